@@ -1,0 +1,33 @@
+// How an announcement becomes listings: on the day a paper is announced it is listed as new (or
+// replace) in its primary category and as a cross-list (or replace-cross) in every other one.
+import { archiveOf } from '../ids';
+import type { AnnounceType, ListingRecord } from '../types';
+
+export function isReplacement(type: string): boolean {
+  return type === 'replace' || type === 'replace-cross';
+}
+
+export function typeFor(category: string, primary: string, replacement: boolean): AnnounceType {
+  if (category === primary) return replacement ? 'replace' : 'new';
+  return replacement ? 'replace-cross' : 'cross';
+}
+
+/** Does a category fall in a feed's scope ("cs.CL", or an archive like "cs")? Empty scope = all. */
+export function inScope(category: string, scope: readonly string[]): boolean {
+  return scope.length === 0 || scope.some((s) => s === category || s === archiveOf(category));
+}
+
+export function listingsFor(
+  paperId: string,
+  categories: readonly string[],
+  date: string,
+  replacement: boolean,
+  position: number,
+  scope: readonly string[] = [],
+): ListingRecord[] {
+  const primary = categories[0];
+  if (!primary) return [];
+  return categories
+    .filter((c) => inScope(c, scope))
+    .map((category) => ({ paperId, category, date, type: typeFor(category, primary, replacement), position }));
+}

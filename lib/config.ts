@@ -1,0 +1,63 @@
+// The one place environment variables are read and validated. Everything has an embedded default
+// so a first run needs no configuration.
+import path from 'node:path';
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean));
+
+const schema = z.object({
+  DATABASE_PATH: z.string().default('data/coolpapers.db'),
+  DATA_DIR: z.string().default('data'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Public base URL of the site, for feeds and canonical links. */
+  SITE_URL: z.string().url().default('http://localhost:3000'),
+  /** Categories the worker keeps current. */
+  INGEST_CATEGORIES: csv.default(['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG']),
+  /** arXiv announces Sunday–Thursday 20:00 US/Eastern. */
+  INGEST_CRON: z.string().default('15 20 * * 0-4'),
+  INGEST_TIMEZONE: z.string().default('America/New_York'),
+  /** Set to 0 to keep the worker from touching the network (tests, offline machines). */
+  INGEST_ON_START: z.enum(['0', '1']).default('1'),
+  ARXIV_CONTACT: z.string().default('admin@localhost'),
+  ARXIV_RSS_URL: z.string().url().default('https://rss.arxiv.org/rss/'),
+  ARXIV_API_URL: z.string().url().default('https://export.arxiv.org/api/query'),
+  ARXIV_OAI_URL: z.string().url().default('https://oaipmh.arxiv.org/oai'),
+  /** Minimum gap between two requests to arXiv (arXiv asks for 1 request / 3 s). */
+  ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3000),
+  HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+  HTTP_RETRIES: z.coerce.number().int().nonnegative().default(4),
+  MEILISEARCH_HOST: z.string().url().optional(),
+  MEILISEARCH_API_KEY: z.string().optional(),
+  LLM_BASE_URL: z.string().url().default('https://api.moonshot.cn/v1'),
+  LLM_MODEL: z.string().default('kimi-latest'),
+  LLM_API_KEY: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+/** Validated configuration; throws a readable error naming the bad variables. */
+export function config(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+      throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Absolute path of the SQLite database file. */
+export function databasePath(): string {
+  return path.resolve(config().DATABASE_PATH);
+}
+
+/** Tests and scripts that change process.env call this to re-read it. */
+export function resetConfig(): void {
+  cached = undefined;
+}

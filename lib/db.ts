@@ -1,0 +1,58 @@
+// The database: one Prisma client for the app's queries, and one raw better-sqlite3 handle on the
+// same file for the hot paths Prisma cannot serve fast (bulk ingest, FTS5 search).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
+import { databasePath } from '@/lib/config';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; file?: string };
+// Kept on globalThis so Next.js hot reload in development does not open a connection per edit.
+const handles: Handles = ((globalThis as { __coolPapersDb?: Handles }).__coolPapersDb ??= {});
+
+/** Opens a SQLite file with the settings every connection of ours uses. */
+export function openSqlite(file: string): Database.Database {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable against process crashes (SIGKILL) in WAL mode; only power loss may drop
+  // the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+function reopenIfMoved(): void {
+  const file = databasePath();
+  if (handles.file && handles.file !== file) closeDb();
+  handles.file = file;
+}
+
+export function sqlite(): Database.Database {
+  reopenIfMoved();
+  return (handles.sqlite ??= openSqlite(handles.file!));
+}
+
+export function prisma(): PrismaClient {
+  reopenIfMoved();
+  return (handles.prisma ??= new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: `file:${handles.file}` }),
+  }));
+}
+
+/** Closes both handles (tests switch databases by changing DATABASE_PATH). */
+export async function closeDb(): Promise<void> {
+  handles.sqlite?.close();
+  const p = handles.prisma;
+  handles.sqlite = undefined;
+  handles.prisma = undefined;
+  handles.file = undefined;
+  await p?.$disconnect();
+}
+
+/** Timestamps in the format Prisma's SQLite adapter writes and reads back. */
+export function sqlDate(d: Date | undefined | null): string | null {
+  return d ? d.toISOString().replace('Z', '+00:00') : null;
+}

@@ -1,0 +1,43 @@
+// The background worker: fetch the configured categories after each arXiv announcement, and at
+// start-up when the latest announcement day is missing.
+import { Cron } from 'croner';
+import { config } from '@/lib/config';
+import { sqlite } from '@/lib/db';
+import { markInterruptedRuns } from './runs';
+import { defaultContext, ingestRss, type RunSummary } from './sources';
+
+/** The newest day with any listing in the database, or undefined when there is none. */
+export function latestListedDay(): string | undefined {
+  const row = sqlite().prepare('SELECT MAX(date) AS d FROM Listing').get() as { d: string | null };
+  return row.d ?? undefined;
+}
+
+/** arXiv's most recent announcement day (weekday listing date) as of `now`, in US/Eastern. */
+export function expectedAnnouncementDay(now = new Date()): string {
+  const et = new Date(now.toLocaleString('en-US', { timeZone: 'America/New_York' }));
+  // Mailings go out at 20:00 ET Sunday–Thursday and are dated the next weekday.
+  if (et.getHours() >= 20) et.setDate(et.getDate() + 1);
+  while (et.getDay() === 0 || et.getDay() === 6) et.setDate(et.getDate() - 1);
+  return `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`;
+}
+
+export async function ingestConfiguredCategories(): Promise<RunSummary> {
+  const cats = config().INGEST_CATEGORIES;
+  const result = await ingestRss(cats, defaultContext());
+  console.log(`[worker] rss ${cats.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
+  return result;
+}
+
+export function startWorker(): Cron {
+  const c = config();
+  const interrupted = markInterruptedRuns(sqlite());
+  if (interrupted) console.log(`[worker] marked ${interrupted} interrupted run(s) as failed`);
+  const job = new Cron(c.INGEST_CRON, { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) }, async () => {
+    await ingestConfiguredCategories();
+  });
+  console.log(`[worker] next ingest at ${job.nextRun()?.toISOString()} (${c.INGEST_CRON} ${c.INGEST_TIMEZONE})`);
+  if (c.INGEST_ON_START === '1' && (latestListedDay() ?? '') < expectedAnnouncementDay()) {
+    void ingestConfiguredCategories().catch((e) => console.error('[worker] start-up ingest failed:', e));
+  }
+  return job;
+}

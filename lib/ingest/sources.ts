@@ -1,0 +1,201 @@
+// The ingest entry points: feeds, OAI-PMH harvests, API lookups by id, and file imports.
+// Workers and the CLI are thin wrappers over these; tests call them directly.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { ArxivHttp, HttpError } from '@/lib/arxiv/http';
+import { parseArxivId } from '@/lib/arxiv/ids';
+import { parseApiAtom } from '@/lib/arxiv/parse/atom';
+import { dailyDumpDate, detectFormat, parseDailyLine, parseKaggleLine, readLines, RecordRejected } from '@/lib/arxiv/parse/jsonl';
+import { parseOaiPage } from '@/lib/arxiv/parse/oai';
+import { parseFeed } from '@/lib/arxiv/parse/rss';
+import type { ListingRecord, PaperRecord, ParsedBatch } from '@/lib/arxiv/types';
+import { config } from '@/lib/config';
+import { sqlite } from '@/lib/db';
+import { createProgress } from './progress';
+import { IngestRun, type RunStatus } from './runs';
+import { addCounts, PaperStore } from './store';
+
+export interface IngestContext {
+  db: Database.Database;
+  http: ArxivHttp;
+  log: (msg: string) => void;
+  endpoints: { rss: string; api: string; oai: string };
+}
+
+export function defaultContext(overrides: Partial<IngestContext> = {}): IngestContext {
+  const c = config();
+  return {
+    db: sqlite(),
+    http: new ArxivHttp(),
+    log: (m) => console.error(m),
+    endpoints: { rss: c.ARXIV_RSS_URL, api: c.ARXIV_API_URL, oai: c.ARXIV_OAI_URL },
+    ...overrides,
+  };
+}
+
+export interface RunSummary {
+  runId: number;
+  status: RunStatus;
+  seen: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  listings: number;
+  errorCount: number;
+  errors: { id?: string; reason: string }[];
+}
+
+function summary(run: IngestRun, status: RunStatus): RunSummary {
+  return { runId: run.id, status, ...run.counts, errorCount: run.errorCount, errors: run.errors };
+}
+
+/** Runs `body` as a recorded ingest run: whatever it throws ends the run as partial or failed. */
+async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
+  const run = new IngestRun(ctx.db, source, params);
+  const store = new PaperStore(ctx.db);
+  try {
+    await body(run, store);
+    return summary(run, run.finish());
+  } catch (e) {
+    ctx.log(`${source} run ${run.id} stopped: ${e instanceof Error ? e.message : String(e)}`);
+    return summary(run, run.finish(e));
+  }
+}
+
+function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
+  addCounts(run.counts, store.write(batch.papers, batch.listings));
+  run.recordErrors(batch.errors);
+  run.save();
+}
+
+/** Today's announcements for some categories (or archives) from rss.arxiv.org, in one request. */
+export function ingestRss(categories: string[], ctx = defaultContext()): Promise<RunSummary> {
+  return recorded(ctx, 'rss', { categories }, async (run, store) => {
+    const url = ctx.endpoints.rss + categories.map(encodeURIComponent).join('+');
+    const res = await ctx.http.get(url, ctx.log);
+    if (res.status !== 200) throw new HttpError(res.status, res.body, url);
+    const feed = parseFeed(res.body);
+    writeBatch(run, store, feed);
+    ctx.log(`rss ${categories.join('+')}: ${feed.papers.length} items for ${feed.date ?? 'unknown day'}`);
+  });
+}
+
+/** A feed document already in hand (tests, files saved from arXiv). */
+export function ingestFeedXml(xml: string, ctx = defaultContext()): Promise<RunSummary> {
+  return recorded(ctx, 'feed', {}, async (run, store) => writeBatch(run, store, parseFeed(xml)));
+}
+
+export interface OaiParams {
+  set?: string;
+  from?: string;
+  until?: string;
+}
+
+/**
+ * OAI-PMH harvest, page by page. Each page is parsed whole before any of it is written, so a
+ * truncated page writes nothing; pages already written stay, and a re-run is idempotent.
+ */
+export function harvestOai(params: OaiParams, ctx = defaultContext()): Promise<RunSummary> {
+  return recorded(ctx, 'oai', params, async (run, store) => {
+    const q = new URLSearchParams({ verb: 'ListRecords', metadataPrefix: 'arXiv' });
+    if (params.set) q.set('set', params.set);
+    if (params.from) q.set('from', params.from);
+    if (params.until) q.set('until', params.until);
+    let url = `${ctx.endpoints.oai}?${q}`;
+    const progress = createProgress('oai', 0);
+    try {
+      for (let page = 1; ; page++) {
+        const res = await ctx.http.get(url, ctx.log);
+        if (res.status !== 200) throw new HttpError(res.status, res.body, url);
+        const parsed = parseOaiPage(res.body);
+        writeBatch(run, store, parsed);
+        if (parsed.completeListSize) progress.setTotal(parsed.completeListSize);
+        progress.update(run.counts.seen, `page ${page}`);
+        if (!parsed.resumptionToken) break;
+        url = `${ctx.endpoints.oai}?${new URLSearchParams({ verb: 'ListRecords', resumptionToken: parsed.resumptionToken })}`;
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+/** Papers by id through the arXiv API, 100 ids per request. Unknown ids are reported. */
+export function ingestIds(ids: string[], ctx = defaultContext()): Promise<RunSummary> {
+  return recorded(ctx, 'api', { ids }, async (run, store) => {
+    const valid = ids.map((raw) => ({ raw, parsed: parseArxivId(raw) }));
+    run.recordErrors(valid.filter((v) => !v.parsed).map((v) => ({ id: v.raw, reason: 'not an arXiv id' })));
+    const wanted = [...new Set(valid.flatMap((v) => (v.parsed ? [v.parsed.id] : [])))];
+    for (let i = 0; i < wanted.length; i += 100) {
+      const chunk = wanted.slice(i, i + 100);
+      const url = `${ctx.endpoints.api}?${new URLSearchParams({ id_list: chunk.join(','), max_results: String(chunk.length) })}`;
+      const res = await ctx.http.get(url, ctx.log);
+      // arXiv answers a bad id list with HTTP 400 and an Atom error entry: parseApiAtom says which.
+      const parsed = parseApiAtom(res.body);
+      if (res.status !== 200) throw new HttpError(res.status, res.body, url);
+      writeBatch(run, store, parsed);
+      const found = new Set(parsed.papers.map((p) => p.id));
+      run.recordErrors(chunk.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'not found on arXiv' })));
+    }
+  });
+}
+
+const BATCH = 2000;
+
+/**
+ * Imports a Kaggle snapshot or a daily listing dump (JSON lines), or a directory of them, in
+ * constant memory. Malformed lines are reported with their id and reason and skipped.
+ */
+export function importPath(target: string, ctx = defaultContext()): Promise<RunSummary> {
+  const files = statSync(target).isDirectory()
+    ? readdirSync(target).filter((f) => /\.jsonl?$/.test(f)).sort().map((f) => path.join(target, f))
+    : [target];
+  return recorded(ctx, 'import', { path: path.resolve(target), files: files.length }, async (run, store) => {
+    const totalBytes = files.reduce((s, f) => s + statSync(f).size, 0);
+    const progress = createProgress('import', totalBytes, 'bytes');
+    let doneBytes = 0;
+    try {
+      for (const file of files) {
+        await importFile(file, run, store, (bytes) => progress.update(doneBytes + bytes, path.basename(file)));
+        doneBytes += statSync(file).size;
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+async function importFile(file: string, run: IngestRun, store: PaperStore, onBytes: (bytes: number) => void): Promise<void> {
+  const date = dailyDumpDate(file);
+  let format: 'kaggle' | 'daily' | undefined;
+  let papers: PaperRecord[] = [];
+  let listings: ListingRecord[] = [];
+  const flush = () => {
+    writeBatch(run, store, { papers, listings, errors: [] });
+    papers = [];
+    listings = [];
+  };
+  for await (const { line, lineNo, bytes } of readLines(file)) {
+    try {
+      format ??= detectFormat(line);
+      if (format === 'daily') {
+        if (!date) throw new RecordRejected(undefined, `daily dump ${path.basename(file)} has no YYYY-MM-DD date in its name`);
+        const r = parseDailyLine(line, date, lineNo);
+        papers.push(r.paper);
+        listings.push(...r.listings);
+      } else {
+        papers.push(parseKaggleLine(line));
+      }
+    } catch (e) {
+      if (!(e instanceof RecordRejected)) throw e;
+      run.recordErrors([{ id: e.id, reason: `${path.basename(file)}:${lineNo}: ${e.message}` }]);
+    }
+    // A daily dump is written as one batch (they are small) so its repeated ids resolve together.
+    if (format === 'kaggle' && papers.length >= BATCH) {
+      flush();
+      onBytes(bytes);
+    }
+  }
+  flush();
+}

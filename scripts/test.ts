@@ -1,0 +1,27 @@
+// Runs every test file under tests/ with Node's test runner (TypeScript through tsx).
+// `npm test -- tests/render` runs only the files under that path.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function collect(dir: string): string[] {
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return collect(p);
+    return e.name.endsWith('.test.ts') || e.name.endsWith('.test.tsx') ? [p] : [];
+  });
+}
+
+const roots = process.argv.slice(2);
+const files = (roots.length ? roots : ['tests']).flatMap(collect).sort();
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+  { stdio: 'inherit', env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test' } },
+);
+process.exit(result.status ?? 1);
