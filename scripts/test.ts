@@ -19,6 +19,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// Browser and HTTP tests run against a production build of the current sources.
+if (!process.env.SKIP_BUILD) {
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],

@@ -1,0 +1,93 @@
+// The real site for browser and HTTP tests: `next start` (production build) on a free loopback
+// port, over a fresh database seeded with the shared daily dumps and Kaggle samples.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { resetConfig } from '@/lib/config';
+import { closeDb, sqlite } from '@/lib/db';
+import { migrate } from '@/lib/db/migrate';
+import { afterIngest } from '@/lib/ingest/after';
+import { importPath } from '@/lib/ingest/sources';
+import { SHARED } from './db';
+
+export interface RunningApp {
+  url: string;
+  databasePath: string;
+  close(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  /** Seed with the sample data (default true); false starts on an empty database. */
+  seed?: boolean;
+  env?: Record<string, string>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Builds once per checkout when no build exists (scripts/test.ts builds before the suite). */
+export function ensureBuilt(): void {
+  if (existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) return;
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+export async function seedDatabase(file: string, seed: boolean): Promise<void> {
+  process.env.DATABASE_PATH = file;
+  resetConfig();
+  await closeDb();
+  migrate(sqlite());
+  if (seed) {
+    await importPath(path.join(SHARED, 'metadata/daily'));
+    await importPath(path.join(SHARED, 'metadata/kaggle'));
+    await afterIngest();
+  }
+  await closeDb();
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  ensureBuilt();
+  const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
+  await seedDatabase(databasePath, options.seed ?? true);
+  const port = await freePort();
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...options.env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(url + '/', { signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    databasePath,
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
+  };
+}
