@@ -1,6 +1,6 @@
 // The ingest entry points: feeds, OAI-PMH harvests, API lookups by id, and file imports.
 // Workers and the CLI are thin wrappers over these; tests call them directly.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ArxivHttp, HttpError } from '@/lib/arxiv/http';
@@ -147,7 +147,8 @@ const BATCH = 2000;
  * Imports a Kaggle snapshot or a daily listing dump (JSON lines), or a directory of them, in
  * constant memory. Malformed lines are reported with their id and reason and skipped.
  */
-export function importPath(target: string, ctx = defaultContext()): Promise<RunSummary> {
+export async function importPath(target: string, ctx = defaultContext()): Promise<RunSummary> {
+  if (!existsSync(target)) throw new Error(`nothing to import at ${target}: no such file or directory`);
   const files = statSync(target).isDirectory()
     ? readdirSync(target).filter((f) => /\.jsonl?$/.test(f)).sort().map((f) => path.join(target, f))
     : [target];
@@ -198,4 +199,5 @@ async function importFile(file: string, run: IngestRun, store: PaperStore, onByt
     }
   }
   flush();
+  onBytes(statSync(file).size);
 }

@@ -109,7 +109,7 @@ export function parseDailyLine(line: string, date: string, position: number): { 
       asOf: date,
     },
     // The dump does not say which papers are replacements: first category = new, others = cross.
-    listings: listingsFor(id, categories, date, false, position),
+    listings: listingsFor(id, categories, date, 'new', position),
   };
 }
 

@@ -7,6 +7,11 @@ export function isReplacement(type: string): boolean {
   return type === 'replace' || type === 'replace-cross';
 }
 
+/** A cross-list announcement (a paper announced before, listed in one more category today). */
+export function isCrossOnly(type: string): boolean {
+  return type === 'cross' || type === 'replace-cross';
+}
+
 export function typeFor(category: string, primary: string, replacement: boolean): AnnounceType {
   if (category === primary) return replacement ? 'replace' : 'new';
   return replacement ? 'replace-cross' : 'cross';
@@ -17,17 +22,22 @@ export function inScope(category: string, scope: readonly string[]): boolean {
   return scope.length === 0 || scope.some((s) => s === category || s === archiveOf(category));
 }
 
+/**
+ * Listings of one announcement. `announced` is the source's announce type for the item: a
+ * cross-list item does not make the paper new in its primary category.
+ */
 export function listingsFor(
   paperId: string,
   categories: readonly string[],
   date: string,
-  replacement: boolean,
+  announced: AnnounceType,
   position: number,
   scope: readonly string[] = [],
 ): ListingRecord[] {
   const primary = categories[0];
   if (!primary) return [];
+  const replacement = isReplacement(announced);
   return categories
-    .filter((c) => inScope(c, scope))
+    .filter((c) => inScope(c, scope) && !(c === primary && isCrossOnly(announced)))
     .map((category) => ({ paperId, category, date, type: typeFor(category, primary, replacement), position }));
 }

@@ -2,9 +2,9 @@
 // formats it replaced in 2024 (RSS 1.0/RDF and export.arxiv.org's RSS 2.0).
 import { archiveOf, parseArxivId } from '../ids';
 import { announcementDay, htmlToText, normaliseAbstract, optional, splitAuthors, squash } from '../text';
-import { FeedError, type ParsedBatch, type PaperRecord } from '../types';
+import { ANNOUNCE_TYPES, FeedError, type AnnounceType, type ParsedBatch, type PaperRecord } from '../types';
 import { child, list, parseXml, text, type XmlNode } from '../xml';
-import { isReplacement, listingsFor, typeFor } from './listing';
+import { listingsFor, typeFor } from './listing';
 
 export interface ParsedFeed extends ParsedBatch {
   /** Announcement day the feed stands for. */
@@ -42,6 +42,9 @@ function parseRss2(channel: XmlNode | undefined): ParsedFeed {
     if (!parsed) return void feed.errors.push({ id: guid, reason: 'item without an arXiv id' });
     const categories = list(item.category).map((c) => squash(text(c))).filter(Boolean);
     const type = squash(text(item.announce_type));
+    if (!ANNOUNCE_TYPES.includes(type as AnnounceType)) {
+      return void feed.errors.push({ id: parsed.id, reason: `unknown announce type "${type}"` });
+    }
     const day = announcementDay(text(item.pubDate)) ?? date;
     if (!categories.length || !day) {
       return void feed.errors.push({ id: parsed.id, reason: 'item without categories or date' });
@@ -58,7 +61,7 @@ function parseRss2(channel: XmlNode | undefined): ParsedFeed {
       license: optional(text(item.rights)),
       asOf: day,
     });
-    feed.listings.push(...listingsFor(parsed.id, categories, day, isReplacement(type), position, scope));
+    feed.listings.push(...listingsFor(parsed.id, categories, day, type as AnnounceType, position, scope));
   });
   return feed;
 }
