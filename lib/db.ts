@@ -21,6 +21,8 @@ export function openSqlite(file: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
+  // 64 MB page cache: ingest touches several B-trees per paper (paper, versions, listings, outbox).
+  db.pragma('cache_size = -65536');
   return db;
 }
 

@@ -1,0 +1,42 @@
+// One measured import in its own process (so peak RSS is its own): `ingest` runs the real
+// pipeline, `baseline` a bare better-sqlite3 bulk insert of the same rows into the same table.
+import { resetConfig } from '@/lib/config';
+import { closeDb, sqlite } from '@/lib/db';
+import { migrate } from '@/lib/db/migrate';
+import { readLines } from '@/lib/arxiv/parse/jsonl';
+import { importPath } from '@/lib/ingest/sources';
+
+const [mode, source, dbFile] = process.argv.slice(2) as ['ingest' | 'baseline', string, string];
+process.env.DATABASE_PATH = dbFile;
+resetConfig();
+const db = sqlite();
+migrate(db);
+const started = process.hrtime.bigint();
+let rows = 0;
+if (mode === 'ingest') {
+  rows = (await importPath(source)).seen;
+} else {
+  const insert = db.prepare(
+    `INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, comments, journalRef, doi, license, contentHash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
+  );
+  const writeBatch = db.transaction((batch: Record<string, string | null>[]) => {
+    for (const r of batch) {
+      insert.run(r.id, 1, r.title, r.abstract, r.authors, r.categories!.split(' ')[0], r.categories, r.comments, r['journal-ref'], r.doi, r.license);
+    }
+  });
+  let batch: Record<string, string | null>[] = [];
+  for await (const { line } of readLines(source)) {
+    batch.push(JSON.parse(line) as Record<string, string | null>);
+    if (batch.length === 2000) {
+      writeBatch(batch);
+      rows += batch.length;
+      batch = [];
+    }
+  }
+  writeBatch(batch);
+  rows += batch.length;
+}
+const secs = Number(process.hrtime.bigint() - started) / 1e9;
+await closeDb();
+console.log(JSON.stringify({ rows, secs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
