@@ -29,21 +29,35 @@ export default async function HomePage() {
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">arXiv, {home.latestDay}</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{home.totalPapers.toLocaleString('en')} papers in the database.</p>
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {home.categories.map((c) => (
-          <li key={c.category}>
-            <Link href={`/arxiv/${c.category}`} className="underline">
-              {c.category}
+      {home.archives.map((a) => (
+        <section key={a.archive} className="archive">
+          <h2 className="text-lg font-semibold">
+            <Link href={`/arxiv/${a.archive}`} className="underline">
+              {a.name}
             </Link>{' '}
-            <span className="text-zinc-500">{c.count}</span>
-          </li>
-        ))}
-      </ul>
+            <span className="text-sm font-normal text-zinc-500">({a.count})</span>
+          </h2>
+          <ul className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+            {a.categories.map((c) => (
+              <li key={c.category}>
+                <Link href={`/arxiv/${c.category}`} className="underline">
+                  <span className="notranslate">{c.category}</span>
+                  {c.name ? ` ${c.name}` : ''}
+                </Link>{' '}
+                <span className="text-zinc-500">{c.count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       <h2 className="text-lg font-semibold">Recent days</h2>
       <ul className="flex flex-wrap gap-3 text-sm">
         {home.recentDays.map((d) => (
           <li key={d.date}>
-            {d.date} <span className="text-zinc-500">({d.count})</span>
+            <Link href={`/arxiv/${home.archives[0]?.archive ?? 'cs'}?date=${d.date}`} className="underline">
+              {d.date}
+            </Link>{' '}
+            <span className="text-zinc-500">({d.count})</span>
           </li>
         ))}
       </ul>

@@ -33,6 +33,19 @@ const schema = z.object({
   LLM_BASE_URL: z.string().url().default('https://api.moonshot.cn/v1'),
   LLM_MODEL: z.string().default('kimi-latest'),
   LLM_API_KEY: z.string().optional(),
+  /** Summaries: generations running at once, the model's context window, per-request timeout. */
+  LLM_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  LLM_CONTEXT_TOKENS: z.coerce.number().int().positive().default(128_000),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  LLM_RETRIES: z.coerce.number().int().nonnegative().default(3),
+  /** New generations per client IP per hour, and per UTC day across the site (count and tokens). */
+  SUMMARY_RATE_PER_HOUR: z.coerce.number().int().nonnegative().default(10),
+  SUMMARY_DAILY_GENERATIONS: z.coerce.number().int().nonnegative().default(500),
+  SUMMARY_DAILY_TOKENS: z.coerce.number().int().nonnegative().default(20_000_000),
+  /** Where paper PDFs come from (`<base><id>v<n>`) and the on-disk PDF cache with its size cap. */
+  ARXIV_PDF_URL: z.string().url().default('https://arxiv.org/pdf/'),
+  PDF_CACHE_DIR: z.string().default('data/pdf'),
+  PDF_CACHE_MAX_MB: z.coerce.number().positive().default(1000),
 });
 
 export type Config = z.infer<typeof schema>;

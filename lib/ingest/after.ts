@@ -1,4 +1,8 @@
 // Work that follows every ingest: derived data kept in step with the papers.
+import { prerenderPending } from '@/lib/papers/prerender';
+import { updateSearchAfterIngest } from '@/lib/search';
+
 export async function afterIngest(): Promise<void> {
-  // Filled in as derived data appears (pre-rendered HTML, search index).
+  prerenderPending({ listedOnly: true });
+  await updateSearchAfterIngest();
 }

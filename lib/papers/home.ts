@@ -1,28 +1,51 @@
-// What the home page shows: the latest day's counts per category, and recent days.
-import { prisma } from '@/lib/db';
+// What the home page shows: arXiv's archives and categories with the latest day's counts, and
+// recent days.
+import { prisma, sqlite } from '@/lib/db';
+import { archiveName, archives, categoryName } from '@/lib/arxiv/taxonomy';
+
+export interface HomeArchive {
+  archive: string;
+  name: string;
+  /** Distinct papers listed in the archive on the latest day. */
+  count: number;
+  categories: { category: string; name: string | undefined; count: number }[];
+}
 
 export interface HomeSummary {
   totalPapers: number;
   latestDay: string | null;
-  categories: { category: string; count: number }[];
+  archives: HomeArchive[];
   recentDays: { date: string; count: number }[];
 }
 
 export async function homeSummary(): Promise<HomeSummary> {
-  const db = prisma();
-  const [totalPapers, latest] = await Promise.all([
-    db.paper.count(),
-    db.listing.findFirst({ orderBy: { date: 'desc' }, select: { date: true } }),
-  ]);
-  if (!latest) return { totalPapers, latestDay: null, categories: [], recentDays: [] };
-  const [byCategory, byDay] = await Promise.all([
-    db.listing.groupBy({ by: ['category'], where: { date: latest.date }, _count: { _all: true }, orderBy: { category: 'asc' } }),
-    db.listing.groupBy({ by: ['date'], _count: { _all: true }, orderBy: { date: 'desc' }, take: 10 }),
-  ]);
+  const totalPapers = await prisma().paper.count();
+  const latest = sqlite().prepare('SELECT MAX(date) AS date FROM Listing').get() as { date: string | null };
+  if (!latest.date) return { totalPapers, latestDay: null, archives: [], recentDays: [] };
+  const byCategory = sqlite()
+    .prepare('SELECT archive, category, COUNT(*) AS count FROM Listing WHERE date = ? GROUP BY archive, category ORDER BY category')
+    .all(latest.date) as { archive: string; category: string; count: number }[];
+  const byArchive = new Map(
+    (sqlite().prepare('SELECT archive, COUNT(DISTINCT paperId) AS count FROM Listing WHERE date = ? GROUP BY archive').all(latest.date) as {
+      archive: string;
+      count: number;
+    }[]).map((a) => [a.archive, a.count]),
+  );
+  const order = archives().map((a) => a.id);
+  const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
+  const archiveIds = [...byArchive.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const recentDays = sqlite()
+    .prepare('SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10')
+    .all() as { date: string; count: number }[];
   return {
     totalPapers,
     latestDay: latest.date,
-    categories: byCategory.map((c) => ({ category: c.category, count: c._count._all })),
-    recentDays: byDay.map((d) => ({ date: d.date, count: d._count._all })),
+    archives: archiveIds.map((archive) => ({
+      archive,
+      name: archiveName(archive) ?? archive,
+      count: byArchive.get(archive) ?? 0,
+      categories: byCategory.filter((c) => c.archive === archive).map((c) => ({ category: c.category, name: categoryName(c.category), count: c.count })),
+    })),
+    recentDays,
   };
 }

@@ -1,6 +1,6 @@
-// Headless Debian Chromium through playwright-core, with the flags this closed network needs.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+// Headless Debian Chromium through playwright-core, with the flags this closed network needs
+// (playwright gives every launch a fresh temporary profile of its own).
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -18,7 +18,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'chromium-'))}`,
     ],
   });
 }

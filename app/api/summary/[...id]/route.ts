@@ -1,0 +1,89 @@
+// /api/summary/<arxiv id>?lang=en|zh
+//   GET, Accept: text/event-stream (EventSource) → SSE: `data: {json}` events — queued (position),
+//     status, question, delta (raw tokens), html (rendered so far), then summary (complete) or error.
+//   GET otherwise → the cached summary as JSON (404 with the generation state when there is none).
+//   POST (no-JS form) → starts the generation and redirects back to the summary page.
+//   ?regenerate=1 → generate anew although a (stale) summary is cached.
+import { NextResponse, type NextRequest } from 'next/server';
+import { countClick } from '@/lib/papers/clicks';
+import { currentJob, requestSummary, type SummaryEvent } from '@/lib/summaries/queue';
+import { getSummary } from '@/lib/summaries/store';
+import { clientOf, idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string[] }> };
+type StreamEvent = SummaryEvent | { type: 'summary'; summary: SummaryView } | { type: 'refused'; reason: string; message: string };
+
+export async function GET(request: NextRequest, { params }: Params) {
+  const id = idFromSegments((await params).id);
+  if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
+  const language = languageOf(request.nextUrl.searchParams.get('lang'));
+  const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
+  if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) {
+    const cached = getSummary(id, language);
+    if (cached) return NextResponse.json({ summary: summaryView(cached) }, { headers: { 'Cache-Control': 'no-cache' } });
+    const job = currentJob(id, language);
+    return NextResponse.json({ summary: null, generating: job ? job.stage : null }, { status: 404 });
+  }
+  return stream(id, language, clientOf(request.headers), regenerate);
+}
+
+export async function POST(request: NextRequest, { params }: Params) {
+  const id = idFromSegments((await params).id);
+  if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
+  const language = languageOf(request.nextUrl.searchParams.get('lang'));
+  const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
+  const result = requestSummary(id, language, { client: clientOf(request.headers), regenerate });
+  if (result.kind === 'job') countClick(id, 'summary');
+  const back = new URL(`/summary/${id}`, request.nextUrl);
+  back.searchParams.set('lang', language);
+  if (result.kind === 'refused') back.searchParams.set('refused', result.reason);
+  return NextResponse.redirect(back, 303);
+}
+
+function stream(id: string, language: ReturnType<typeof languageOf>, client: string, regenerate: boolean): Response {
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (e: StreamEvent) => {
+        if (open) controller.enqueue(encoder.encode(`data: ${JSON.stringify(e)}\n\n`));
+      };
+      const close = () => {
+        if (!open) return;
+        open = false;
+        unsubscribe?.();
+        controller.close();
+      };
+      const result = requestSummary(id, language, { client, regenerate });
+      if (result.kind === 'cached') {
+        send({ type: 'summary', summary: summaryView(result.summary) });
+        return close();
+      }
+      if (result.kind === 'refused') {
+        send({ type: 'refused', reason: result.reason, message: result.message });
+        return close();
+      }
+      countClick(id, 'summary');
+      unsubscribe = result.job.subscribe((e) => {
+        if (e.type === 'done') {
+          const saved = getSummary(id, language);
+          if (saved) send({ type: 'summary', summary: summaryView(saved) });
+          close();
+        } else {
+          send(e);
+          if (e.type === 'error') close();
+        }
+      });
+    },
+    // The reader left: stop listening; the generation itself carries on and is stored.
+    cancel() {
+      unsubscribe?.();
+    },
+  });
+  return new Response(body, {
+    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
+  });
+}

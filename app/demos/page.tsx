@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DEMOS } from '@/lib/demos';
+
+export const metadata: Metadata = { title: 'Interactive demos' };
+
+export default function DemosIndex() {
+  return (
+    <main className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Interactive demos</h1>
+      <p>Every number on these pages is recomputed in your browser from the published definitions.</p>
+      <ul className="flex flex-col gap-3">
+        {DEMOS.map((d) => (
+          <li key={d.href}>
+            <Link href={d.href} className="text-lg text-sky-700 underline dark:text-sky-400">
+              {d.title}
+            </Link>
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">{d.description}</p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+// 404 page. For /arxiv/<id> of a paper we don't have, it offers to fetch it from arXiv.
+import { usePathname } from 'next/navigation';
+import { parseArxivId } from '@/lib/arxiv/ids';
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export default function NotFound() {
+  const path = usePathname() ?? '';
+  const onArxiv = path.startsWith('/arxiv/');
+  const raw = safeDecode(path.replace(/^\/arxiv\//, ''));
+  const ids = (onArxiv ? raw : '').split(',').map((s) => parseArxivId(s)?.id).filter((id): id is string => Boolean(id));
+  return (
+    <section className="space-y-3">
+      <h1 className="text-2xl font-semibold">Not found</h1>
+      {ids.length ? (
+        <>
+          <p>
+            <span className="notranslate">{ids.join(', ')}</span> {ids.length > 1 ? 'are' : 'is'} not in this database yet.
+          </p>
+          <form method="post" action="/arxiv/fetch">
+            <input type="hidden" name="ids" value={ids.join(',')} />
+            <button type="submit" className="cursor-pointer rounded border border-zinc-300 px-3 py-1 dark:border-zinc-700">
+              Fetch from arXiv
+            </button>
+          </form>
+        </>
+      ) : (
+        <p>
+          {onArxiv ? (
+            <>
+              <span className="notranslate">{raw}</span> is neither an arXiv id nor a category with papers here.
+            </>
+          ) : (
+            'This page does not exist.'
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

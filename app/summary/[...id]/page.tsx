@@ -1,0 +1,63 @@
+// /summary/<arxiv id>?lang=en|zh — a paper's FAQ. Cached: shown at once, rendered on the server.
+// Otherwise the panel streams the generation (JS) or, without JS, a form starts it and the page
+// refreshes itself while the generation runs.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import SummaryPanel from '@/components/summary/SummaryPanel';
+import { absUrl } from '@/lib/arxiv/ids';
+import { currentJob, REFUSALS } from '@/lib/summaries/queue';
+import { getSummary, paperForSummary } from '@/lib/summaries/store';
+import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Summary', robots: { index: false } };
+
+type Props = { params: Promise<{ id: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SummaryPage({ params, searchParams }: Props) {
+  const id = idFromSegments((await params).id);
+  const query = await searchParams;
+  const paper = id ? paperForSummary(id) : null;
+  if (!id || !paper) notFound();
+  const language = languageOf(typeof query.lang === 'string' ? query.lang : undefined);
+  const cached = getSummary(id, language);
+  const job = cached ? undefined : currentJob(id, language);
+  const refused = typeof query.refused === 'string' && query.refused in REFUSALS ? REFUSALS[query.refused as keyof typeof REFUSALS] : null;
+  return (
+    <article className="space-y-4">
+      <header className="space-y-1">
+        <p className="text-sm text-zinc-500">
+          <a href={absUrl(id)} className="underline">
+            arXiv:{id}
+          </a>{' '}
+          · FAQ ·{' '}
+          {(['en', 'zh'] as const).map((l) => (
+            <Link key={l} href={`/summary/${id}?lang=${l}`} className={l === language ? 'font-semibold' : 'underline'}>
+              {l === 'en' ? 'English' : '中文'}{' '}
+            </Link>
+          ))}
+        </p>
+        <h1 className="text-xl font-semibold">{paper.title}</h1>
+      </header>
+      {!cached && (
+        <noscript>
+          {job ? (
+            <>
+              <meta httpEquiv="refresh" content="3" />
+              <p>{job.stage === 'queued' ? `Queued: position ${job.position}` : 'Generating…'} This page refreshes itself.</p>
+            </>
+          ) : (
+            <form method="post" action={`/api/summary/${id}?lang=${language}`}>
+              {refused && <p role="alert">{refused}</p>}
+              <button type="submit" className="underline">
+                Generate the summary
+              </button>
+            </form>
+          )}
+        </noscript>
+      )}
+      <SummaryPanel key={language} paperId={id} language={language} initial={cached ? summaryView(cached) : null} autoStart syncUrl />
+    </article>
+  );
+}

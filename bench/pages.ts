@@ -1,0 +1,136 @@
+// `npm run bench -- pages [rounds]`: the daily list page for the largest day in the data and a
+// synthetic 1,000-paper day, beside a static file of the same HTML served by the same server.
+// Prints server time to first byte (p50/p95), first-response bytes (raw/gzip), and the time until
+// the first 25 papers are laid out with their maths in Chromium.
+import { rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { launchBrowser } from '../tests/helpers/browser';
+import { startApp, type RunningApp } from '../tests/helpers/app';
+
+const SYNTHETIC_DAY = '2026-06-01';
+const AIMS = { ttfbP95Ms: 100, gzipKb: 150, visibleMs: 500, ratio: 3 };
+
+/** A 1,000-paper day in cs.OH made of papers already in the database (real text and maths). */
+function addSyntheticDay(file: string): void {
+  const db = new Database(file);
+  const ids = db.prepare('SELECT id FROM Paper ORDER BY id LIMIT 1000').all() as { id: string }[];
+  const insert = db.prepare(`INSERT OR IGNORE INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.OH', 'cs', ?, 'new', ?)`);
+  db.transaction(() => ids.forEach((r, i) => insert.run(r.id, SYNTHETIC_DAY, i)))();
+  db.close();
+}
+
+function largestDay(file: string): { archive: string; date: string; papers: number } {
+  const db = new Database(file, { readonly: true });
+  const row = db
+    .prepare('SELECT archive, date, COUNT(DISTINCT paperId) AS papers FROM Listing GROUP BY archive, date ORDER BY papers DESC LIMIT 1')
+    .get() as { archive: string; date: string; papers: number };
+  db.close();
+  return row;
+}
+
+/** Time to the first body byte, in ms (headers alone can precede a streamed body). */
+function firstByte(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    http
+      .get(url, (res) => {
+        res.once('data', () => resolve(performance.now() - start));
+        res.resume();
+      })
+      .on('error', reject);
+  });
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+interface Page {
+  label: string;
+  path: string;
+}
+
+async function prepare(app: RunningApp, pages: Page[]): Promise<void> {
+  addSyntheticDay(app.databasePath);
+  // Views render maths once and store it; benchmark the steady state, after one full view.
+  for (const p of pages) {
+    for (let skip = 0; ; skip += 200) {
+      const html = await (await fetch(`${app.url}${p.path}&skip=${skip}&show=200`)).text();
+      if (!html.includes('data-more')) break;
+    }
+  }
+}
+
+export default async function bench(args: string[]): Promise<void> {
+  const rounds = Number(args[0] ?? 40);
+  let app = await startApp();
+  const big = largestDay(app.databasePath);
+  const pages: Page[] = [
+    { label: `largest day (${big.archive} ${big.date}, ${big.papers} papers)`, path: `/arxiv/${big.archive}?date=${big.date}` },
+    { label: 'synthetic 1,000-paper day', path: `/arxiv/cs.OH?date=${SYNTHETIC_DAY}` },
+  ];
+  const statics = pages.map((_, i) => `__bench-pages-${process.pid}-${i}.html`);
+  try {
+    await prepare(app, pages);
+    // Static twins: Next serves public/ files present at start, so save them and restart.
+    for (const [i, p] of pages.entries()) writeFileSync(path.join('public', statics[i]!), await (await fetch(app.url + p.path)).text());
+    await app.close();
+    app = await startApp();
+    await prepare(app, pages);
+
+    const browser = await launchBrowser();
+    let allMet = true;
+    for (const [i, p] of pages.entries()) {
+      const dynamicUrl = app.url + p.path;
+      const staticUrl = `${app.url}/${statics[i]}`;
+      const html = await (await fetch(dynamicUrl)).text();
+      const ttfb = { dynamic: [] as number[], static: [] as number[] };
+      for (let r = 0; r < rounds; r++) {
+        ttfb.dynamic.push(await firstByte(dynamicUrl));
+        ttfb.static.push(await firstByte(staticUrl));
+      }
+      const visible = { dynamic: [] as number[], static: [] as number[] };
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      for (let r = 0; r < 5; r++) {
+        for (const [kind, url] of [['dynamic', dynamicUrl], ['static', staticUrl]] as const) {
+          const page = await context.newPage();
+          await page.goto(url, { waitUntil: 'commit' });
+          const handle = await page.waitForFunction(
+            () => {
+              const cards = [...document.querySelectorAll('article.paper')].slice(0, 25);
+              if (cards.length < 25 || cards.some((c) => c.getBoundingClientRect().height === 0)) return false;
+              const maths = cards.flatMap((c) => [...c.querySelectorAll('mjx-container svg')]);
+              return maths.every((m) => m.getBoundingClientRect().width > 0) && performance.now();
+            },
+            undefined,
+            { polling: 'raf', timeout: 30_000 },
+          );
+          visible[kind].push((await handle.jsonValue()) as number);
+          await page.close();
+        }
+      }
+      await context.close();
+
+      const p50 = (xs: number[]) => percentile(xs, 50).toFixed(1);
+      const p95d = percentile(ttfb.dynamic, 95);
+      const ratio = percentile(ttfb.dynamic, 50) / percentile(ttfb.static, 50);
+      const gzipKb = gzipSync(html).length / 1024;
+      const visibleMs = percentile(visible.dynamic, 50);
+      const met = { ttfb: p95d <= AIMS.ttfbP95Ms, bytes: gzipKb <= AIMS.gzipKb, visible: visibleMs <= AIMS.visibleMs, ratio: ratio <= AIMS.ratio };
+      allMet &&= Object.values(met).every(Boolean);
+      const yes = (b: boolean) => (b ? 'met' : 'NOT met');
+      console.log(`\n${p.label}: ${p.path}`);
+      console.log(`  first byte   dynamic p50 ${p50(ttfb.dynamic)} ms, p95 ${p95d.toFixed(1)} ms | static p50 ${p50(ttfb.static)} ms, p95 ${percentile(ttfb.static, 95).toFixed(1)} ms (${rounds} requests each)`);
+      console.log(`  dynamic/static first-byte ratio (p50) ${ratio.toFixed(2)}  aim ≤ ${AIMS.ratio}: ${yes(met.ratio)}`);
+      console.log(`  p95 first byte aim ≤ ${AIMS.ttfbP95Ms} ms: ${yes(met.ttfb)}`);
+      console.log(`  first response ${(html.length / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip, ${html.match(/<article /g)?.length} papers  aim ≤ ${AIMS.gzipKb} KB: ${yes(met.bytes)}`);
+      console.log(`  25 papers laid out with maths (Chromium, median of 5): dynamic ${visibleMs.toFixed(0)} ms, static ${percentile(visible.static, 50).toFixed(0)} ms  aim ≤ ${AIMS.visibleMs} ms: ${yes(met.visible)}`);
+    }
+    await browser.close();
+    console.log(`\nall aims met: ${allMet ? 'yes' : 'no'}`);
+  } finally {
+    for (const f of statics) rmSync(path.join('public', f), { force: true });
+    await app.close();
+  }
+}

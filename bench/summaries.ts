@@ -1,0 +1,113 @@
+// `npm run bench -- summaries [runs]`: click → first token and → end of all six answers through our
+// production server (queue, PDF fetch + extraction, SSE relay, rendering) versus talking straight
+// to the same loopback OpenAI-compatible upstream; then cached-summary response times.
+// Aims: overhead to first token ≤ 50 ms; cached summary p95 ≤ 30 ms.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSqlite } from '@/lib/db';
+import { QUESTIONS } from '@/lib/llm/prompts';
+import { startApp } from '../tests/helpers/app';
+import { startFakeLlm } from '../tests/summaries/fakeLlm';
+import { makePdf, samplePaper } from '../tests/summaries/pdfs';
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Reads an SSE body, calling back at the first `data:` event carrying `firstType`. */
+async function timeStream(res: Response, firstType: string): Promise<{ first: number; end: number }> {
+  const t0 = performance.now();
+  let first = -1;
+  let buffer = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    if (first < 0 && buffer.includes(firstType)) first = performance.now() - t0;
+  }
+  return { first, end: performance.now() - t0 };
+}
+
+export default async function bench(args: string[]): Promise<void> {
+  const runs = Number(args[0] ?? 8);
+  const fake = await startFakeLlm();
+  fake.tokenDelayMs = 1;
+  const app = await startApp({
+    seed: false,
+    env: {
+      LLM_BASE_URL: `${fake.url}/v1`,
+      ARXIV_PDF_URL: `${fake.url}/pdf/`,
+      ARXIV_MIN_INTERVAL_MS: '1',
+      PDF_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-')),
+      SUMMARY_RATE_PER_HOUR: '100000',
+    },
+  });
+  try {
+    const db = openSqlite(app.databasePath);
+    const insert = db.prepare(
+      `INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, 1, ?, 'Abstract.', '[]', 'cs.LG', 'cs.LG', 'x')`,
+    );
+    const pdf = await makePdf(samplePaper());
+    const ids = Array.from({ length: runs + 1 }, (_, i) => `2605.${String(90000 + i)}`);
+    for (const id of ids) {
+      insert.run(id, `Bench paper ${id}`);
+      fake.pdfs.set(`${id}v1`, pdf);
+    }
+    db.close();
+
+    // Through our server: a fresh paper each run (the first one warms the server up, not counted).
+    const ours: Array<{ first: number; end: number }> = [];
+    for (const [i, id] of ids.entries()) {
+      const res = await fetch(`${app.url}/api/summary/${id}?lang=en`, { headers: { Accept: 'text/event-stream' } });
+      const t = await timeStream(res, '"type":"delta"');
+      if (i > 0) ours.push(t);
+    }
+    // Straight to the upstream: the same six-turn conversation, first token of the first turn.
+    const direct: Array<{ first: number; end: number }> = [];
+    for (let r = 0; r < runs; r++) {
+      const messages: Array<{ role: string; content: string }> = [{ role: 'system', content: 'You are an academic assistant.' }];
+      let first = -1;
+      const t0 = performance.now();
+      for (const q of QUESTIONS.en) {
+        messages.push({ role: 'user', content: q });
+        const res = await fetch(`${fake.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model: 'm', messages, stream: true }),
+        });
+        const t = await timeStream(res, '"content":"');
+        if (first < 0) first = t.first + (performance.now() - t0 - t.end);
+        messages.push({ role: 'assistant', content: 'answer' });
+      }
+      direct.push({ first, end: performance.now() - t0 });
+    }
+    const med = (xs: Array<{ first: number; end: number }>, k: 'first' | 'end') => quantile(xs.map((x) => x[k]), 0.5);
+    const overheadFirst = med(ours, 'first') - med(direct, 'first');
+    const overheadEnd = med(ours, 'end') - med(direct, 'end');
+    console.log(`runs: ${runs} (fake upstream: ${fake.tokenDelayMs} ms between tokens, ~55 tokens per answer)`);
+    console.log(`click → first token   ours p50 ${ms(med(ours, 'first'))}   direct p50 ${ms(med(direct, 'first'))}   overhead ${ms(overheadFirst)}  aim ≤ 50 ms: ${overheadFirst <= 50 ? 'MET' : 'NOT MET'}`);
+    console.log(`click → six answers   ours p50 ${ms(med(ours, 'end'))}   direct p50 ${ms(med(direct, 'end'))}   overhead ${ms(overheadEnd)} (×${(med(ours, 'end') / med(direct, 'end')).toFixed(2)})`);
+
+    // Cached: the JSON endpoint and the summary page, for a summary generated above.
+    const cachedTimes = async (url: string, n: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (i >= 5) times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const api = await cachedTimes(`${app.url}/api/summary/${ids[1]}?lang=en`, 205);
+    const page = await cachedTimes(`${app.url}/summary/${ids[1]}?lang=en`, 105);
+    const apiP95 = quantile(api, 0.95);
+    console.log(`cached summary JSON   p50 ${ms(quantile(api, 0.5))}   p95 ${ms(apiP95)}  aim p95 ≤ 30 ms: ${apiP95 <= 30 ? 'MET' : 'NOT MET'}`);
+    console.log(`cached summary page   p50 ${ms(quantile(page, 0.5))}   p95 ${ms(quantile(page, 0.95))}`);
+  } finally {
+    await app.close();
+    await fake.close();
+  }
+}

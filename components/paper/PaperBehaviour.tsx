@@ -1,0 +1,127 @@
+'use client';
+// Everything interactive on paper cards, by event delegation from one leaf in the layout:
+// star, copy, BibTeX, visited marks, and the keyboard (j/k next/previous, s star, o open PDF,
+// ? help). Cards arriving later (lazy loading) are picked up by a MutationObserver.
+import { useEffect, useRef, useState } from 'react';
+import { bibtexEntry } from '@/lib/papers/bibtex';
+import { cardPaper, citationText } from '@/lib/papers/cardData';
+import { keywordList, markTerms } from '@/lib/papers/highlight';
+import { isStarred, markVisited, toggleStar, visitedIds } from '@/lib/papers/personal';
+
+const cards = () => [...document.querySelectorAll<HTMLElement>('article.paper')].filter((c) => c.offsetParent !== null);
+
+function paintStar(card: HTMLElement, starred: boolean): void {
+  const button = card.querySelector<HTMLButtonElement>('[data-action="star"]');
+  if (!button) return;
+  button.setAttribute('aria-pressed', String(starred));
+  button.textContent = starred ? '★' : '☆';
+  button.classList.toggle('text-amber-500', starred);
+  card.classList.toggle('starred', starred);
+}
+
+function paintAll(root: ParentNode): void {
+  const visited = visitedIds();
+  for (const card of root.querySelectorAll<HTMLElement>('article.paper:not([data-painted])')) {
+    card.dataset.painted = '';
+    const id = card.dataset.paperId!;
+    paintStar(card, isStarred(id));
+    card.classList.toggle('visited', visited.has(id));
+    // Search hits carry their query terms.
+    if (card.dataset.highlight) markTerms(card, keywordList(card.dataset.highlight));
+  }
+}
+
+const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+
+export function PaperBehaviour() {
+  const [shown, setShown] = useState<{ title: string; text: string } | null>(null);
+  const [help, setHelp] = useState(false);
+  const current = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    paintAll(document);
+    const observer = new MutationObserver(() => paintAll(document));
+    observer.observe(document.body, { childList: true, subtree: true });
+
+    const select = (card: HTMLElement | undefined) => {
+      if (!card) return;
+      current.current?.classList.remove('current');
+      card.classList.add('current');
+      current.current = card;
+      card.scrollIntoView({ block: 'start' });
+      card.querySelector<HTMLElement>('.title-link')?.focus({ preventScroll: true });
+    };
+
+    const onClick = (e: MouseEvent) => {
+      const target = e.target as HTMLElement;
+      const card = target.closest<HTMLElement>('article.paper');
+      if (!card) return;
+      if (target.closest('[data-visit]')) {
+        markVisited(card.dataset.paperId!);
+        card.classList.add('visited');
+        return;
+      }
+      const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+      const paper = cardPaper(card);
+      if (action === 'star') paintStar(card, toggleStar(paper));
+      if (action === 'copy' || action === 'bibtex') {
+        const text = action === 'copy' ? citationText(paper) : bibtexEntry(paper);
+        navigator.clipboard?.writeText(text).catch(() => undefined);
+        setShown({ title: action === 'copy' ? 'Copied' : 'BibTeX (copied)', text });
+      }
+    };
+
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      const list = cards();
+      const at = current.current ? list.indexOf(current.current) : -1;
+      if (e.key === 'j') select(list[at + 1] ?? list.at(-1));
+      else if (e.key === 'k') select(list[Math.max(at - 1, 0)]);
+      else if (e.key === 's' && current.current) paintStar(current.current, toggleStar(cardPaper(current.current)));
+      else if (e.key === 'o' && current.current) {
+        markVisited(current.current.dataset.paperId!);
+        current.current.classList.add('visited');
+        window.open(current.current.querySelector<HTMLAnchorElement>('.pdf-link')!.href, '_blank', 'noopener');
+      } else if (e.key === '?') setHelp((h) => !h);
+      else if (e.key === 'Escape') setHelp(false);
+      else return;
+      e.preventDefault();
+    };
+
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  return (
+    <>
+      {shown && (
+        <div role="dialog" aria-label={shown.title} className="copied fixed inset-x-2 bottom-2 z-50 mx-auto max-w-xl rounded border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <div className="mb-1 flex justify-between text-sm font-semibold">
+            {shown.title}
+            <button type="button" onClick={() => setShown(null)} aria-label="Close" className="cursor-pointer px-2">
+              ×
+            </button>
+          </div>
+          <textarea readOnly value={shown.text} rows={Math.min(10, shown.text.split('\n').length)} className="w-full font-mono text-xs" aria-label={shown.title} />
+        </div>
+      )}
+      {help && (
+        <div role="dialog" aria-label="Keyboard shortcuts" className="shortcut-help fixed top-16 right-2 z-50 rounded border border-zinc-300 bg-white p-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <h2 className="mb-2 font-semibold">Keyboard shortcuts</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4">
+            <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous paper</dd>
+            <dt><kbd>s</kbd></dt><dd>star the current paper</dd>
+            <dt><kbd>o</kbd></dt><dd>open its PDF</dd>
+            <dt><kbd>Ctrl/⌘ F</kbd></dt><dd>filter this list</dd>
+            <dt><kbd>?</kbd></dt><dd>this help (Esc closes)</dd>
+          </dl>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+// What pages, cards and feeds show of a paper: one shape for lists, paper pages and search hits.
+import { sqlite } from '@/lib/db';
+import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
+
+export interface PaperView {
+  id: string;
+  version: number;
+  title: string;
+  /** Sanitised HTML with typeset maths. */
+  titleHtml: string;
+  abstract: string;
+  abstractHtml: string;
+  authors: string[];
+  /** Primary first. */
+  categories: string[];
+  primaryCategory: string;
+  comments: string | null;
+  journalRef: string | null;
+  doi: string | null;
+  /** ISO timestamps. */
+  submittedAt: string | null;
+  updatedAt: string | null;
+  clicks: { pdf: number; summary: number };
+  /** Set by daily lists: how this paper was listed on the page's day. */
+  listing?: { date: string; type: string; category: string };
+}
+
+interface PaperRow {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  authors: string;
+  primaryCategory: string;
+  categories: string;
+  comments: string | null;
+  journalRef: string | null;
+  doi: string | null;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  titleHtml: string | null;
+  abstractHtml: string | null;
+  renderVersion: number;
+  pdf: number | null;
+  summary: number | null;
+}
+
+// Prisma's SQLite adapter stores DateTime as "2007-04-02T19:18:42.000+00:00"; pages want ISO Z.
+const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
+
+function parseAuthors(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Renders papers whose stored HTML is missing or from an older renderer, and stores it once. */
+function ensureRendered(rows: PaperRow[]): void {
+  const stale = rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION);
+  if (!stale.length) return;
+  const save = sqlite().prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
+  const saveAll = sqlite().transaction((items: PaperRow[]) => {
+    for (const r of items) save.run(r.titleHtml, r.abstractHtml, RENDER_VERSION, r.id);
+  });
+  for (const r of stale) Object.assign(r, renderPaperFields(r));
+  saveAll(stale);
+}
+
+export interface LoadOptions {
+  /** Feeds want plain text only; skipping rendering keeps them cheap. Default true. */
+  render?: boolean;
+}
+
+/** Papers by id, in the order of `ids`; unknown ids are left out. */
+export async function loadPaperViews(ids: string[], options: LoadOptions = {}): Promise<PaperView[]> {
+  if (!ids.length) return [];
+  const rows: PaperRow[] = [];
+  // SQLite caps bound parameters; 500 per query stays far below.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(
+      ...(sqlite()
+        .prepare(
+          `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.primaryCategory, p.categories, p.comments,
+                  p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.titleHtml, p.abstractHtml, p.renderVersion,
+                  c.pdf, c.summary
+           FROM Paper p LEFT JOIN PaperClicks c ON c.paperId = p.id
+           WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
+        )
+        .all(...chunk) as PaperRow[]),
+    );
+  }
+  if (options.render ?? true) ensureRendered(rows);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toView(r)] : [];
+  });
+}
+
+function toView(r: PaperRow): PaperView {
+  const categories = r.categories.split(/\s+/).filter(Boolean);
+  return {
+    id: r.id,
+    version: r.version,
+    title: r.title,
+    titleHtml: r.titleHtml ?? '',
+    abstract: r.abstract,
+    abstractHtml: r.abstractHtml ?? '',
+    authors: parseAuthors(r.authors),
+    categories: [r.primaryCategory, ...categories.filter((c) => c !== r.primaryCategory)],
+    primaryCategory: r.primaryCategory,
+    comments: r.comments,
+    journalRef: r.journalRef,
+    doi: r.doi,
+    submittedAt: iso(r.submittedAt),
+    updatedAt: iso(r.updatedAt),
+    clicks: { pdf: r.pdf ?? 0, summary: r.summary ?? 0 },
+  };
+}

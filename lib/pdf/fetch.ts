@@ -1,0 +1,73 @@
+// Paper PDFs from arXiv (pdf/<id>v<n>), politely (one request per ARXIV_MIN_INTERVAL_MS across the
+// process, our User-Agent, retries), kept on disk; the oldest-used files go when the cache
+// outgrows PDF_CACHE_MAX_MB.
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pRetry, { AbortError } from 'p-retry';
+import pThrottle from 'p-throttle';
+import { defaultHttpOptions } from '@/lib/arxiv/http';
+import { config } from '@/lib/config';
+
+let gate: (() => Promise<void>) | undefined;
+let gateInterval = -1;
+function politeGate(): () => Promise<void> {
+  const interval = Math.max(config().ARXIV_MIN_INTERVAL_MS, 1);
+  if (!gate || gateInterval !== interval) {
+    gate = pThrottle({ limit: 1, interval })(async () => undefined);
+    gateInterval = interval;
+  }
+  return gate;
+}
+
+const cacheDir = () => path.resolve(config().PDF_CACHE_DIR);
+const cacheFile = (id: string, version: number) => path.join(cacheDir(), `${id.replace('/', '_')}v${version}.pdf`);
+
+/** The PDF of one version, from the disk cache or arXiv; throws when it cannot be had. */
+export async function fetchPdf(id: string, version: number): Promise<Uint8Array> {
+  const file = cacheFile(id, version);
+  try {
+    const data = readFileSync(file);
+    const now = new Date();
+    utimesSync(file, now, now); // mtime = last use, for eviction
+    return new Uint8Array(data);
+  } catch {
+    /* not cached */
+  }
+  const http = defaultHttpOptions();
+  const url = `${config().ARXIV_PDF_URL.replace(/\/?$/, '/')}${id}v${version}`;
+  const data = await pRetry(
+    async () => {
+      await politeGate()();
+      const res = await fetch(url, { headers: { 'User-Agent': http.userAgent, Accept: 'application/pdf' }, signal: AbortSignal.timeout(http.timeoutMs) });
+      if (res.status === 429 || res.status >= 500) throw new Error(`HTTP ${res.status} from ${url}`);
+      if (!res.ok) throw new AbortError(`HTTP ${res.status} from ${url}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF')) throw new AbortError(`not a PDF: ${url}`);
+      return bytes;
+    },
+    { retries: Math.min(http.retries, 2), minTimeout: 1000, factor: 2 },
+  );
+  mkdirSync(cacheDir(), { recursive: true });
+  writeFileSync(file, data);
+  evict();
+  return data;
+}
+
+/** Deletes least recently used PDFs until the cache fits its cap. */
+export function evict(): void {
+  const cap = config().PDF_CACHE_MAX_MB * 1024 * 1024;
+  const files = readdirSync(cacheDir())
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => {
+      const full = path.join(cacheDir(), f);
+      const st = statSync(full);
+      return { full, size: st.size, used: st.mtimeMs };
+    })
+    .sort((a, b) => a.used - b.used);
+  let total = files.reduce((n, f) => n + f.size, 0);
+  for (const f of files) {
+    if (total <= cap) break;
+    unlinkSync(f.full);
+    total -= f.size;
+  }
+}

@@ -1,0 +1,3 @@
+// The render pipeline (server side). Browser code imports '@/lib/render/scan' instead.
+export { renderMarkdown, renderStreaming, type MarkdownOptions } from './markdown';
+export { renderInline, renderAbstract, renderPaperFields, RENDER_VERSION } from './paper';

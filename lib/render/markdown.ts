@@ -1,0 +1,53 @@
+// Markdown with maths: scan formulas first, hide each behind a placeholder that
+// marked cannot alter, let marked do GFM, sanitise, then put the formulas back.
+import { Marked } from 'marked';
+import { holdBackUnclosed, scanMath } from './scan';
+import { formulaHtml } from './formula';
+import { sanitizeProse } from './sanitize';
+
+export interface MarkdownOptions {
+  /** Turn single newlines into <br> (chat-style text). Default false. */
+  breaks?: boolean;
+}
+
+const marked = new Marked({ gfm: true });
+
+// Private-use characters: not Markdown syntax, not escaped by marked or the sanitiser,
+// and stripped from the input so nobody can forge one.
+const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
+const placeholder = (i: number) => `\uE000${i}\uE001`;
+// Placeholders are restored in text only: tags are matched first and left alone, so a
+// formula can never land inside an attribute (e.g. a link's href).
+const TAG_OR_PLACEHOLDER = /<[^>]*>|\uE000(\d+)\uE001/g;
+
+export function renderMarkdown(text: string, options: MarkdownOptions = {}): string {
+  const source = text.replace(PLACEHOLDER_CHARS, '\uFFFD');
+  const { spans } = scanMath(source);
+  let masked = '';
+  let last = 0;
+  spans.forEach((span, i) => {
+    masked += source.slice(last, span.start) + placeholder(i);
+    last = span.end;
+  });
+  masked += source.slice(last);
+
+  const prose = sanitizeProse(marked.parse(masked, { async: false, breaks: options.breaks ?? false }));
+  return prose.replace(TAG_OR_PLACEHOLDER, (match, index: string | undefined) => {
+    if (index === undefined) return match.replace(PLACEHOLDER_CHARS, '');
+    const span = spans[Number(index)]!;
+    return formulaHtml(span.tex, span.display, source.slice(span.start, span.end));
+  });
+}
+
+/**
+ * Streaming summaries (server side): re-render the text received so far, holding back
+ * an unclosed formula or code fence until it closes.
+ *
+ * Browser clients: MathJax is too heavy to ship, so a client component keeps the growing
+ * text, applies `holdBackUnclosed` from '@/lib/render/scan' (browser-safe) and asks the
+ * server to render it (throttled, e.g. every 200 ms); while a request is in flight it can
+ * show the previous HTML plus the new tail as plain text, with `splitMath` marking formulas.
+ */
+export function renderStreaming(text: string, options?: MarkdownOptions): string {
+  return renderMarkdown(holdBackUnclosed(text), options);
+}

@@ -1,0 +1,30 @@
+// Papers as search documents, read straight from the database (for engines that keep their own copy).
+import type Database from 'better-sqlite3';
+
+export interface SearchDoc {
+  id: string;
+  title: string;
+  authors: string[];
+  abstract: string;
+  categories: string[];
+  announced: string | null;
+  submitted: string | null;
+  popularity: number;
+}
+
+const SELECT = `SELECT p.id, p.title, p.authors, p.abstract, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
+  (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
+  coalesce((SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id), 0) AS popularity
+  FROM Paper p`;
+
+type Row = Omit<SearchDoc, 'authors' | 'categories'> & { authors: string; categories: string };
+const toDoc = (r: Row): SearchDoc => ({ ...r, authors: JSON.parse(r.authors) as string[], categories: r.categories.split(' ') });
+
+export function loadSearchDocs(db: Database.Database, ids: readonly string[]): SearchDoc[] {
+  return db.prepare<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(toDoc);
+}
+
+/** Every paper, in id order, for full rebuilds. */
+export function* allSearchDocs(db: Database.Database): Generator<SearchDoc> {
+  for (const r of db.prepare<[], Row>(`${SELECT} ORDER BY p.id`).iterate()) yield toDoc(r);
+}

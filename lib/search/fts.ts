@@ -1,0 +1,126 @@
+// The embedded engine: SQLite FTS5 (prisma/migrations/20261123010000_search). Triggers keep
+// fts_papers in step with Paper inside the writer's transaction, so index()/delete() have
+// nothing left to do. Caveat: the index refers to Paper's implicit rowid, which VACUUM may
+// renumber — run `npm run search:reindex` after a VACUUM.
+import type Database from 'better-sqlite3';
+import { relatedRequest, type ParsedQuery, type Term } from './query';
+import { markedToHtml } from './highlight';
+import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
+
+/** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
+function ftsTerm(t: Term): string {
+  const literal = `"${t.text.replace(/"/g, '""')}"`;
+  return t.field ? `${t.field} : ${literal}` : literal;
+}
+
+export function ftsMatchExpression(q: ParsedQuery, match: 'all' | 'any'): string | null {
+  if (!q.terms.length) return null;
+  const positive = `(${q.terms.map(ftsTerm).join(match === 'all' ? ' AND ' : ' OR ')})`;
+  return q.excluded.length ? `${positive} NOT (${q.excluded.map(ftsTerm).join(' OR ')})` : positive;
+}
+
+/** SQL conditions on Paper p for the filters, with their parameters. */
+function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.categories.length) {
+    const ors = f.categories.map((c, i) => {
+      params[`c${i}`] = `% ${c} %`;
+      if (c.includes('.')) return `(' ' || p.categories || ' ') LIKE @c${i}`;
+      params[`a${i}`] = `% ${c}.%`; // an archive: "cs" matches cs.CL, "hep-th" matches hep-th
+      return `(' ' || p.categories || ' ') LIKE @c${i} OR (' ' || p.categories || ' ') LIKE @a${i}`;
+    });
+    parts.push(`(${ors.join(' OR ')})`);
+  }
+  const day =
+    f.dateField === 'announced' ? '(SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id)' : 'substr(p.submittedAt, 1, 10)';
+  if (f.from) {
+    parts.push(`${day} >= @from`);
+    params.from = f.from;
+  }
+  if (f.to) {
+    parts.push(`${day} <= @to`);
+    params.to = f.to;
+  }
+  if (excludeId) {
+    parts.push('p.id <> @excludeId');
+    params.excludeId = excludeId;
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+const ORDER = {
+  relevance: 'rank',
+  newest: 'p.submittedAt IS NULL, p.submittedAt DESC, rank',
+  popularity: '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
+} as const;
+
+interface Row {
+  id: string;
+  title: string;
+  authors: string;
+  categories: string;
+  submitted: string | null;
+  announced: string | null;
+  th: string;
+  snip: string;
+}
+
+export class FtsEngine implements SearchEngine {
+  readonly name = 'fts5';
+  constructor(private readonly db: () => Database.Database) {}
+
+  async index(): Promise<void> {
+    // Triggers indexed the papers when they were written.
+  }
+
+  async delete(): Promise<void> {
+    // The delete trigger removed the entries with the rows.
+  }
+
+  /** Rebuilds the whole index from Paper (after VACUUM, or to recover from manual edits). */
+  rebuild(): void {
+    this.db().exec(`INSERT INTO fts_papers(fts_papers) VALUES ('rebuild'); INSERT INTO fts_papers(fts_papers) VALUES ('optimize');`);
+  }
+
+  async search(r: SearchRequest): Promise<SearchPage> {
+    const match = ftsMatchExpression(r.query, r.match);
+    if (!match) return { hits: [], total: 0 };
+    const f = filterSql({ ...r.filters, categories: [...r.filters.categories, ...r.query.categories] }, r.excludeId);
+    const from = `FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match${f.sql}`;
+    const limit = Math.max(0, Math.min(r.limit, MAX_RESULTS - r.offset));
+    const params = { ...f.params, match, limit, offset: r.offset };
+    const db = this.db();
+    const rows = db
+      .prepare<typeof params, Row>(
+        `SELECT p.id, p.title, p.authors, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
+                (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
+                highlight(fts_papers, 0, char(1), char(2)) AS th,
+                snippet(fts_papers, 2, char(1), char(2), '…', 40) AS snip
+         ${from} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`,
+      )
+      .all(params);
+    // Counting stops at the cap: a common word must not cost a scan of every match.
+    const { total } = db
+      .prepare<Omit<typeof params, 'limit' | 'offset'>, { total: number }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${MAX_RESULTS})`)
+      .get({ ...f.params, match })!;
+    return { hits: rows.map(toHit), total };
+  }
+
+  related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {
+    return this.search(relatedRequest(id, keywords, limit, offset));
+  }
+}
+
+function toHit(r: Row): SearchHit {
+  return {
+    id: r.id,
+    title: r.title,
+    authors: JSON.parse(r.authors) as string[],
+    categories: r.categories.split(' '),
+    announced: r.announced,
+    submitted: r.submitted,
+    titleHighlight: markedToHtml(r.th),
+    abstractSnippet: markedToHtml(r.snip),
+  };
+}

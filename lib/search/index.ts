@@ -1,0 +1,43 @@
+// Search entry points for the app: the configured engine, outbox draining and derived data.
+import { config } from '@/lib/config';
+import { sqlite } from '@/lib/db';
+import { FtsEngine } from './fts';
+import { fillMissingKeywords } from './keywords';
+import { MeiliEngine } from './meili';
+import type { SearchEngine } from './types';
+
+let cached: { key: string; engine: SearchEngine } | undefined;
+
+/** FTS5 unless MEILISEARCH_HOST is set. */
+export function searchEngine(): SearchEngine {
+  const { MEILISEARCH_HOST, MEILISEARCH_API_KEY } = config();
+  const key = `${MEILISEARCH_HOST ?? ''}|${MEILISEARCH_API_KEY ?? ''}`;
+  if (cached?.key !== key) {
+    cached = { key, engine: MEILISEARCH_HOST ? new MeiliEngine(sqlite, MEILISEARCH_HOST, MEILISEARCH_API_KEY) : new FtsEngine(sqlite) };
+  }
+  return cached.engine;
+}
+
+/**
+ * Brings the engine up to date with SearchOutbox. A row is removed only if it was not re-queued
+ * while its paper was being indexed, so a crash or a concurrent ingest never loses an update.
+ */
+export async function drainSearchOutbox(engine = searchEngine(), batchSize = 1000): Promise<number> {
+  const db = sqlite();
+  const next = db.prepare<[number], { paperId: string; queuedAt: string }>('SELECT paperId, queuedAt FROM SearchOutbox ORDER BY queuedAt LIMIT ?');
+  const done = db.prepare('DELETE FROM SearchOutbox WHERE paperId = ? AND queuedAt = ?');
+  let drained = 0;
+  for (;;) {
+    const rows = next.all(batchSize);
+    if (!rows.length) return drained;
+    await engine.index(rows.map((r) => r.paperId));
+    db.transaction(() => rows.forEach((r) => done.run(r.paperId, r.queuedAt)))();
+    drained += rows.length;
+  }
+}
+
+/** Called once after every ingest (lib/ingest/after.ts): keywords for new papers, then the index. */
+export async function updateSearchAfterIngest(): Promise<void> {
+  fillMissingKeywords(sqlite());
+  await drainSearchOutbox();
+}

@@ -1,0 +1,223 @@
+// Summary generation: one job per (paper, language) however many readers ask, a queue with a
+// concurrency limit where the newest day's papers go first, progress broadcast to every
+// subscriber (late joiners get a snapshot), and the result stored only when all six answers
+// finished. Jobs run independently of their subscribers: a reader leaving changes nothing.
+import { config } from '@/lib/config';
+import { providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat';
+import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
+import { renderMarkdown, renderStreaming } from '@/lib/render';
+import { budgetLeft, takeRateSlot } from './limits';
+import { getSummary, paperForSummary, recordUsage, saveSummary, type Answer, type PaperForSummary, type StoredSummary } from './store';
+import { paperText } from './text';
+
+export type SummaryEvent =
+  | { type: 'queued'; position: number }
+  | { type: 'status'; stage: 'pdf' | 'llm'; note?: string }
+  | { type: 'question'; index: number; q: string }
+  | { type: 'delta'; index: number; text: string }
+  | { type: 'html'; index: number; html: string }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+type Listener = (e: SummaryEvent) => void;
+
+// Re-render a growing answer at most this often; the first delta renders at once.
+const RENDER_INTERVAL_MS = 80;
+
+export class SummaryJob {
+  readonly listeners = new Set<Listener>();
+  position = 0;
+  stage: 'queued' | 'pdf' | 'llm' | 'done' | 'error' = 'queued';
+  note?: string;
+  readonly answers: Answer[] = [];
+  readonly html: string[] = [];
+  private renderTimer?: ReturnType<typeof setTimeout>;
+  private lastRender = 0;
+  readonly finished: Promise<void>;
+  private resolveFinished!: () => void;
+
+  constructor(readonly paper: PaperForSummary, readonly language: Language, readonly seq: number) {
+    this.finished = new Promise((r) => (this.resolveFinished = r));
+  }
+
+  get key(): string {
+    return jobKey(this.paper.id, this.language);
+  }
+
+  /** Adds a listener; it first receives the job's state so far. Returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    if (this.stage === 'queued') listener({ type: 'queued', position: this.position });
+    else listener({ type: 'status', stage: this.stage === 'pdf' ? 'pdf' : 'llm', note: this.note });
+    this.answers.forEach((a, index) => {
+      listener({ type: 'question', index, q: a.q });
+      if (this.html[index]) listener({ type: 'html', index, html: this.html[index] });
+    });
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(e: SummaryEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  async run(): Promise<void> {
+    let tokens = 0;
+    try {
+      this.stage = 'pdf';
+      this.emit({ type: 'status', stage: 'pdf' });
+      const text = await paperText(this.paper);
+      this.stage = 'llm';
+      this.note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
+      this.emit({ type: 'status', stage: 'llm', note: this.note });
+      const messages: ChatMessage[] = [{ role: 'system', content: systemMessage(this.language, { ...this.paper, ...text }) }];
+      let promptTokens = 0;
+      let completionTokens = 0;
+      for (const [index, q] of QUESTIONS[this.language].entries()) {
+        this.answers.push({ q, a: '' });
+        this.html.push('');
+        this.emit({ type: 'question', index, q });
+        messages.push({ role: 'user', content: q });
+        const answer = this.answers[index]!;
+        const result = await streamChat(messages, {
+          onDelta: (piece) => {
+            answer.a += piece;
+            this.emit({ type: 'delta', index, text: piece });
+            this.scheduleRender(index);
+          },
+        });
+        clearTimeout(this.renderTimer);
+        answer.a = result.text;
+        this.html[index] = renderMarkdown(result.text);
+        this.emit({ type: 'html', index, html: this.html[index] });
+        messages.push({ role: 'assistant', content: result.text });
+        promptTokens += result.promptTokens;
+        completionTokens += result.completionTokens;
+        tokens = promptTokens + completionTokens;
+      }
+      saveSummary({
+        paperId: this.paper.id,
+        language: this.language,
+        paperVersion: this.paper.version,
+        model: config().LLM_MODEL,
+        answers: this.answers,
+        source: text.source,
+        truncated: text.truncated,
+        promptTokens,
+        completionTokens,
+      });
+      this.stage = 'done';
+      this.emit({ type: 'done' });
+    } catch (e) {
+      this.stage = 'error';
+      this.emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      clearTimeout(this.renderTimer);
+      recordUsage(0, tokens);
+      this.resolveFinished();
+    }
+  }
+
+  private scheduleRender(index: number): void {
+    if (this.renderTimer) return;
+    const wait = Math.max(0, this.lastRender + RENDER_INTERVAL_MS - Date.now());
+    const render = () => {
+      this.renderTimer = undefined;
+      this.lastRender = Date.now();
+      const answer = this.answers[index];
+      if (!answer || this.stage !== 'llm') return;
+      this.html[index] = renderStreaming(answer.a);
+      this.emit({ type: 'html', index, html: this.html[index] });
+    };
+    if (wait === 0) render();
+    else this.renderTimer = setTimeout(render, wait);
+  }
+}
+
+interface Queue {
+  jobs: Map<string, SummaryJob>;
+  waiting: SummaryJob[];
+  running: number;
+  seq: number;
+}
+// On globalThis: Next.js may load this module once per route bundle; the queue must be one.
+const queue: Queue = ((globalThis as { __coolPapersSummaryQueue?: Queue }).__coolPapersSummaryQueue ??= {
+  jobs: new Map(),
+  waiting: [],
+  running: 0,
+  seq: 0,
+});
+
+const jobKey = (paperId: string, language: Language) => `${paperId}\u0000${language}`;
+
+function announcePositions(): void {
+  queue.waiting.forEach((job, i) => {
+    if (job.position !== i + 1) {
+      job.position = i + 1;
+      job.emit({ type: 'queued', position: job.position });
+    }
+  });
+}
+
+function pump(): void {
+  while (queue.running < config().LLM_CONCURRENCY && queue.waiting.length > 0) {
+    const job = queue.waiting.shift()!;
+    queue.running++;
+    void job.run().finally(() => {
+      queue.running--;
+      queue.jobs.delete(job.key);
+      pump();
+    });
+  }
+  announcePositions();
+}
+
+function enqueue(job: SummaryJob): void {
+  queue.jobs.set(job.key, job);
+  // Newest day's papers before older ones; first come, first served within a priority.
+  const rank = (j: SummaryJob) => (j.paper.latest ? 0 : 1);
+  const at = queue.waiting.findIndex((j) => rank(j) > rank(job));
+  if (at === -1) queue.waiting.push(job);
+  else queue.waiting.splice(at, 0, job);
+  job.position = queue.waiting.indexOf(job) + 1;
+  pump();
+}
+
+export type SummaryRequest =
+  | { kind: 'cached'; summary: StoredSummary }
+  | { kind: 'job'; job: SummaryJob; stale?: StoredSummary }
+  | { kind: 'refused'; reason: 'not-found' | 'no-provider' | 'rate-limit' | 'budget'; message: string; stale?: StoredSummary };
+
+export const REFUSALS = {
+  'not-found': 'This paper is not in the database.',
+  'no-provider':
+    'No LLM provider is configured: set LLM_API_KEY (or point LLM_BASE_URL at a local OpenAI-compatible server). Cached summaries are still shown.',
+  'rate-limit': 'Too many new summaries requested from your address in the last hour; please try again later.',
+  budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
+} as const;
+
+/**
+ * A cached summary, or the (new or running) generation of one. `regenerate` starts a new
+ * generation even when a summary is cached (for a stale version); the old one stays served
+ * until the new one is complete.
+ */
+export function requestSummary(paperId: string, language: Language, options: { client: string; regenerate?: boolean }): SummaryRequest {
+  const cached = getSummary(paperId, language);
+  if (cached && !options.regenerate) return { kind: 'cached', summary: cached };
+  const running = queue.jobs.get(jobKey(paperId, language));
+  if (running) return { kind: 'job', job: running, stale: cached ?? undefined };
+  const paper = paperForSummary(paperId);
+  const refuse = (reason: keyof typeof REFUSALS): SummaryRequest => ({ kind: 'refused', reason, message: REFUSALS[reason], stale: cached ?? undefined });
+  if (!paper) return refuse('not-found');
+  if (!providerConfigured()) return refuse('no-provider');
+  if (!budgetLeft()) return refuse('budget');
+  if (!takeRateSlot(options.client)) return refuse('rate-limit');
+  recordUsage(1, 0);
+  const job = new SummaryJob(paper, language, ++queue.seq);
+  enqueue(job);
+  return { kind: 'job', job, stale: cached ?? undefined };
+}
+
+/** The running or queued job for a paper and language, if any (for pages showing progress). */
+export function currentJob(paperId: string, language: Language): SummaryJob | undefined {
+  return queue.jobs.get(jobKey(paperId, language));
+}

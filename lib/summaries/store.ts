@@ -1,0 +1,89 @@
+// Stored summaries and the daily spend, on the raw SQLite handle (the cached read is the hot path).
+import { sqlite } from '@/lib/db';
+import type { Language } from '@/lib/llm/prompts';
+
+export interface Answer {
+  q: string;
+  a: string;
+}
+
+export interface StoredSummary {
+  paperId: string;
+  language: Language;
+  paperVersion: number;
+  /** The paper's newest known version; greater than paperVersion means the summary is stale. */
+  currentVersion: number;
+  model: string;
+  answers: Answer[];
+  source: 'pdf' | 'abstract';
+  truncated: boolean;
+  promptTokens: number;
+  completionTokens: number;
+  createdAt: string;
+}
+
+interface Row extends Omit<StoredSummary, 'answers' | 'truncated'> {
+  answers: string;
+  truncated: number;
+}
+
+export function getSummary(paperId: string, language: Language): StoredSummary | null {
+  const row = sqlite()
+    .prepare(
+      `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
+              s.source, s.truncated, s.promptTokens, s.completionTokens, s.createdAt
+       FROM Summary s LEFT JOIN Paper p ON p.id = s.paperId WHERE s.paperId = ? AND s.language = ?`,
+    )
+    .get(paperId, language) as Row | undefined;
+  return row ? { ...row, answers: JSON.parse(row.answers) as Answer[], truncated: row.truncated === 1 } : null;
+}
+
+export function saveSummary(s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
+  sqlite()
+    .prepare(
+      `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source, truncated, promptTokens, completionTokens, createdAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (paperId, language) DO UPDATE SET paperVersion = excluded.paperVersion, model = excluded.model,
+         answers = excluded.answers, source = excluded.source, truncated = excluded.truncated,
+         promptTokens = excluded.promptTokens, completionTokens = excluded.completionTokens, createdAt = excluded.createdAt`,
+    )
+    .run(s.paperId, s.language, s.paperVersion, s.model, JSON.stringify(s.answers), s.source, s.truncated ? 1 : 0, s.promptTokens, s.completionTokens, new Date().toISOString().replace('Z', '+00:00'));
+}
+
+export interface PaperForSummary {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  /** Listed on the newest announcement day in the database: goes ahead in the queue. */
+  latest: boolean;
+}
+
+export function paperForSummary(id: string): PaperForSummary | null {
+  const row = sqlite()
+    .prepare(
+      `SELECT id, version, title, abstract,
+              EXISTS (SELECT 1 FROM Listing l WHERE l.paperId = p.id AND l.date = (SELECT MAX(date) FROM Listing)) AS latest
+       FROM Paper p WHERE id = ?`,
+    )
+    .get(id) as (Omit<PaperForSummary, 'latest'> & { latest: number }) | undefined;
+  return row ? { ...row, latest: row.latest === 1 } : null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function usageToday(): { generations: number; tokens: number } {
+  const row = sqlite().prepare('SELECT generations, tokens FROM SummaryUsage WHERE day = ?').get(today()) as
+    | { generations: number; tokens: number }
+    | undefined;
+  return row ?? { generations: 0, tokens: 0 };
+}
+
+export function recordUsage(generations: number, tokens: number): void {
+  sqlite()
+    .prepare(
+      `INSERT INTO SummaryUsage (day, generations, tokens) VALUES (?, ?, ?)
+       ON CONFLICT (day) DO UPDATE SET generations = generations + excluded.generations, tokens = tokens + excluded.tokens`,
+    )
+    .run(today(), generations, tokens);
+}

@@ -1,0 +1,58 @@
+// What pages and the API show of a summary: answers rendered to sanitised HTML, plus the facts
+// the reader needs (which version it read, whether it is stale, full text or abstract only).
+import type { NextRequest } from 'next/server';
+import { parseArxivId } from '@/lib/arxiv/ids';
+import { isLanguage, type Language } from '@/lib/llm/prompts';
+import { renderMarkdown } from '@/lib/render';
+import { LruCache } from '@/lib/render/lru';
+import type { StoredSummary } from './store';
+
+export interface SummaryView {
+  paperId: string;
+  language: Language;
+  paperVersion: number;
+  currentVersion: number;
+  stale: boolean;
+  model: string;
+  source: 'pdf' | 'abstract';
+  truncated: boolean;
+  createdAt: string;
+  answers: Array<{ q: string; html: string }>;
+}
+
+// Rendered answers of recently read summaries (keyed by when they were written, so a regenerated
+// summary never serves old HTML): cached reads skip Markdown and MathJax entirely.
+const rendered = new LruCache<string, Array<{ q: string; html: string }>>(500);
+
+export function summaryView(s: StoredSummary): SummaryView {
+  const key = `${s.paperId}\u0000${s.language}\u0000${s.createdAt}`;
+  let answers = rendered.get(key);
+  if (!answers) {
+    answers = s.answers.map((a) => ({ q: a.q, html: renderMarkdown(a.a) }));
+    rendered.set(key, answers);
+  }
+  return {
+    paperId: s.paperId,
+    language: s.language,
+    paperVersion: s.paperVersion,
+    currentVersion: s.currentVersion,
+    stale: s.currentVersion > s.paperVersion,
+    model: s.model,
+    source: s.source,
+    truncated: s.truncated,
+    createdAt: s.createdAt,
+    answers,
+  };
+}
+
+/** Paper id from route segments (["2401.12345"] or ["hep-th", "9901001"]); null when not an id. */
+export function idFromSegments(segments: string[]): string | null {
+  return parseArxivId(segments.map(decodeURIComponent).join('/'))?.id ?? null;
+}
+
+export const languageOf = (value: string | null | undefined): Language => (isLanguage(value) ? value : 'en');
+
+/** The client's address for the rate limit: the first X-Forwarded-For hop (Next sets it), else X-Real-IP. */
+export function clientOf(headers: Headers | NextRequest['headers']): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+}
