@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DEMOS } from '@/lib/demos';
 import { homeSummary } from '@/lib/papers/home';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +51,17 @@ export default async function HomePage() {
           </ul>
         </section>
       ))}
+      <h2 className="text-lg font-semibold">Interactive demos</h2>
+      <ul className="space-y-1 text-sm">
+        {DEMOS.map((d) => (
+          <li key={d.href}>
+            <a href={d.href} className="underline">
+              {d.title}
+            </a>
+            : {d.description}
+          </li>
+        ))}
+      </ul>
       <h2 className="text-lg font-semibold">Recent days</h2>
       <ul className="flex flex-wrap gap-3 text-sm">
         {home.recentDays.map((d) => (

@@ -30,7 +30,7 @@ export async function writeSyntheticKaggle(file: string, count: number): Promise
   const out = createWriteStream(file);
   for (let i = 0; i < count; i++) {
     if (!out.write(JSON.stringify(syntheticRecord(lines, i)) + '\n')) {
-      await new Promise((r) => out.once('drain', r));
+      await new Promise<void>((r) => out.once('drain', () => r()));
     }
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));

@@ -2,7 +2,8 @@
 // synthetic 1,000-paper day, beside a static file of the same HTML served by the same server.
 // Prints server time to first byte (p50/p95), first-response bytes (raw/gzip), and the time until
 // the first 25 papers are laid out with their maths in Chromium.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,6 +43,31 @@ function firstByte(url: string): Promise<number> {
       })
       .on('error', reject);
   });
+}
+
+/** The pid listening on a loopback port (Next renames its process, so match the socket). */
+function listenerPid(port: number): string | null {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inode = readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find((f) => f[1]?.endsWith(`:${hex}`) && f[3] === '0A')?.[9];
+  if (!inode) return null;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`)) return pid;
+    } catch {
+      /* not ours to read, or gone */
+    }
+  }
+  return null;
+}
+
+/** CPU time (ms) the server process has used so far: a cost the machine's load does not inflate. */
+function serverCpuMs(pid: string | null): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100
 }
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -86,9 +112,12 @@ export default async function bench(args: string[]): Promise<void> {
       const staticUrl = `${app.url}/${statics[i]}`;
       const html = await (await fetch(dynamicUrl)).text();
       const ttfb = { dynamic: [] as number[], static: [] as number[] };
-      for (let r = 0; r < rounds; r++) {
-        ttfb.dynamic.push(await firstByte(dynamicUrl));
-        ttfb.static.push(await firstByte(staticUrl));
+      const cpu = { dynamic: 0, static: 0 };
+      const server = listenerPid(Number(new URL(app.url).port));
+      for (const kind of ['dynamic', 'static'] as const) {
+        const before = serverCpuMs(server);
+        for (let r = 0; r < rounds; r++) ttfb[kind].push(await firstByte(kind === 'dynamic' ? dynamicUrl : staticUrl));
+        cpu[kind] = (serverCpuMs(server) - before) / rounds;
       }
       const visible = { dynamic: [] as number[], static: [] as number[] };
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -122,6 +151,7 @@ export default async function bench(args: string[]): Promise<void> {
       const yes = (b: boolean) => (b ? 'met' : 'NOT met');
       console.log(`\n${p.label}: ${p.path}`);
       console.log(`  first byte   dynamic p50 ${p50(ttfb.dynamic)} ms, p95 ${p95d.toFixed(1)} ms | static p50 ${p50(ttfb.static)} ms, p95 ${percentile(ttfb.static, 95).toFixed(1)} ms (${rounds} requests each)`);
+      console.log(`  server CPU per request: dynamic ${cpu.dynamic.toFixed(1)} ms, static ${cpu.static.toFixed(1)} ms (machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
       console.log(`  dynamic/static first-byte ratio (p50) ${ratio.toFixed(2)}  aim ≤ ${AIMS.ratio}: ${yes(met.ratio)}`);
       console.log(`  p95 first byte aim ≤ ${AIMS.ttfbP95Ms} ms: ${yes(met.ttfb)}`);
       console.log(`  first response ${(html.length / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip, ${html.match(/<article /g)?.length} papers  aim ≤ ${AIMS.gzipKb} KB: ${yes(met.bytes)}`);

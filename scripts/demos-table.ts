@@ -1,5 +1,6 @@
 // npm run demos:table — the smallest RoPE base with B_m ≥ 0 for all m < L (d = 128),
-// L = 2^10 … 2^20, computed by the certified sweep in lib/demos/baseBound.ts.
+// L = 2^10 … 2^20, computed by the certified sweep in lib/demos/baseBound.ts (the whole table
+// takes seconds; progress goes to stderr, the table to stdout).
 // Optional arguments: first and last exponent, e.g. `npm run demos:table -- 10 14`.
 import { minimalBase } from '@/lib/demos/baseBound';
 

@@ -4,11 +4,13 @@ import { absUrl } from '@/lib/arxiv/ids';
 import { listPath } from '@/lib/papers/links';
 import type { PaperDetail as Detail } from '@/lib/papers/paper';
 import { PaperCard } from './PaperCard';
+import { RelatedPapers } from '@/components/search/RelatedPapers';
 
 export function PaperDetail({ detail }: { detail: Detail }) {
   const { paper, versions, listings } = detail;
   return (
     <div className="space-y-6">
+      <h1 className="sr-only">{paper.title}</h1>
       <PaperCard paper={paper} index={1} />
       <dl className="paper-fields grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt>arXiv id</dt>
@@ -80,6 +82,7 @@ export function PaperDetail({ detail }: { detail: Detail }) {
           </ul>
         </section>
       )}
+      <RelatedPapers id={paper.id} />
     </div>
   );
 }

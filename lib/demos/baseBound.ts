@@ -2,24 +2,35 @@
 // ("Base of RoPE Bounds Context Length", arXiv:2405.14591), computed with a certificate.
 //
 // Method (certified sweep, no bisection): work in u = ln b and move u upward only. At the current
-// u, take an m with B_m(u) < 0 and jump to the end of that m's negative stretch, using the
+// u, take the m with B_m(u) < 0 and jump to the end of their negative stretches, using the
 // second-order bound
 //     B_m(u + Δ) ≤ B_m(u) + B_m'(u)·Δ + ½·C_m(u)·Δ²,   C_m(u) = Σ_i x_i²(φ_i + φ_i²),
 // where x_i = 2i/d, φ_i = m·e^(−x_i·u) and |B_m''| ≤ C_m on [u, ∞) because every φ_i shrinks as u
 // grows. Each jump length is a root of that quadratic, so B_m stays < 0 over the whole jump:
-// every skipped b is proven inadmissible, none is skipped by guesswork. When no known m is
-// negative, a full scan of all m < L (rotation recurrence, see rope.ts) either finds new negative
-// m or proves the current b admissible, which is then the minimum.
+// every skipped b is proven inadmissible, none is skipped by guesswork. The sweep stops only where
+// a full scan of all m < L finds none below −TOLERANCE: that b is admissible, hence the minimum.
+//
+// Speed: finding *some* negative m at each new u is the costly part. Negative m come in narrow
+// "ridges" that drift slowly upward in m as u grows (m·b^(−x) fixed for the dominant x), so each
+// step first scans small windows around the ridges seen recently, and only when those hold no
+// negative m does it scan all m < L. The windows are a heuristic that only decides where to look
+// first; soundness rests on the certified jumps and on the full scan before stopping.
 // Warm start: a b admissible for L is admissible for every shorter context, so the minimum for
 // ⌊L/2⌋ is a proven lower bound for L; the sweep for L starts there (computed recursively).
-import { baseBoundAt, baseBoundSeries, ropeFrequencies } from './rope';
+import { ropeFrequencies } from './rope';
 
 /** Values above −TOLERANCE count as ≥ 0: for m ≤ 2^20 the rounding of m·θ alone is ~1e-10. */
 export const TOLERANCE = 1e-9;
-/** How many of the most negative m a full scan hands to the cheap per-m phase. */
-const WATCH_SIZE = 256;
-/** How many negative m are pushed to the end of their negative stretch at each step. */
-const ADVANCE_PER_STEP = 4;
+/** How often the rotation recurrence is re-seeded from Math.cos/sin, so its drift stays ~1e-13. */
+const RESEED_EVERY = 512;
+/** Negative m further apart than this start separate ridges; also the slack around a ridge window. */
+const RIDGE_PAD = 8;
+/** Ridges unseen for this long (in u = ln b) are dropped. */
+const RIDGE_MAX_AGE = 0.05;
+/** A ridge at m seen at u is looked for up to m·e^(RIDGE_DRIFT·Δu) after a step Δu. */
+const RIDGE_DRIFT = 0.5;
+/** Stop looking once this many negative m are found; each is pushed to its stretch end. */
+const NEGATIVES_PER_STEP = 4;
 
 export interface BaseSearchProgress {
   /** Every b below this has been proven inadmissible. */
@@ -41,6 +52,30 @@ export interface BaseSearchOptions {
   progressEveryMs?: number;
 }
 
+/**
+ * B_m for m in [lo, hi) into out[0 … hi−lo), by the rotation recurrence z ← z·e^{iθ} per
+ * frequency (frequency-outer, so the running z stays in registers), re-seeded every RESEED_EVERY.
+ */
+export function baseBoundRange(theta: Float64Array, lo: number, hi: number, out: Float64Array): Float64Array {
+  out.fill(0, 0, hi - lo);
+  for (const t of theta) {
+    const cosStep = Math.cos(t);
+    const sinStep = Math.sin(t);
+    for (let start = lo; start < hi; start += RESEED_EVERY) {
+      let re = Math.cos(start * t);
+      let im = Math.sin(start * t);
+      const end = Math.min(start + RESEED_EVERY, hi) - lo;
+      for (let k = start - lo; k < end; k++) {
+        out[k]! += re;
+        const next = re * cosStep - im * sinStep;
+        im = re * sinStep + im * cosStep;
+        re = next;
+      }
+    }
+  }
+  return out;
+}
+
 /** B_m, dB_m/du and the curvature bound C_m at u = ln b. */
 function localModel(m: number, u: number, x: Float64Array): { value: number; slope: number; curvature: number } {
   let value = 0;
@@ -56,17 +91,75 @@ function localModel(m: number, u: number, x: Float64Array): { value: number; slo
 }
 
 /** Push u forward while B_m stays provably negative; returns the end of the proven stretch. */
-function advanceWhileNegative(m: number, u: number, x: Float64Array): number {
+export function advanceWhileNegative(m: number, u: number, x: Float64Array): number {
   for (let step = 0; step < 10_000; step++) {
     const { value, slope, curvature } = localModel(m, u, x);
     if (value >= -TOLERANCE) return u;
     // Half the tolerance absorbs rounding in `value`; the bound then holds for the true B_m.
     const safeValue = value + TOLERANCE / 2;
     const jump = (-slope + Math.sqrt(slope * slope - 2 * curvature * safeValue)) / curvature;
-    if (!(jump > 0) || !Number.isFinite(jump)) return u;
+    if (!(jump > 0) || !Number.isFinite(jump) || u + jump === u) return u;
     u += jump;
   }
   return u;
+}
+
+/** m in [lo, hi] were negative at u; a window around them is searched at later u. */
+interface Ridge {
+  lo: number;
+  hi: number;
+  seenAt: number;
+}
+
+/** Group sorted negative m into ridges (runs with gaps ≤ RIDGE_PAD). */
+function ridgesOf(sortedNegative: number[], u: number): Ridge[] {
+  const ridges: Ridge[] = [];
+  for (const m of sortedNegative) {
+    const last = ridges[ridges.length - 1];
+    if (last && m - last.hi <= RIDGE_PAD) last.hi = m;
+    else ridges.push({ lo: m, hi: m, seenAt: u });
+  }
+  return ridges;
+}
+
+/**
+ * Scan the windows of the live ridges at u, most recently seen first, until NEGATIVES_PER_STEP
+ * negative m are found. Returns them and the ridges to keep (those whose window held none, plus
+ * those not scanned); ridges whose window held negatives are replaced by the new ones.
+ */
+function searchRidges(ridges: Ridge[], u: number, theta: Float64Array, length: number, buffer: Float64Array) {
+  const windows = ridges
+    .filter((r) => u - r.seenAt <= RIDGE_MAX_AGE)
+    .map((r) => ({
+      lo: Math.max(0, r.lo - RIDGE_PAD),
+      hi: Math.min(length, Math.ceil(r.hi * Math.exp(RIDGE_DRIFT * (u - r.seenAt))) + RIDGE_PAD + 1),
+      ridges: [r],
+      seenAt: r.seenAt,
+    }))
+    .sort((a, b) => a.lo - b.lo);
+  const merged: typeof windows = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w.lo <= last.hi) {
+      last.hi = Math.max(last.hi, w.hi);
+      last.ridges.push(...w.ridges);
+      last.seenAt = Math.max(last.seenAt, w.seenAt);
+    } else merged.push(w);
+  }
+  merged.sort((a, b) => b.seenAt - a.seenAt);
+  const negative: { m: number; value: number }[] = [];
+  const kept: Ridge[] = [];
+  for (const w of merged) {
+    if (negative.length >= NEGATIVES_PER_STEP) {
+      kept.push(...w.ridges);
+      continue;
+    }
+    baseBoundRange(theta, w.lo, w.hi, buffer);
+    const before = negative.length;
+    for (let k = 0; k < w.hi - w.lo; k++) if (buffer[k]! < -TOLERANCE) negative.push({ m: w.lo + k, value: buffer[k]! });
+    if (negative.length === before) kept.push(...w.ridges);
+  }
+  return { negative, kept };
 }
 
 export function minimalBase(d: number, length: number, options: BaseSearchOptions = {}): BaseSearchResult {
@@ -75,8 +168,9 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
   const progressEveryMs = options.progressEveryMs ?? 250;
   let lastReport = started;
   const startBase = options.startBase ?? (length > 256 ? minimalBase(d, Math.floor(length / 2), options).base : 1);
+  const buffer = new Float64Array(length);
   let u = Math.log(startBase);
-  let watch: number[] = [];
+  let ridges: Ridge[] = [];
   let fullScans = 0;
   let jumps = 0;
   const progress = (): BaseSearchProgress => ({
@@ -93,23 +187,19 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
       options.onProgress(progress());
     }
     const theta = ropeFrequencies(Math.exp(u), d);
-    const negative = watch
-      .map((m) => ({ m, value: baseBoundAt(m, theta) }))
-      .filter((e) => e.value < -TOLERANCE)
-      .sort((a, b) => a.value - b.value)
-      .slice(0, ADVANCE_PER_STEP);
-
+    const { negative, kept } = searchRidges(ridges, u, theta, length, buffer);
     if (negative.length === 0) {
       fullScans++;
-      const series = baseBoundSeries(theta, length);
-      const found: number[] = [];
-      for (let m = 0; m < length; m++) if (series[m]! < -TOLERANCE) found.push(m);
-      if (found.length === 0) return { base: Math.exp(u), ...progress() };
-      watch = found.sort((a, b) => series[a]! - series[b]!).slice(0, WATCH_SIZE);
-      continue;
+      baseBoundRange(theta, 0, length, buffer);
+      for (let m = 0; m < length; m++) if (buffer[m]! < -TOLERANCE) negative.push({ m, value: buffer[m]! });
+      if (negative.length === 0) return { base: Math.exp(u), ...progress() };
     }
+    ridges = [...kept, ...ridgesOf(negative.map((e) => e.m).sort((a, b) => a - b), u)];
+    negative.sort((a, b) => a.value - b.value);
     let next = u;
-    for (const { m } of negative) next = Math.max(next, advanceWhileNegative(m, u, x));
+    for (const { m } of negative.slice(0, NEGATIVES_PER_STEP)) next = Math.max(next, advanceWhileNegative(m, u, x));
+    // Unreachable in practice (a negative B_m gives a positive jump); never step without proof.
+    if (next === u) throw new Error(`base sweep stalled at b = ${Math.exp(u)}`);
     u = next;
     jumps++;
   }
@@ -117,7 +207,7 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
 
 /** min over m < L of B_m(b): ≥ 0 exactly when b is admissible for context length L. */
 export function minBaseBound(base: number, d: number, length: number): { value: number; argmin: number } {
-  const series = baseBoundSeries(ropeFrequencies(base, d), length);
+  const series = baseBoundRange(ropeFrequencies(base, d), 0, length, new Float64Array(length));
   let value = Infinity;
   let argmin = 0;
   for (let m = 0; m < length; m++) {

@@ -1,7 +1,7 @@
 // Our URLs for a paper. Old-style ids contain a slash: the paper page serves it as two path
-// segments (/arxiv/hep-th/9901001); sub-pages encode it into one segment.
+// segments (/arxiv/hep-th/9901001); /summary/ and /go/pdf/ take the rest of the path.
 export const paperPath = (id: string) => `/arxiv/${id}`;
-export const summaryPath = (id: string) => `/arxiv/${encodeURIComponent(id)}/summary`;
+export const summaryPath = (id: string) => `/summary/${id}`;
 export const pdfClickPath = (id: string) => `/go/pdf/${id}`;
 export const relatedPath = (id: string) => `/search?related=${encodeURIComponent(id)}`;
 export const listPath = (spec: string, date?: string | null) => `/arxiv/${spec}${date ? `?date=${date}` : ''}`;
