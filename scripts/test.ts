@@ -1,7 +1,8 @@
 // Runs every test file under tests/ with Node's test runner (TypeScript through tsx).
 // `npm test -- tests/render` runs only the files under that path.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 function collect(dir: string): string[] {
@@ -24,9 +25,13 @@ if (!process.env.SKIP_BUILD) {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// One seeded database for every test that starts the app (tests/helpers/app.ts copies it).
+const template = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-seed-')), 'seed.db');
+const seeding = spawnSync(process.execPath, ['--import', 'tsx', 'tests/helpers/seed-template.ts', template], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
+if (seeding.status !== 0) process.exit(seeding.status ?? 1);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test' } },
+  { stdio: 'inherit', env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test', SEED_TEMPLATE_DB: template } },
 );
 process.exit(result.status ?? 1);

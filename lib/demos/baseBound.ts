@@ -17,12 +17,11 @@
 // first; soundness rests on the certified jumps and on the full scan before stopping.
 // Warm start: a b admissible for L is admissible for every shorter context, so the minimum for
 // ⌊L/2⌋ is a proven lower bound for L; the sweep for L starts there (computed recursively).
-import { ropeFrequencies } from './rope';
+import { baseBoundRange, ropeFrequencies } from './rope';
 
 /** Values above −TOLERANCE count as ≥ 0: for m ≤ 2^20 the rounding of m·θ alone is ~1e-10. */
 export const TOLERANCE = 1e-9;
 /** How often the rotation recurrence is re-seeded from Math.cos/sin, so its drift stays ~1e-13. */
-const RESEED_EVERY = 512;
 /** Negative m further apart than this start separate ridges; also the slack around a ridge window. */
 const RIDGE_PAD = 8;
 /** Ridges unseen for this long (in u = ln b) are dropped. */
@@ -52,29 +51,6 @@ export interface BaseSearchOptions {
   progressEveryMs?: number;
 }
 
-/**
- * B_m for m in [lo, hi) into out[0 … hi−lo), by the rotation recurrence z ← z·e^{iθ} per
- * frequency (frequency-outer, so the running z stays in registers), re-seeded every RESEED_EVERY.
- */
-export function baseBoundRange(theta: Float64Array, lo: number, hi: number, out: Float64Array): Float64Array {
-  out.fill(0, 0, hi - lo);
-  for (const t of theta) {
-    const cosStep = Math.cos(t);
-    const sinStep = Math.sin(t);
-    for (let start = lo; start < hi; start += RESEED_EVERY) {
-      let re = Math.cos(start * t);
-      let im = Math.sin(start * t);
-      const end = Math.min(start + RESEED_EVERY, hi) - lo;
-      for (let k = start - lo; k < end; k++) {
-        out[k]! += re;
-        const next = re * cosStep - im * sinStep;
-        im = re * sinStep + im * cosStep;
-        re = next;
-      }
-    }
-  }
-  return out;
-}
 
 /** B_m, dB_m/du and the curvature bound C_m at u = ln b. */
 function localModel(m: number, u: number, x: Float64Array): { value: number; slope: number; curvature: number } {

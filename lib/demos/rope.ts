@@ -54,28 +54,28 @@ const RESEED_EVERY = 512;
  * RESEED_EVERY steps so its own drift stays below the rounding of m·θ (~1e-10 at m = 2^20).
  */
 export function baseBoundSeries(theta: Float64Array, length: number): Float64Array {
-  const n = theta.length;
-  const out = new Float64Array(length);
-  const re = new Float64Array(n);
-  const im = new Float64Array(n);
-  const cosStep = theta.map(Math.cos);
-  const sinStep = theta.map(Math.sin);
-  for (let start = 0; start < length; start += RESEED_EVERY) {
-    for (let i = 0; i < n; i++) {
-      re[i] = Math.cos(start * theta[i]!);
-      im[i] = Math.sin(start * theta[i]!);
-    }
-    const end = Math.min(start + RESEED_EVERY, length);
-    for (let m = start; m < end; m++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        const r = re[i]!;
-        const q = im[i]!;
-        s += r;
-        re[i] = r * cosStep[i]! - q * sinStep[i]!;
-        im[i] = r * sinStep[i]! + q * cosStep[i]!;
+  return baseBoundRange(theta, 0, length, new Float64Array(length));
+}
+
+/**
+ * B_m for m in [lo, hi) into out[0 … hi−lo), by the rotation recurrence z ← z·e^{iθ} per
+ * frequency (frequency-outer, so the running z stays in registers), re-seeded every RESEED_EVERY.
+ */
+export function baseBoundRange(theta: Float64Array, lo: number, hi: number, out: Float64Array): Float64Array {
+  out.fill(0, 0, hi - lo);
+  for (const t of theta) {
+    const cosStep = Math.cos(t);
+    const sinStep = Math.sin(t);
+    for (let start = lo; start < hi; start += RESEED_EVERY) {
+      let re = Math.cos(start * t);
+      let im = Math.sin(start * t);
+      const end = Math.min(start + RESEED_EVERY, hi) - lo;
+      for (let k = start - lo; k < end; k++) {
+        out[k]! += re;
+        const next = re * cosStep - im * sinStep;
+        im = re * sinStep + im * cosStep;
+        re = next;
       }
-      out[m] = s;
     }
   }
   return out;

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { sqlDate } from '@/lib/db';
+import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface WriteCounts {
   seen: number;
@@ -24,25 +25,10 @@ export function addCounts(a: WriteCounts, b: WriteCounts): void {
   a.listings += b.listings;
 }
 
-interface PaperRow {
-  id: string;
-  version: number;
-  title: string;
-  abstract: string;
-  authors: string;
-  primaryCategory: string;
-  categories: string;
-  comments: string | null;
-  journalRef: string | null;
-  doi: string | null;
-  license: string | null;
-  submittedAt: string | null;
-  updatedAt: string | null;
-  asOf: string | null;
-  contentHash: string;
-}
-
 const FIELDS = ['version', 'title', 'abstract', 'authors', 'primaryCategory', 'categories', 'comments', 'journalRef', 'doi', 'license', 'submittedAt', 'updatedAt', 'asOf'] as const;
+
+/** The ingested fields of a stored paper. */
+type PaperRow = Pick<StoredRow, 'id' | (typeof FIELDS)[number] | 'contentHash'>;
 
 function hashRow(row: Omit<PaperRow, 'contentHash'>): string {
   return createHash('sha1').update(JSON.stringify(FIELDS.map((f) => row[f]))).digest('base64');

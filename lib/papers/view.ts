@@ -1,6 +1,7 @@
 // What pages, cards and feeds show of a paper: one shape for lists, paper pages and search hits.
 import { sqlite } from '@/lib/db';
 import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
+import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface PaperView {
   id: string;
@@ -25,25 +26,10 @@ export interface PaperView {
   listing?: { date: string; type: string; category: string };
 }
 
-interface PaperRow {
-  id: string;
-  version: number;
-  title: string;
-  abstract: string;
-  authors: string;
-  primaryCategory: string;
-  categories: string;
-  comments: string | null;
-  journalRef: string | null;
-  doi: string | null;
-  submittedAt: string | null;
-  updatedAt: string | null;
-  titleHtml: string | null;
-  abstractHtml: string | null;
-  renderVersion: number;
+type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
   pdf: number | null;
   summary: number | null;
-}
+};
 
 // Prisma's SQLite adapter stores DateTime as "2007-04-02T19:18:42.000+00:00"; pages want ISO Z.
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);

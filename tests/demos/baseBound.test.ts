@@ -7,7 +7,8 @@
 // i.e. at the first admissible b. L ≤ 2^18 is checked here; `npm run demos:table` covers 2^19–2^20.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TOLERANCE, advanceWhileNegative, baseBoundRange, minBaseBound, minimalBase } from '@/lib/demos/baseBound';
+import { TOLERANCE, advanceWhileNegative, minBaseBound, minimalBase } from '@/lib/demos/baseBound';
+import { baseBoundRange } from '@/lib/demos/rope';
 import { baseBoundAt, ropeFrequencies } from '@/lib/demos/rope';
 
 const D = 128;

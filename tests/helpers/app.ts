@@ -1,7 +1,7 @@
 // The real site for browser and HTTP tests: `next start` (production build) on a free loopback
 // port, over a fresh database seeded with the shared daily dumps and Kaggle samples.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,12 @@ export function ensureBuilt(): void {
 }
 
 export async function seedDatabase(file: string, seed: boolean): Promise<void> {
+  // scripts/test.ts seeds one template per run; copying it saves every app start the seeding.
+  const template = process.env.SEED_TEMPLATE_DB;
+  if (seed && template && existsSync(template)) {
+    copyFileSync(template, file);
+    return;
+  }
   process.env.DATABASE_PATH = file;
   resetConfig();
   await closeDb();

@@ -1,0 +1,23 @@
+// Rows of the Paper table as the raw SQLite handle returns them (dates are ISO strings), for the
+// hot paths that bypass Prisma.
+export interface PaperRow {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  authors: string;
+  primaryCategory: string;
+  categories: string;
+  comments: string | null;
+  journalRef: string | null;
+  doi: string | null;
+  license: string | null;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  asOf: string | null;
+  titleHtml: string | null;
+  abstractHtml: string | null;
+  renderVersion: number;
+  keywords: string | null;
+  contentHash: string;
+}
