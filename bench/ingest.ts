@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticKaggle } from './_synthetic';
 
-interface Result { rows: number; secs: number; peakRssMb: number }
+interface Result { rows: number; secs: number; importSecs?: number; peakRssMb: number }
 
 function measure(mode: 'ingest' | 'baseline', source: string, dir: string): Result {
   const db = path.join(dir, `${mode}.db`);
@@ -34,6 +34,9 @@ export default async function bench(args: string[]): Promise<void> {
     `${name.padEnd(36)} ${r.rows.toLocaleString('en').padStart(9)} rows  ${r.secs.toFixed(2).padStart(7)} s  ${Math.round(rate(r)).toLocaleString('en').padStart(8)} papers/s  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
   console.log(row('baseline: bare better-sqlite3 insert', baseline));
   console.log(row('ingest: npm run ingest -- import', ingest));
+  if (ingest.importSecs !== undefined) {
+    console.log(`  of which the import ${ingest.importSecs.toFixed(2)} s, derived data (keywords, search outbox, pre-render) ${(ingest.secs - ingest.importSecs).toFixed(2)} s`);
+  }
   const ratio = rate(ingest) / rate(baseline);
   console.log(`ingest / baseline throughput: ${(ratio * 100).toFixed(0)}%`);
   const allArxivMin = 2_700_000 / rate(ingest) / 60;
