@@ -42,6 +42,9 @@ const schema = z.object({
   SUMMARY_RATE_PER_HOUR: z.coerce.number().int().nonnegative().default(10),
   SUMMARY_DAILY_GENERATIONS: z.coerce.number().int().nonnegative().default(500),
   SUMMARY_DAILY_TOKENS: z.coerce.number().int().nonnegative().default(20_000_000),
+  /** Categories whose new papers workers/summaries.ts summarises after an ingest (empty: off), and in which languages. */
+  SUMMARY_PREGENERATE_CATEGORIES: csv.default([]),
+  SUMMARY_PREGENERATE_LANGUAGES: csv.pipe(z.array(z.enum(['en', 'zh']))).default(['en']),
   /** Where paper PDFs come from (`<base><id>v<n>`) and the on-disk PDF cache with its size cap. */
   ARXIV_PDF_URL: z.string().url().default('https://arxiv.org/pdf/'),
   PDF_CACHE_DIR: z.string().default('data/pdf'),

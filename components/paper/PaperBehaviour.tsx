@@ -3,6 +3,7 @@
 // star, copy, BibTeX, visited marks, and the keyboard (j/k next/previous, s star, o open PDF,
 // ? help). Cards arriving later (lazy loading) are picked up by a MutationObserver.
 import { useEffect, useRef, useState } from 'react';
+import CardSummaries from '@/components/summary/CardSummaries';
 import { bibtexEntry } from '@/lib/papers/bibtex';
 import { cardPaper, citationText } from '@/lib/papers/cardData';
 import { keywordList, markTerms } from '@/lib/papers/highlight';
@@ -99,6 +100,7 @@ export function PaperBehaviour() {
 
   return (
     <>
+      <CardSummaries />
       {shown && (
         <div role="dialog" aria-label={shown.title} className="copied fixed inset-x-2 bottom-2 z-50 mx-auto max-w-xl rounded border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <div className="mb-1 flex justify-between text-sm font-semibold">

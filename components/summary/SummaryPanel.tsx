@@ -138,7 +138,7 @@ export default function SummaryPanel({ paperId, language = 'en', initial = null,
       {shown.map((a, i) => (
         <div key={i} className="summary-answer">
           <p className="faq-q font-semibold">{a.q}</p>
-          <div className="faq-a prose-sm" dangerouslySetInnerHTML={{ __html: a.html }} />
+          <div className="faq-a prose-sm [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: a.html }} />
         </div>
       ))}
       {state.phase === 'error' && (

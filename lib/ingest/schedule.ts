@@ -3,6 +3,8 @@
 import { Cron } from 'croner';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
+import { afterIngest } from './after';
 import { markInterruptedRuns } from './runs';
 import { defaultContext, ingestRss, type RunSummary } from './sources';
 
@@ -22,9 +24,17 @@ export function expectedAnnouncementDay(now = new Date()): string {
 }
 
 export async function ingestConfiguredCategories(): Promise<RunSummary> {
-  const cats = config().INGEST_CATEGORIES;
-  const result = await ingestRss(cats, defaultContext());
-  console.log(`[worker] rss ${cats.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
+  const c = config();
+  const result = await ingestRss(c.INGEST_CATEGORIES, defaultContext());
+  console.log(`[worker] rss ${c.INGEST_CATEGORIES.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
+  await afterIngest();
+  if (c.SUMMARY_PREGENERATE_CATEGORIES.length && result.listings > 0) {
+    // Long-running (one paper at a time through the summary queue); readers never wait on it.
+    void pregenerateSummaries().then(
+      (r) => console.log(`[worker] pre-generated ${r.generated} summaries for ${r.date ?? 'no day'} (${r.cached} cached, ${r.failed} failed)`),
+      (e) => console.error('[worker] summary pre-generation failed:', e),
+    );
+  }
   return result;
 }
 

@@ -1,7 +1,7 @@
 // PDF → plain text for the LLM, with pdfjs (legacy build: runs in Node without a worker or canvas).
 // pdfjs gives positioned text runs; we rebuild lines, read two-column pages column by column,
 // then clean: repeated headers/footers and page numbers out, hyphenated line ends joined.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// pdfjs is imported on first use: pages that only read cached summaries never load it.
 
 interface Run {
   x: number;
@@ -21,6 +21,7 @@ interface Segment {
 /** Text of every page, in reading order, each page a list of lines. */
 export async function extractPages(data: Uint8Array): Promise<string[][]> {
   // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: data.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: string[][] = [];

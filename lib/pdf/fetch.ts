@@ -20,7 +20,23 @@ function politeGate(): () => Promise<void> {
 }
 
 const cacheDir = () => path.resolve(config().PDF_CACHE_DIR);
-const cacheFile = (id: string, version: number) => path.join(cacheDir(), `${id.replace('/', '_')}v${version}.pdf`);
+const cacheFile = (id: string, version: number, ext: 'pdf' | 'txt' = 'pdf') => path.join(cacheDir(), `${id.replace('/', '_')}v${version}.${ext}`);
+
+/**
+ * The extracted text of one version: from the disk cache (next to the PDF) or extracted once by
+ * `extract` from the PDF. Re-reading a paper (other language, regeneration) then costs a file read.
+ */
+export async function pdfText(id: string, version: number, extract: (pdf: Uint8Array) => Promise<string>): Promise<string> {
+  const file = cacheFile(id, version, 'txt');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    /* not cached */
+  }
+  const text = await extract(await fetchPdf(id, version));
+  writeFileSync(file, text);
+  return text;
+}
 
 /** The PDF of one version, from the disk cache or arXiv; throws when it cannot be had. */
 export async function fetchPdf(id: string, version: number): Promise<Uint8Array> {
@@ -53,11 +69,11 @@ export async function fetchPdf(id: string, version: number): Promise<Uint8Array>
   return data;
 }
 
-/** Deletes least recently used PDFs until the cache fits its cap. */
+/** Deletes least recently used PDFs (and extracted texts) until the cache fits its cap. */
 export function evict(): void {
   const cap = config().PDF_CACHE_MAX_MB * 1024 * 1024;
   const files = readdirSync(cacheDir())
-    .filter((f) => f.endsWith('.pdf'))
+    .filter((f) => f.endsWith('.pdf') || f.endsWith('.txt'))
     .map((f) => {
       const full = path.join(cacheDir(), f);
       const st = statSync(full);

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
+import { buildTopK, refreshTopK, topKSearch } from './topk';
 import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
@@ -80,7 +81,9 @@ export class FtsEngine implements SearchEngine {
 
   /** Rebuilds the whole index from Paper (after VACUUM, or to recover from manual edits). */
   rebuild(): void {
-    this.db().exec(`INSERT INTO fts_papers(fts_papers) VALUES ('rebuild'); INSERT INTO fts_papers(fts_papers) VALUES ('optimize');`);
+    const db = this.db();
+    db.exec(`INSERT INTO fts_papers(fts_papers) VALUES ('rebuild'); INSERT INTO fts_papers(fts_papers) VALUES ('optimize');`);
+    buildTopK(db);
   }
 
   async search(r: SearchRequest): Promise<SearchPage> {
@@ -89,27 +92,46 @@ export class FtsEngine implements SearchEngine {
     const f = filterSql({ ...r.filters, categories: [...r.filters.categories, ...r.query.categories] }, r.excludeId);
     const from = `FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match${f.sql}`;
     const limit = Math.max(0, Math.min(r.limit, MAX_RESULTS - r.offset));
-    const params = { ...f.params, match, limit, offset: r.offset };
     const db = this.db();
-    const rows = db
-      .prepare<typeof params, Row>(
-        `SELECT p.id, p.title, p.authors, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
-                (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
-                highlight(fts_papers, 0, char(1), char(2)) AS th,
-                snippet(fts_papers, 2, char(1), char(2), '…', 40) AS snip
-         ${from} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params);
+    const words = plainWords(r);
+    const fast = words && topKSearch(db, words, r.offset, limit, MAX_RESULTS);
+    const rowids =
+      fast?.rowids ??
+      db
+        .prepare<Record<string, unknown>, { docid: number }>(`SELECT fts_papers.rowid AS docid ${from} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`)
+        .all({ ...f.params, match, limit, offset: r.offset })
+        .map((row) => row.docid);
     // Counting stops at the cap: a common word must not cost a scan of every match.
-    const { total } = db
-      .prepare<Omit<typeof params, 'limit' | 'offset'>, { total: number }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${MAX_RESULTS})`)
-      .get({ ...f.params, match })!;
-    return { hits: rows.map(toHit), total };
+    const total =
+      fast?.total ??
+      db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
+    // Highlights and snippets only for the rows shown: they re-tokenise the text.
+    const detail = db.prepare<{ match: string; docid: number }, Row>(
+      `SELECT p.id, p.title, p.authors, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
+              (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
+              highlight(fts_papers, 0, char(1), char(2)) AS th,
+              snippet(fts_papers, 2, char(1), char(2), '…', 40) AS snip
+       FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match AND fts_papers.rowid = @docid`,
+    );
+    return { hits: rowids.map((docid) => toHit(detail.get({ match, docid })!)), total };
+  }
+
+  /** Rebuilds the common-word lists (topk.ts) if the index changed since they were built. */
+  refreshTopK(): void {
+    refreshTopK(this.db());
   }
 
   related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {
     return this.search(relatedRequest(id, keywords, limit, offset));
   }
+}
+
+/** The query's words when the common-word lists can answer it: relevance order, every word, nothing else. */
+function plainWords(r: SearchRequest): string[] | null {
+  const { query: q, filters: f } = r;
+  const plain = r.sort === 'relevance' && r.match === 'all' && !r.excludeId && !q.excluded.length && !q.categories.length;
+  if (!plain || f.categories.length || f.from || f.to || q.terms.some((t) => t.phrase || t.field)) return null;
+  return q.terms.map((t) => t.text);
 }
 
 function toHit(r: Row): SearchHit {

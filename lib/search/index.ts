@@ -36,8 +36,10 @@ export async function drainSearchOutbox(engine = searchEngine(), batchSize = 100
   }
 }
 
-/** Called once after every ingest (lib/ingest/after.ts): keywords for new papers, then the index. */
+/** Called once after every ingest (lib/ingest/after.ts): keywords for new papers, then the index and its common-word lists. */
 export async function updateSearchAfterIngest(): Promise<void> {
   fillMissingKeywords(sqlite());
-  await drainSearchOutbox();
+  const engine = searchEngine();
+  await drainSearchOutbox(engine);
+  if (engine instanceof FtsEngine) engine.refreshTopK();
 }

@@ -8,7 +8,7 @@ import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
 import { budgetLeft, takeRateSlot } from './limits';
 import { getSummary, paperForSummary, recordUsage, saveSummary, type Answer, type PaperForSummary, type StoredSummary } from './store';
-import { paperText } from './text';
+import { paperText, type PaperText } from './text';
 
 export type SummaryEvent =
   | { type: 'queued'; position: number }
@@ -35,9 +35,12 @@ export class SummaryJob {
   private lastRender = 0;
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;
+  /** The paper text, fetched and extracted from the moment the job exists: overlaps the queue wait. */
+  private readonly text: Promise<PaperText>;
 
   constructor(readonly paper: PaperForSummary, readonly language: Language, readonly seq: number) {
     this.finished = new Promise((r) => (this.resolveFinished = r));
+    this.text = paperText(paper);
   }
 
   get key(): string {
@@ -65,7 +68,7 @@ export class SummaryJob {
     try {
       this.stage = 'pdf';
       this.emit({ type: 'status', stage: 'pdf' });
-      const text = await paperText(this.paper);
+      const text = await this.text;
       this.stage = 'llm';
       this.note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
       this.emit({ type: 'status', stage: 'llm', note: this.note });
@@ -200,7 +203,11 @@ export const REFUSALS = {
  * generation even when a summary is cached (for a stale version); the old one stays served
  * until the new one is complete.
  */
-export function requestSummary(paperId: string, language: Language, options: { client: string; regenerate?: boolean }): SummaryRequest {
+export function requestSummary(
+  paperId: string,
+  language: Language,
+  options: { client: string; regenerate?: boolean; /** Our own pre-generation: no per-client rate limit (the budget still applies). */ internal?: boolean },
+): SummaryRequest {
   const cached = getSummary(paperId, language);
   if (cached && !options.regenerate) return { kind: 'cached', summary: cached };
   const running = queue.jobs.get(jobKey(paperId, language));
@@ -210,7 +217,7 @@ export function requestSummary(paperId: string, language: Language, options: { c
   if (!paper) return refuse('not-found');
   if (!providerConfigured()) return refuse('no-provider');
   if (!budgetLeft()) return refuse('budget');
-  if (!takeRateSlot(options.client)) return refuse('rate-limit');
+  if (!options.internal && !takeRateSlot(options.client)) return refuse('rate-limit');
   recordUsage(1, 0);
   const job = new SummaryJob(paper, language, ++queue.seq);
   enqueue(job);

@@ -1,6 +1,18 @@
 // Stored summaries and the daily spend, on the raw SQLite handle (the cached read is the hot path).
+import type { Statement } from 'better-sqlite3';
 import { sqlite } from '@/lib/db';
 import type { Language } from '@/lib/llm/prompts';
+
+// Statements prepared once per connection (tests switch databases, so keyed by the handle).
+const prepared = new WeakMap<object, Map<string, Statement>>();
+function statement(sql: string): Statement {
+  const db = sqlite();
+  let byDb = prepared.get(db);
+  if (!byDb) prepared.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) byDb.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 export interface Answer {
   q: string;
@@ -28,8 +40,7 @@ interface Row extends Omit<StoredSummary, 'answers' | 'truncated'> {
 }
 
 export function getSummary(paperId: string, language: Language): StoredSummary | null {
-  const row = sqlite()
-    .prepare(
+  const row = statement(
       `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
               s.source, s.truncated, s.promptTokens, s.completionTokens, s.createdAt
        FROM Summary s LEFT JOIN Paper p ON p.id = s.paperId WHERE s.paperId = ? AND s.language = ?`,
@@ -39,8 +50,7 @@ export function getSummary(paperId: string, language: Language): StoredSummary |
 }
 
 export function saveSummary(s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
-  sqlite()
-    .prepare(
+  statement(
       `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source, truncated, promptTokens, completionTokens, createdAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (paperId, language) DO UPDATE SET paperVersion = excluded.paperVersion, model = excluded.model,
@@ -60,8 +70,7 @@ export interface PaperForSummary {
 }
 
 export function paperForSummary(id: string): PaperForSummary | null {
-  const row = sqlite()
-    .prepare(
+  const row = statement(
       `SELECT id, version, title, abstract,
               EXISTS (SELECT 1 FROM Listing l WHERE l.paperId = p.id AND l.date = (SELECT MAX(date) FROM Listing)) AS latest
        FROM Paper p WHERE id = ?`,
@@ -73,15 +82,14 @@ export function paperForSummary(id: string): PaperForSummary | null {
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function usageToday(): { generations: number; tokens: number } {
-  const row = sqlite().prepare('SELECT generations, tokens FROM SummaryUsage WHERE day = ?').get(today()) as
+  const row = statement('SELECT generations, tokens FROM SummaryUsage WHERE day = ?').get(today()) as
     | { generations: number; tokens: number }
     | undefined;
   return row ?? { generations: 0, tokens: 0 };
 }
 
 export function recordUsage(generations: number, tokens: number): void {
-  sqlite()
-    .prepare(
+  statement(
       `INSERT INTO SummaryUsage (day, generations, tokens) VALUES (?, ?, ?)
        ON CONFLICT (day) DO UPDATE SET generations = generations + excluded.generations, tokens = tokens + excluded.tokens`,
     )

@@ -1,7 +1,7 @@
 // The paper text the model reads: the PDF's cleaned full text fitted into the context window
 // (references go first, then the tail), or title + abstract when the PDF cannot be had.
 import { config } from '@/lib/config';
-import { fetchPdf } from '@/lib/pdf/fetch';
+import { pdfText } from '@/lib/pdf/fetch';
 import { pdfToText, referencesStart } from '@/lib/pdf/extract';
 
 export interface PaperText {
@@ -33,8 +33,11 @@ export function fitText(text: string, budget: number): { text: string; truncated
 
 export async function paperText(paper: { id: string; version: number; title: string; abstract: string }): Promise<PaperText> {
   try {
-    const full = await pdfToText(await fetchPdf(paper.id, paper.version));
-    if (full.trim().length < 300) throw new Error('the PDF has almost no extractable text');
+    const full = await pdfText(paper.id, paper.version, async (pdf) => {
+      const text = await pdfToText(pdf);
+      if (text.trim().length < 300) throw new Error('the PDF has almost no extractable text');
+      return text;
+    });
     return { ...fitText(full, textBudgetChars()), source: 'pdf' };
   } catch (e) {
     return {

@@ -1,7 +1,7 @@
 // The summary path in-process against a loopback fake provider and PDF host: PDF extraction,
 // the LLM client's wire handling, the six turns, caching, sharing, failures, staleness and limits.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -113,10 +113,38 @@ describe('PDF text', () => {
   test('the disk cache keeps under its cap, dropping the least recently used files', async () => {
     addPaper('2605.00001');
     await run('2605.00001');
-    assert.equal(readdirSync(pdfDir).length, 1);
+    assert.deepEqual(readdirSync(pdfDir).sort(), ['2605.00001v1.pdf', '2605.00001v1.txt']);
     setEnv({ PDF_CACHE_MAX_MB: '0.000001' });
     evict();
     assert.equal(readdirSync(pdfDir).length, 0);
+  });
+});
+
+describe('Reading ahead', () => {
+  test('the extracted text is kept next to the PDF: the other language reads it without the PDF', async () => {
+    addPaper('2605.00001');
+    await run('2605.00001');
+    unlinkSync(path.join(pdfDir, '2605.00001v1.pdf'));
+    const requestsBefore = fake.pdfRequests.length;
+    await run('2605.00001', { language: 'zh' });
+    assert.equal(fake.pdfRequests.length, requestsBefore, 'no new PDF download');
+    const zh = getSummary('2605.00001', 'zh')!;
+    assert.equal(zh.source, 'pdf');
+    assert.match(fake.requests.at(-1)!.messages[0]!.content, /its effect on the optimisation of alpha networks\./);
+  });
+
+  test('a queued job fetches and extracts its PDF while it waits for a slot', async () => {
+    setEnv({ LLM_CONCURRENCY: '1' });
+    fake.firstTokenDelayMs = 400;
+    addPaper('2605.00041');
+    addPaper('2605.00001');
+    const busy = requestSummary('2605.00041', 'en', { client: 'a' });
+    const waiting = requestSummary('2605.00001', 'en', { client: 'a' });
+    assert.ok(busy.kind === 'job' && waiting.kind === 'job');
+    while (!readdirSync(pdfDir).includes('2605.00001v1.txt')) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(waiting.job.stage, 'queued', 'text ready before the job got its slot');
+    await Promise.all([busy.job.finished, waiting.job.finished]);
+    assert.equal(getSummary('2605.00001', 'en')!.source, 'pdf');
   });
 });
 
