@@ -64,7 +64,11 @@ export function PaperCard({ paper, index, total, highlightTerms }: { paper: Pape
         {paper.comments && (
           <>
             <dt>Comments</dt>
-            <dd className="comments break-words">{paper.comments}</dd>
+            {paper.commentsHtml ? (
+              <dd className="comments break-words" dangerouslySetInnerHTML={{ __html: paper.commentsHtml }} />
+            ) : (
+              <dd className="comments break-words">{paper.comments}</dd>
+            )}
           </>
         )}
         {date && (

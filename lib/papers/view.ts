@@ -1,6 +1,6 @@
 // What pages, cards and feeds show of a paper: one shape for lists, paper pages and search hits.
 import { sqlite } from '@/lib/db';
-import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
+import { RENDER_VERSION, renderInline, renderPaperFields } from '@/lib/render';
 import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface PaperView {
@@ -16,6 +16,8 @@ export interface PaperView {
   categories: string[];
   primaryCategory: string;
   comments: string | null;
+  /** Comments as HTML when they carry maths ("Keywords: $SO(3)$, …"), else null. */
+  commentsHtml: string | null;
   journalRef: string | null;
   doi: string | null;
   /** ISO timestamps. */
@@ -100,6 +102,8 @@ function toView(r: PaperRow): PaperView {
     categories: [r.primaryCategory, ...categories.filter((c) => c !== r.primaryCategory)],
     primaryCategory: r.primaryCategory,
     comments: r.comments,
+    // Few comments hold maths; the scanner only runs on those that might.
+    commentsHtml: r.comments && /[$\\]/.test(r.comments) ? renderInline(r.comments) : null,
     journalRef: r.journalRef,
     doi: r.doi,
     submittedAt: iso(r.submittedAt),

@@ -42,7 +42,7 @@ test('BibTeX entries keep braces balanced whatever the title holds', () => {
 test('Atom output escapes markup in titles and abstracts and parses back', () => {
   const paper: PaperView = {
     id: '2401.12345', version: 1, title: 'Bounds for <b> & "quotes"', titleHtml: '', abstract: 'We show x < y & y > z.', abstractHtml: '',
-    authors: ['A & B'], categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, journalRef: null, doi: null,
+    authors: ['A & B'], categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, commentsHtml: null, journalRef: null, doi: null,
     submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, clicks: { pdf: 0, summary: 0 },
   };
   const xml = atomFeed({ title: 'T & U', selfUrl: 'http://x/feed', alternateUrl: 'http://x/', updated: '2024-01-23T00:00:00Z', entries: [paper] });
