@@ -1,7 +1,7 @@
 // `npm run bench -- pages [rounds]`: the daily list page for the largest day in the data and a
 // synthetic 1,000-paper day, beside a static file of the same HTML served by the same server.
 // Prints server time to first byte (p50/p95), first-response bytes (raw/gzip), and the time until
-// the first 25 papers are laid out with their maths in Chromium.
+// the first 25 papers are laid out with their maths (fonts loaded) in Chromium.
 import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import http from 'node:http';
@@ -129,8 +129,10 @@ export default async function bench(args: string[]): Promise<void> {
             () => {
               const cards = [...document.querySelectorAll('article.paper')].slice(0, 25);
               if (cards.length < 25 || cards.some((c) => c.getBoundingClientRect().height === 0)) return false;
-              const maths = cards.flatMap((c) => [...c.querySelectorAll('mjx-container svg')]);
-              return maths.every((m) => m.getBoundingClientRect().width > 0) && performance.now();
+              // CHTML maths: sized by the stylesheet, drawn once its woff fonts have loaded.
+              const maths = cards.flatMap((c) => [...c.querySelectorAll('mjx-container')]);
+              const drawn = document.fonts.status === 'loaded' && maths.every((m) => m.getBoundingClientRect().width > 0);
+              return drawn && performance.now();
             },
             undefined,
             { polling: 'raf', timeout: 30_000 },

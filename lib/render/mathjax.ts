@@ -1,21 +1,22 @@
-// Server-side typesetting with mathjax-full: one TeX → SVG converter per process and
+// Server-side typesetting with mathjax-full: one TeX → CommonHTML converter per process and
 // an LRU cache keyed by (TeX, display), so repeated formulas cost nothing.
 //
-// Why SVG and not CHTML (measured on real abstracts and pumpkin-book displays, see the
-// report of issue 3): SVG typesets ~1.4-1.9x faster per formula, needs no web fonts and
-// no 240 KB glyph stylesheet (CHTML with adaptiveCSS off), and each formula is a
-// self-contained fragment that can be stored in the database at ingest time.
-// fontCache 'local' puts each formula's glyphs in its own <defs> (30% faster and 40%
-// smaller than 'none'); the ids embed the glyph name, so repeats across formulas are identical.
+// Why CHTML and not SVG (re-measured for issue 4 on a real day of abstracts): typesetting costs
+// about the same, but SVG repeats every glyph's outline in every formula (fontCache 'local'):
+// 405 KB of markup for 600 abstracts vs 63 KB in CHTML (65 KB vs 3 KB gzip), and a daily list
+// ships each card twice (HTML + React's flight data). CHTML's glyph metrics, fonts and rules live
+// in one static stylesheet instead (public/mathjax, written by ./assets.ts; adaptiveCSS off so
+// it covers every character), which the browser caches across pages. Sizes come from that CSS
+// (padding per character), so nothing shifts when the woff fonts arrive.
 import { mathjax } from 'mathjax-full/js/mathjax.js';
 import { TeX } from 'mathjax-full/js/input/tex.js';
-import { SVG } from 'mathjax-full/js/output/svg.js';
+import { CHTML } from 'mathjax-full/js/output/chtml.js';
 import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
 import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 import { LruCache } from './lru';
-import { sanitizeMathJax } from './sanitize';
+import { sanitizeMathTree } from './sanitize';
 
 // Left out: noerrors/noundefined (they hide TeX errors we want to report), html (\href,
 // \style, \class: untrusted input must not set links or CSS), and newcommand/mathtools
@@ -37,26 +38,40 @@ function createConverter() {
       throw error;
     },
   });
-  const document = mathjax.document('', { InputJax: tex, OutputJax: new SVG({ fontCache: 'local' }) });
-  return (source: string, display: boolean): string => {
-    tex.parseOptions.tags.reset(); // \label names must not clash across unrelated formulas
-    const node = document.convert(source, { display }) as LiteElement;
-    return adaptor.outerHTML(node);
+  const chtml = new CHTML({ fontURL: FONT_URL, adaptiveCSS: false });
+  const document = mathjax.document('', { InputJax: tex, OutputJax: chtml });
+  return {
+    convert(source: string, display: boolean, sanitize: boolean): string {
+      tex.parseOptions.tags.reset(); // \label names must not clash across unrelated formulas
+      const node = document.convert(source, { display }) as LiteElement;
+      if (adaptor.kind(node) !== 'mjx-container') throw new Error(`unexpected MathJax output <${adaptor.kind(node)}>`);
+      if (sanitize) sanitizeMathTree(adaptor, node);
+      return adaptor.outerHTML(node);
+    },
+    /** Every rule the output can need: wrapper layout, @font-face and all glyph metrics. */
+    stylesheet: () => adaptor.textContent(chtml.styleSheet(document) as LiteElement),
   };
 }
 
-let convert: ReturnType<typeof createConverter> | null = null;
+/**
+ * The stylesheet's @font-face URLs, relative to public/mathjax/chtml.css: app/render.css bundles
+ * that file, so Next copies the fonts to /_next/static/media under content hashes, served with
+ * immutable caching (public/ files are revalidated on every page view).
+ */
+export const FONT_URL = './woff';
+
+let converter: ReturnType<typeof createConverter> | null = null;
+const convert = (tex: string, display: boolean, sanitize = true) => (converter ??= createConverter()).convert(tex, display, sanitize);
 const cache = new LruCache<string, Typeset>(5000);
 
-/** Typesets one formula to sanitised SVG markup (cached), or reports the TeX error. */
+/** Typesets one formula to sanitised CHTML markup (cached), or reports the TeX error. */
 export function typeset(tex: string, display: boolean): Typeset {
   const key = (display ? 'D' : 'I') + tex;
   const hit = cache.get(key);
   if (hit) return hit;
-  convert ??= createConverter();
   let result: Typeset;
   try {
-    result = { ok: true, html: sanitizeMathJax(convert(tex, display)) };
+    result = { ok: true, html: convert(tex, display) };
   } catch (error) {
     // MathJax's TexError is not an Error subclass, but it has a message.
     result = { ok: false, message: (error as { message?: string }).message ?? String(error) };
@@ -67,9 +82,8 @@ export function typeset(tex: string, display: boolean): Typeset {
 
 /** Bare MathJax without cache or sanitising: the baseline of bench/render.ts. */
 export function typesetUncached(tex: string, display: boolean): string {
-  convert ??= createConverter();
   try {
-    return convert(tex, display);
+    return convert(tex, display, false);
   } catch {
     return '';
   }
@@ -78,4 +92,9 @@ export function typesetUncached(tex: string, display: boolean): string {
 /** For benchmarks and tests that need a cold cache. */
 export function clearTypesetCache(): void {
   cache.clear();
+}
+
+/** The CHTML stylesheet for public/mathjax (see ./assets.ts). */
+export function mathjaxStylesheet(): string {
+  return (converter ??= createConverter()).stylesheet();
 }

@@ -4,7 +4,7 @@
 import { scanMath } from './scan';
 import { escapeHtml, formulaHtml } from './formula';
 
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2; // 2: CHTML instead of SVG maths
 
 /** LaTeX escapes arXiv authors use in prose, e.g. "5\%" or "R\&D". */
 const TEX_PROSE_ESCAPE = /\\([$%&#_{}])/g;

@@ -1,7 +1,10 @@
-// Allow-lists for sanitize-html. Everything that reaches a page passes one of them:
-// the prose (marked output, from untrusted LLM text and abstracts) and, separately and
-// cached per formula, MathJax's SVG (its input TeX is untrusted too).
+// Allow-lists. Everything that reaches a page passes one of them: the prose (marked output,
+// from untrusted LLM text and abstracts, through sanitize-html) and, separately and cached per
+// formula, MathJax's CHTML (its input TeX is untrusted too), checked on MathJax's own tree
+// before it is serialised: re-parsing the markup with sanitize-html cost ~15% of typesetting.
 import sanitizeHtml from 'sanitize-html';
+import type { LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 
 const PROSE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -25,41 +28,74 @@ const PROSE: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }) },
 };
 
-// Lengths only: `\bbox[...]` lets TeX authors write CSS, so no positions, no url().
-const LENGTH = /^-?[\d.]+(?:ex|em|px|%)?$/;
-const MATH_STYLES = {
-  'vertical-align': [LENGTH],
-  'min-width': [LENGTH],
-  border: [/^[\d.]+(?:ex|em|px)? (?:solid|dashed|dotted) (?:#[\da-fA-F]{3,8}|[a-zA-Z]+)$/],
-};
+// MathJax's CHTML output: custom elements whose look comes from public/mathjax/chtml.css, plus
+// inline styles for sizes and offsets. Element names: one per MathML node kind, and the helper
+// elements the CHTML wrappers create (mathjax-full/js/output/chtml/Wrappers).
+const MML_KINDS = [
+  'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror',
+  'mpadded', 'mphantom', 'mfenced', 'menclose', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover',
+  'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr', 'mlabeledtr', 'mtd', 'maction', 'semantics',
+  'TeXAtom', 'mglyph',
+];
+const HELPERS = [
+  'container', 'c', 'utext', 'frac', 'num', 'den', 'dbox', 'dtable', 'row', 'line', 'nstrut', 'dstrut',
+  'script', 'base', 'over', 'under', 'sqrt', 'surd', 'root', 'box', 'rbox', 'block', 'spacer', 'cbox',
+  'stretchy-v', 'stretchy-h', 'beg', 'ext', 'mid', 'end', 'mark', 'table', 'itable', 'labels', 'tstrut',
+  'arrow', 'aline', 'ustrike', 'dstrike', 'rthead', 'rbhead', 'lthead', 'lbhead', 'scripts', 'prescripts',
+  'cell', 'tip', 'tool', 'status', 'vstrike', 'hstrike',
+];
 
-// Exactly the elements and attributes the TeX → SVG output produces (collected from
-// ~4,600 formulas of the test suites and real documents).
-const MATH: sanitizeHtml.IOptions = {
-  allowedTags: ['mjx-container', 'svg', 'defs', 'path', 'g', 'use', 'rect', 'text', 'line', 'polygon'],
-  allowedAttributes: {
-    'mjx-container': ['class', 'jax', 'display', 'width', 'style'],
-    svg: ['style', 'xmlns', 'xmlns:xlink', 'width', 'height', 'role', 'focusable', 'viewBox', 'x', 'y', 'preserveAspectRatio', 'data-*'],
-    path: ['id', 'd'],
-    g: ['stroke', 'fill', 'stroke-width', 'transform', 'class', 'style', 'id', 'data-*'],
-    use: ['xlink:href', 'transform', 'data-c'],
-    rect: ['width', 'height', 'x', 'y', 'fill', 'stroke-width', 'data-bgcolor'],
-    text: ['transform', 'font-size', 'font-family', 'data-variant', 'data-id-align'],
-    line: ['stroke-width', 'class', 'data-line', 'x1', 'x2', 'y1', 'y2'],
-    polygon: ['points', 'stroke', 'fill'],
-  },
-  allowedStyles: { '*': MATH_STYLES },
-  // <use xlink:href> may only point inside the document (#MJX-...), never to a URL.
-  allowedSchemes: [],
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'xlink:href'],
-  allowProtocolRelative: false,
-  parser: { lowerCaseTags: false, lowerCaseAttributeNames: false }, // keep viewBox etc. as SVG spells them
-};
+const LENGTH = /^-?(?:\d+|\d*\.\d+)(?:ex|em|px|%)?$/;
+const LENGTHS = /^(?:-?(?:\d+|\d*\.\d+)(?:ex|em|px|%)?\s*){1,4}$/;
+const BORDER = /^[\d.]+(?:ex|em|px)? (?:solid|dashed|dotted)(?: (?:#[\da-fA-F]{3,8}|[a-zA-Z]+))?$/;
+const COLOR = /^(?:#[\da-fA-F]{3,8}|[a-zA-Z]+|rgba?\([\d.,\s%]+\))$/;
+// Lengths, colours and a relative nudge only: no url(), no fixed/absolute positioning, so TeX
+// input (\bbox, \color) cannot load anything or cover the page.
+const MATH_STYLES = new Map<string, RegExp>([
+  ...['height', 'min-width', 'max-width', 'vertical-align', 'left', 'right', 'top', 'font-size'].map((k) => [k, LENGTH] as const),
+  ['width', /^(?:-?(?:\d+|\d*\.\d+)(?:ex|em|px|%)?|auto)$/],
+  ['transform', /^(?:(?:rotate\(-?[\d.]+rad\)|translate[XY]\(-?[\d.]+em\))\s*)+$/], // \cancel, \enclose strikes
+  ...['margin', 'padding'].flatMap((k) => [k, `${k}-top`, `${k}-right`, `${k}-bottom`, `${k}-left`]).map((k) => [k, LENGTHS] as const),
+  ['color', COLOR],
+  ['background-color', COLOR],
+  ...['border', 'border-top', 'border-right', 'border-bottom', 'border-left'].map((k) => [k, BORDER] as const),
+  ['position', /^relative$/],
+  ['text-align', /^(?:left|right|center)$/],
+  ['font-family', /^[\w, -]+$/], // unknown characters: MJXZERO, serif
+]);
+
+// Exactly the elements and attributes the TeX → CHTML output produces (collected from
+// ~3,900 formulas of the test suites, real documents and the daily abstracts).
+const MATH_TAGS = new Set([...[...MML_KINDS, ...HELPERS].map((k) => `mjx-${k}`), 'dbox' /* sic: \enclose{longdiv} */]);
+const MATH_ATTRIBUTES = new Set(['class', 'style', 'space', 'rspace', 'size', 'display', 'width', 'texclass', 'limits', 'justify', 'type', 'atop', 'delims', 'extra', 'variant', 'data-width-includes-label', 'jax']);
+const CLASS = /^[\w -]*$/;
+
+function safeStyle(style: string): string {
+  return style
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(([name, value, ...rest]) => !rest.length && value !== undefined && MATH_STYLES.get(name!)?.test(value))
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('; ');
+}
+
+/**
+ * Checks a typeset formula in place: unknown elements are dropped, attributes and inline
+ * styles outside the allow-lists removed. The lite adaptor escapes text and attribute values
+ * when it serialises, so what is left cannot carry markup.
+ */
+export function sanitizeMathTree(adaptor: LiteAdaptor, node: LiteElement): void {
+  for (const child of [...adaptor.childNodes(node)]) {
+    if (adaptor.kind(child) === '#text') continue;
+    if (!MATH_TAGS.has(adaptor.kind(child))) adaptor.remove(child);
+    else sanitizeMathTree(adaptor, child as LiteElement);
+  }
+  for (const { name, value } of adaptor.allAttributes(node)) {
+    const keep = MATH_ATTRIBUTES.has(name) && (name === 'style' ? (adaptor.setAttribute(node, 'style', safeStyle(value)), true) : name !== 'class' || CLASS.test(value));
+    if (!keep) adaptor.removeAttribute(node, name);
+  }
+}
 
 export function sanitizeProse(html: string): string {
   return sanitizeHtml(html, PROSE);
-}
-
-export function sanitizeMathJax(html: string): string {
-  return sanitizeHtml(html, MATH);
 }

@@ -1,5 +1,6 @@
 // Real documents and an XSS payload set, rendered by the pipeline, served from a loopback
-// server with app/render.css, opened in Chromium at phone width.
+// server with app/render.css (which imports public/mathjax/chtml.css and its fonts), opened in
+// Chromium at phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -42,9 +43,15 @@ function page(): string {
 test('browser: real documents render, no raw delimiters, no console errors, XSS inert', { timeout: 120_000 }, async () => {
   const html = page();
   const css = readFileSync(path.resolve('app/render.css'));
+  const fontsRequested: string[] = [];
   const server = await startServer((req, res) => {
+    // render.css imports '../public/mathjax/chtml.css'; its @font-face rules use ./woff/ next to it.
+    const asset = /^\/public\/mathjax\/(chtml\.css|woff\/[\w-]+\.woff)$/.exec(req.url ?? '')?.[1];
     if (req.url === '/render.css') res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else if (asset) {
+      if (asset.endsWith('.woff')) fontsRequested.push(asset);
+      res.writeHead(200, { 'content-type': asset.endsWith('.css') ? 'text/css' : 'font/woff' }).end(readFileSync(path.resolve('public/mathjax', asset)));
+    } else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     else res.writeHead(204).end(); // the payloads' <img src="x">, favicon: empty, not an error
   });
   const browser = await launchBrowser().catch(async (error: unknown) => {
@@ -56,6 +63,7 @@ test('browser: real documents render, no raw delimiters, no console errors, XSS 
     const errors = collectErrors(pageHandle);
     pageHandle.on('dialog', (d) => void d.dismiss());
     await pageHandle.goto(server.url, { waitUntil: 'load' });
+    await pageHandle.evaluate(() => document.fonts.ready);
     for (const link of await pageHandle.locator('#xss a').all()) await link.click({ timeout: 2000 }).catch(() => {});
 
     const result = await pageHandle.evaluate(() => {
@@ -69,7 +77,10 @@ test('browser: real documents render, no raw delimiters, no console errors, XSS 
       return {
         xss: (window as unknown as { __xss?: number }).__xss ?? null,
         scripts: document.querySelectorAll('script, iframe, [onerror], [onload], [ontoggle]').length,
-        formulas: document.querySelectorAll('.math-inline svg, .math-display svg').length,
+        formulas: document.querySelectorAll('.math-inline > mjx-container, .math-display > mjx-container').length,
+        // Glyph sizes come from the stylesheet: a formula with no width means it is missing.
+        emptyFormulas: [...document.querySelectorAll('.math > mjx-container')].filter((e) => e.getBoundingClientRect().width === 0).length,
+        fontsFailed: [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family),
         rawDelimiters: text.match(/\$\$|\$[^\s$][^$]*[^\s$]\$|\\\(|\\\[/g) ?? [],
         // Display maths must stay inside the phone viewport and scroll sideways instead.
         displaysOutside: [...document.querySelectorAll('.math-display')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length,
@@ -81,6 +92,9 @@ test('browser: real documents render, no raw delimiters, no console errors, XSS 
     assert.equal(result.xss, null, 'an XSS payload ran');
     assert.equal(result.scripts, 0);
     assert.ok(result.formulas > 200, `${result.formulas} formulas`);
+    assert.equal(result.emptyFormulas, 0);
+    assert.deepEqual(result.fontsFailed, []);
+    assert.ok(fontsRequested.includes('woff/MathJax_Math-Italic.woff') && fontsRequested.includes('woff/MathJax_Main-Regular.woff'), fontsRequested.join());
     assert.deepEqual(result.rawDelimiters, []);
     assert.equal(result.displaysOutside, 0, 'display maths overflows the phone viewport');
     assert.ok(result.displaysScrolling > 0, 'wide display maths scrolls inside its box');
