@@ -36,9 +36,9 @@ export async function drainSearchOutbox(engine = searchEngine(), batchSize = 100
   }
 }
 
-/** Called once after every ingest (lib/ingest/after.ts): keywords for new papers, then the index and its common-word lists. */
+/** Called once after every ingest (lib/ingest/after.ts): keywords for listed papers, then the index and its common-word lists. */
 export async function updateSearchAfterIngest(): Promise<void> {
-  fillMissingKeywords(sqlite());
+  fillMissingKeywords(sqlite(), { listedOnly: true });
   const engine = searchEngine();
   await drainSearchOutbox(engine);
   if (engine instanceof FtsEngine) engine.refreshTopK();

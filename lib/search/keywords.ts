@@ -32,18 +32,45 @@ export function candidateWords(title: string, abstract: string): Map<string, num
   return counts;
 }
 
-/** Computes keywords for every paper that has none; returns how many it filled. */
-export function fillMissingKeywords(db: Database.Database, batchSize = 500): number {
-  const docCount = (db.prepare('SELECT count(*) AS n FROM Paper').get() as { n: number }).n;
-  const dfQuery = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?');
-  const dfCache = new Map<string, number>();
-  const df = (w: string) => {
-    let n = dfCache.get(w);
-    if (n === undefined) dfCache.set(w, (n = dfQuery.get(`"${w.replace(/"/g, '""')}"`)!.n));
+/** Scores a paper's candidate words by TF-IDF, with document frequencies from the FTS index. */
+class KeywordScorer {
+  private readonly docCount: number;
+  private readonly dfQuery;
+  private readonly dfCache = new Map<string, number>();
+
+  constructor(db: Database.Database) {
+    this.docCount = (db.prepare('SELECT count(*) AS n FROM Paper').get() as { n: number }).n;
+    this.dfQuery = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?');
+  }
+
+  private df(w: string): number {
+    let n = this.dfCache.get(w);
+    if (n === undefined) this.dfCache.set(w, (n = this.dfQuery.get(`"${w.replace(/"/g, '""')}"`)!.n));
     return n;
-  };
+  }
+
+  /** Space-separated keywords, best first; '' (not NULL) when nothing qualifies, so it is not retried. */
+  keywords(title: string, abstract: string): string {
+    return [...candidateWords(title, abstract)]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CANDIDATES)
+      .map(([w, tf]) => [w, tf * Math.log((this.docCount + 1) / (this.df(w) + 1))] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, KEYWORD_COUNT)
+      .map(([w]) => w)
+      .join(' ');
+  }
+}
+
+/**
+ * Computes keywords for papers that have none; returns how many it filled. Counting document
+ * frequencies costs time in proportion to the index, so ingest fills only listed papers (the ones
+ * daily lists show); the rest are filled on first request (keywordsFor) or by search:reindex.
+ */
+export function fillMissingKeywords(db: Database.Database, { listedOnly = false, batchSize = 500 } = {}): number {
+  const scorer = new KeywordScorer(db);
   const next = db.prepare<[number], { id: string; title: string; abstract: string }>(
-    'SELECT id, title, abstract FROM Paper WHERE keywords IS NULL LIMIT ?',
+    `SELECT id, title, abstract FROM Paper WHERE keywords IS NULL${listedOnly ? ' AND id IN (SELECT paperId FROM Listing)' : ''} LIMIT ?`,
   );
   const save = db.prepare('UPDATE Paper SET keywords = ? WHERE id = ?');
   let filled = 0;
@@ -51,17 +78,18 @@ export function fillMissingKeywords(db: Database.Database, batchSize = 500): num
     const batch = next.all(batchSize);
     if (!batch.length) return filled;
     db.transaction(() => {
-      for (const p of batch) {
-        const counts = candidateWords(p.title, p.abstract);
-        const scored = [...counts]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, CANDIDATES)
-          .map(([w, tf]) => [w, tf * Math.log((docCount + 1) / (df(w) + 1))] as const)
-          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        // '' rather than NULL when nothing qualifies, so the paper is not retried every run.
-        save.run(scored.slice(0, KEYWORD_COUNT).map(([w]) => w).join(' '), p.id);
-      }
+      for (const p of batch) save.run(scorer.keywords(p.title, p.abstract), p.id);
     })();
     filled += batch.length;
   }
+}
+
+/** A paper's stored keywords, computed and stored first if it has none; undefined for unknown ids. */
+export function keywordsFor(db: Database.Database, id: string): string | undefined {
+  const paper = db.prepare<[string], { title: string; abstract: string; keywords: string | null }>('SELECT title, abstract, keywords FROM Paper WHERE id = ?').get(id);
+  if (!paper) return undefined;
+  if (paper.keywords !== null) return paper.keywords;
+  const keywords = new KeywordScorer(db).keywords(paper.title, paper.abstract);
+  db.prepare('UPDATE Paper SET keywords = ? WHERE id = ?').run(keywords, id);
+  return keywords;
 }

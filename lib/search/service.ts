@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { sqlite } from '@/lib/db';
 import { searchEngine } from './index';
+import { keywordsFor } from './keywords';
 import { highlightTerms, parseQuery } from './query';
 import type { SearchEngine, SearchHit, SearchRequest } from './types';
 import { MAX_RESULTS } from './types';
@@ -83,10 +84,12 @@ export async function runSearch(raw: RawParams | URLSearchParams, engine = searc
 }
 
 async function related(params: SearchParamsInput, offset: number, engine: SearchEngine, base: Omit<SearchOutcome, 'params'> & { params: SearchParamsInput }): Promise<SearchOutcome> {
-  const paper = sqlite().prepare<[string], { id: string; title: string; keywords: string | null }>('SELECT id, title, keywords FROM Paper WHERE id = ?').get(params.related!);
+  const paper = sqlite().prepare<[string], { id: string; title: string }>('SELECT id, title FROM Paper WHERE id = ?').get(params.related!);
   if (!paper) return { ...base, notes: ['No paper with that id is in the database.'] };
-  if (!paper.keywords) return { ...base, relatedTo: paper, notes: ['Keywords for this paper are not computed yet.'] };
-  const result = await engine.related(paper.id, paper.keywords, params.limit, offset);
-  const terms = paper.keywords.split(' ');
+  // A paper from a bulk history gets its keywords on its first related-papers request.
+  const keywords = keywordsFor(sqlite(), paper.id)!;
+  if (!keywords) return { ...base, relatedTo: paper, notes: ['This paper has no distinctive keywords to relate it by.'] };
+  const result = await engine.related(paper.id, keywords, params.limit, offset);
+  const terms = keywords.split(' ');
   return { ...base, ...result, relatedTo: { id: paper.id, title: paper.title }, match: 'any', terms, pages: Math.ceil(result.total / params.limit) };
 }
