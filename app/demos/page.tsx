@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: 'Interactive demos' };
 
 export default function DemosIndex() {
   return (
-    <main className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Interactive demos</h1>
       <p>Every number on these pages is recomputed in your browser from the published definitions.</p>
       <ul className="flex flex-col gap-3">
@@ -19,6 +19,6 @@ export default function DemosIndex() {
           </li>
         ))}
       </ul>
-    </main>
+    </div>
   );
 }

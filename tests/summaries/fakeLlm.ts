@@ -2,6 +2,7 @@
 // real wire formats: Chat Completions SSE (`data: {chunk}` lines, usage chunk, `data: [DONE]`),
 // OpenAI error bodies, 429 with Retry-After, and a stream that stops half-way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resetConfig } from '@/lib/config';
 import { startServer, type TestServer } from '../helpers/http';
 
 export type Mode = 'normal' | 'error' | 'rate-limit' | 'server-error' | 'cut';
@@ -88,4 +89,19 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   };
   const server = await startServer((req, res) => void handler(req, res));
   return Object.assign(state, server) as FakeLlm;
+}
+
+/** Points the summaries configuration at the fake provider (and its PDFs), then re-reads it. */
+export function useFakeLlm(fake: FakeLlm, settings: Record<string, string>): void {
+  Object.assign(process.env, {
+    LLM_BASE_URL: `${fake.url}/v1`,
+    LLM_MODEL: 'fake-model',
+    ARXIV_PDF_URL: `${fake.url}/pdf/`,
+    ARXIV_MIN_INTERVAL_MS: '1',
+    LLM_CONCURRENCY: '2',
+    SUMMARY_DAILY_GENERATIONS: '1000',
+    SUMMARY_DAILY_TOKENS: '100000000',
+    ...settings,
+  });
+  resetConfig();
 }

@@ -8,34 +8,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, beforeEach, test } from 'node:test';
-import { resetConfig } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { resetRateLimits } from '@/lib/summaries/limits';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { getSummary } from '@/lib/summaries/store';
 import { freshDb } from '../helpers/db';
-import { startFakeLlm, type FakeLlm } from './fakeLlm';
+import { startFakeLlm, useFakeLlm, type FakeLlm } from './fakeLlm';
 import { makePdf, samplePaper } from './pdfs';
 
 let fake: FakeLlm;
 
 function setEnv(extra: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    LLM_BASE_URL: `${fake.url}/v1`,
-    LLM_MODEL: 'fake-model',
-    ARXIV_PDF_URL: `${fake.url}/pdf/`,
-    ARXIV_MIN_INTERVAL_MS: '1',
+  useFakeLlm(fake, {
     PDF_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-')),
-    LLM_CONCURRENCY: '2',
     // Zero: pre-generation is not a client and must not be rate-limited like one.
     SUMMARY_RATE_PER_HOUR: '0',
-    SUMMARY_DAILY_GENERATIONS: '1000',
-    SUMMARY_DAILY_TOKENS: '100000000',
     SUMMARY_PREGENERATE_CATEGORIES: '',
     SUMMARY_PREGENERATE_LANGUAGES: 'en',
     ...extra,
   });
-  resetConfig();
 }
 
 function list(id: string, category: string, date: string, type = 'new'): void {

@@ -16,28 +16,14 @@ import { requestSummary, type SummaryEvent, type SummaryJob } from '@/lib/summar
 import { getSummary, usageToday } from '@/lib/summaries/store';
 import { fitText } from '@/lib/summaries/text';
 import { freshDb } from '../helpers/db';
-import { fakeAnswer, startFakeLlm, type FakeLlm } from './fakeLlm';
+import { fakeAnswer, startFakeLlm, useFakeLlm, type FakeLlm } from './fakeLlm';
 import { makePdf, samplePaper } from './pdfs';
 
 let fake: FakeLlm;
 let pdfDir: string;
 
 function setEnv(extra: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    LLM_BASE_URL: `${fake.url}/v1`,
-    LLM_MODEL: 'fake-model',
-    ARXIV_PDF_URL: `${fake.url}/pdf/`,
-    ARXIV_MIN_INTERVAL_MS: '1',
-    PDF_CACHE_DIR: pdfDir,
-    LLM_CONCURRENCY: '2',
-    SUMMARY_RATE_PER_HOUR: '1000',
-    SUMMARY_DAILY_GENERATIONS: '1000',
-    SUMMARY_DAILY_TOKENS: '100000000',
-    PDF_CACHE_MAX_MB: '100',
-    LLM_RETRIES: '3',
-    ...extra,
-  });
-  resetConfig();
+  useFakeLlm(fake, { PDF_CACHE_DIR: pdfDir, SUMMARY_RATE_PER_HOUR: '1000', PDF_CACHE_MAX_MB: '100', LLM_RETRIES: '3', ...extra });
 }
 
 function addPaper(id: string, version = 1, latestDay = true): void {

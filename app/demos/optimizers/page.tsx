@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Optimizer playground' };
 
 export default function OptimizersDemo() {
   return (
-    <main className="flex min-w-0 flex-col gap-8">
+    <div className="flex min-w-0 flex-col gap-8">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">Optimizer playground</h1>
         <p className="text-sm leading-relaxed">
@@ -45,6 +45,6 @@ export default function OptimizersDemo() {
         </p>
         <NewtonSchulzView />
       </section>
-    </main>
+    </div>
   );
 }

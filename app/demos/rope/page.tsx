@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'RoPE explorer' };
 
 export default function RopeDemo() {
   return (
-    <main className="flex min-w-0 flex-col gap-8">
+    <div className="flex min-w-0 flex-col gap-8">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">RoPE explorer</h1>
         <p className="text-sm leading-relaxed">
@@ -49,6 +49,6 @@ export default function RopeDemo() {
         </p>
         <ContextExtension />
       </section>
-    </main>
+    </div>
   );
 }
