@@ -54,6 +54,18 @@ export async function closeDb(): Promise<void> {
   await p?.$disconnect();
 }
 
+// Bumped by this process's writes of arXiv data (papers, listings); with PRAGMA data_version,
+// which moves when another process commits, it tells caches when arXiv data may have changed.
+// Click counters and pre-rendered HTML deliberately do not bump it.
+let arxivDataGeneration = 0;
+export const bumpArxivDataGeneration = () => void arxivDataGeneration++;
+
+/** Changes whenever papers or listings may have changed, in this process or another. */
+export function arxivDataVersion(): string {
+  const { v } = sqlite().prepare('SELECT data_version AS v FROM pragma_data_version').get() as { v: number };
+  return `${v}:${arxivDataGeneration}`;
+}
+
 /** Timestamps in the format Prisma's SQLite adapter writes and reads back. */
 export function sqlDate(d: Date | undefined | null): string | null {
   return d ? d.toISOString().replace('Z', '+00:00') : null;

@@ -14,8 +14,13 @@ export class IngestRun {
   readonly counts: WriteCounts = zeroCounts();
   readonly errors: RecordError[] = [];
   errorCount = 0;
+  private readonly update;
 
-  constructor(private readonly db: Database.Database, readonly source: string, params: unknown) {
+  constructor(db: Database.Database, readonly source: string, params: unknown) {
+    this.update = db.prepare(
+      `UPDATE IngestRun SET seen = ?, inserted = ?, updated = ?, skipped = ?, errorCount = ?, errors = ?, status = ?,
+         finishedAt = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?`,
+    );
     const r = db
       .prepare('INSERT INTO IngestRun (source, params, startedAt) VALUES (?, ?, ?)')
       .run(source, JSON.stringify(params), sqlDate(new Date()));
@@ -30,12 +35,7 @@ export class IngestRun {
   /** Saves the counts so far (called after each batch, so a killed run still shows its progress). */
   save(status: RunStatus = 'running'): void {
     const c = this.counts;
-    this.db
-      .prepare(
-        `UPDATE IngestRun SET seen = ?, inserted = ?, updated = ?, skipped = ?, errorCount = ?, errors = ?, status = ?,
-           finishedAt = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?`,
-      )
-      .run(c.seen, c.inserted, c.updated, c.skipped, this.errorCount, JSON.stringify(this.errors), status, status, sqlDate(new Date()), this.id);
+    this.update.run(c.seen, c.inserted, c.updated, c.skipped, this.errorCount, JSON.stringify(this.errors), status, status, sqlDate(new Date()), this.id);
   }
 
   finish(fatal?: unknown): RunStatus {

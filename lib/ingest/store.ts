@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
-import { sqlDate } from '@/lib/db';
+import { bumpArxivDataGeneration, sqlDate } from '@/lib/db';
 import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface WriteCounts {
@@ -128,6 +128,12 @@ export class PaperStore {
 
   /** Writes one batch in one transaction and says what changed. */
   write(papers: readonly PaperRecord[], listings: readonly ListingRecord[] = []): WriteCounts {
+    const counts = this.writeTransaction(papers, listings);
+    if (counts.inserted || counts.updated || counts.listings) bumpArxivDataGeneration();
+    return counts;
+  }
+
+  private writeTransaction(papers: readonly PaperRecord[], listings: readonly ListingRecord[]): WriteCounts {
     return this.db.transaction(() => {
       const counts = zeroCounts();
       counts.seen = papers.length;

@@ -4,7 +4,7 @@
 // A paper listed in several categories of the spec appears once, in its best section
 // (new beats cross beats replace). Within a section: by the smallest Listing.position among the
 // paper's listings of that section's type(s), then by paper id.
-import { sqlite } from '@/lib/db';
+import { arxivDataVersion, sqlite } from '@/lib/db';
 import { isArchive, type ListSpec } from './spec';
 
 export type Section = 'new' | 'cross' | 'replace';
@@ -47,14 +47,12 @@ function specWhere(spec: ListSpec): { sql: string; params: string[] } {
   return { sql, params };
 }
 
-// Lists only change when listings do. PRAGMA data_version moves when another connection (the
-// ingest worker) commits; total_changes() counts this connection's own writes.
+// Lists only change when arXiv data does (not on clicks or pre-render saves): see arxivDataVersion.
 const cache = new Map<string, unknown>();
 const CACHE_SIZE = 200;
 
 function cached<T>(key: string, compute: () => T): T {
-  const { v } = sqlite().prepare('SELECT (SELECT data_version FROM pragma_data_version) || \':\' || total_changes() AS v').get() as { v: string };
-  const full = `${v} ${key}`;
+  const full = `${arxivDataVersion()} ${key}`;
   if (cache.has(full)) return cache.get(full) as T;
   const value = compute();
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
