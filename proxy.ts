@@ -1,15 +1,31 @@
 // Runs before routing. Next's own router answers a path with malformed percent-encoding
-// ("/arxiv/%E0%A4%A") with a 500; user input must get a clear 400 instead.
+// ("/arxiv/%E0%A4%A") with a 500; user input must get a clear 400 instead. Daily lists are
+// rewritten to their cached path-only route (lib/papers/dayRoute.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+
+// Only our own rewrites, marked with this per-process token, may reach the day route: visitors
+// must not choose cache keys. (A rewrite Next proxies as external passes through here again.)
+const REWRITE_TOKEN = crypto.randomUUID();
+const REWRITE_HEADER = 'x-day-list-rewrite';
+
+const plain = (status: number, text: string) => new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(pathname);
   } catch {
-    return new NextResponse('Bad request: the address has malformed percent-encoding.\n', {
-      status: 400,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
+    return plain(400, 'Bad request: the address has malformed percent-encoding.\n');
+  }
+  if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
+  const day = request.method === 'GET' || request.method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
+  if (day) {
+    const url = request.nextUrl.clone();
+    url.pathname = day;
+    const headers = new Headers(request.headers);
+    headers.set(REWRITE_HEADER, REWRITE_TOKEN);
+    return NextResponse.rewrite(url, { request: { headers } });
   }
   return NextResponse.next();
 }

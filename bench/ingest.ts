@@ -9,7 +9,7 @@ import { writeSyntheticKaggle } from './_synthetic';
 
 interface Result { rows: number; secs: number; importSecs?: number; peakRssMb: number }
 
-function measure(mode: 'ingest' | 'baseline', source: string, dir: string): Result {
+function measure(mode: 'ingest' | 'baseline' | 'unindexed', source: string, dir: string): Result {
   const db = path.join(dir, `${mode}.db`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/_ingest-child.ts', mode, source, db], {
     encoding: 'utf8',
@@ -27,15 +27,17 @@ export default async function bench(args: string[]): Promise<void> {
   await writeSyntheticKaggle(source, count);
   console.log(`source: ${(statSync(source).size / 1e6).toFixed(0)} MB`);
 
+  const unindexed = measure('unindexed', source, dir);
   const baseline = measure('baseline', source, dir);
   const ingest = measure('ingest', source, dir);
   const rate = (r: Result) => r.rows / r.secs;
   const row = (name: string, r: Result) =>
     `${name.padEnd(36)} ${r.rows.toLocaleString('en').padStart(9)} rows  ${r.secs.toFixed(2).padStart(7)} s  ${Math.round(rate(r)).toLocaleString('en').padStart(8)} papers/s  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
+  console.log(row('context: bare insert, no search index', unindexed));
   console.log(row('baseline: bare better-sqlite3 insert', baseline));
   console.log(row('ingest: npm run ingest -- import', ingest));
   if (ingest.importSecs !== undefined) {
-    console.log(`  of which the import ${ingest.importSecs.toFixed(2)} s, derived data (keywords, search outbox, pre-render) ${(ingest.secs - ingest.importSecs).toFixed(2)} s`);
+    console.log(`  of which the import ${ingest.importSecs.toFixed(2)} s, derived data (keywords, pre-render, search lists) ${(ingest.secs - ingest.importSecs).toFixed(2)} s`);
   }
   const ratio = rate(ingest) / rate(baseline);
   console.log(`ingest / baseline throughput: ${(ratio * 100).toFixed(0)}%`);

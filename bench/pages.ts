@@ -48,8 +48,9 @@ function firstByte(url: string): Promise<number> {
 /** The pid listening on a loopback port (Next renames its process, so match the socket). */
 function listenerPid(port: number): string | null {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  const inode = readFileSync('/proc/net/tcp', 'utf8')
-    .split('\n')
+  // `next start` without -H listens on IPv6 (::), which also takes 127.0.0.1.
+  const inode = ['/proc/net/tcp', '/proc/net/tcp6']
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
     .map((l) => l.trim().split(/\s+/))
     .find((f) => f[1]?.endsWith(`:${hex}`) && f[3] === '0A')?.[9];
   if (!inode) return null;

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { databasePath } from '@/lib/config';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
-type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; file?: string };
+type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; file?: string; arxivDataGeneration?: number };
 // Kept on globalThis so Next.js hot reload in development does not open a connection per edit.
 const handles: Handles = ((globalThis as { __coolPapersDb?: Handles }).__coolPapersDb ??= {});
 
@@ -56,17 +56,14 @@ export async function closeDb(): Promise<void> {
 
 // Bumped by this process's writes of arXiv data (papers, listings); with PRAGMA data_version,
 // which moves when another process commits, it tells caches when arXiv data may have changed.
-// Click counters and pre-rendered HTML deliberately do not bump it.
-let arxivDataGeneration = 0;
-export const bumpArxivDataGeneration = () => void arxivDataGeneration++;
+// Click counters and pre-rendered HTML deliberately do not bump it. Kept in `handles` (globalThis)
+// because proxy.ts is a separate bundle with its own copy of this module.
+export const bumpArxivDataGeneration = () => void (handles.arxivDataGeneration = (handles.arxivDataGeneration ?? 0) + 1);
 
 /** Changes whenever papers or listings may have changed, in this process or another. */
 export function arxivDataVersion(): string {
   const { v } = sqlite().prepare('SELECT data_version AS v FROM pragma_data_version').get() as { v: number };
-  return `${v}:${arxivDataGeneration}`;
+  return `${v}:${handles.arxivDataGeneration ?? 0}`;
 }
 
-/** Timestamps in the format Prisma's SQLite adapter writes and reads back. */
-export function sqlDate(d: Date | undefined | null): string | null {
-  return d ? d.toISOString().replace('Z', '+00:00') : null;
-}
+export { sqlDate } from './db/sqlDate';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { afterIngest } from '@/lib/ingest/after';
-import { importPath, ingestFeedXml } from '@/lib/ingest/sources';
+import { importPath } from '@/lib/ingest/files';
+import { ingestFeedXml } from '@/lib/ingest/sources';
 
 const root = path.resolve(process.env.SAMPLE_DATA ?? '../shared/data');
 if (!existsSync(root)) {

@@ -10,7 +10,8 @@ import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { afterIngest } from '@/lib/ingest/after';
 import { startWorker } from '@/lib/ingest/schedule';
-import { harvestOai, importPath, ingestIds, ingestRss, type RunSummary } from '@/lib/ingest/sources';
+import { importPath } from '@/lib/ingest/files';
+import { harvestOai, ingestIds, ingestRss, type RunSummary } from '@/lib/ingest/sources';
 
 const USAGE = `usage: npm run ingest -- rss <categories...> | oai [--set S] [--from D] [--until D] | import <path> | id <ids...> | worker`;
 

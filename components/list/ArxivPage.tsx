@@ -1,7 +1,7 @@
 // /arxiv/<spec>: a daily list, one paper's page, or several papers (/arxiv/id1,id2).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PaperCard } from '@/components/paper/PaperCard';
+import { PaperCardList } from '@/components/paper/PaperCard';
 import { PaperDetail } from '@/components/paper/PaperDetail';
 import { chunkParams, dayChunk } from '@/lib/papers/dayPage';
 import { paperMetadata } from '@/lib/papers/meta';
@@ -56,11 +56,7 @@ export async function ArxivPage({ raw, query }: { raw: string; query: Query }) {
       {missing.length > 0 && <p className="text-sm text-zinc-500">Not in the database: {missing.map((m) => m.id).join(', ')}</p>}
       <ListFilter />
       <div className="paper-list">
-        <div className="items">
-          {papers.map((p, i) => (
-            <PaperCard key={p.id} paper={p} index={i + 1} total={papers.length} />
-          ))}
-        </div>
+        <PaperCardList papers={papers.map((p, i) => ({ ...p, index: i + 1 }))} total={papers.length} />
       </div>
     </section>
   );

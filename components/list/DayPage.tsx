@@ -1,7 +1,7 @@
 // A day's list: header with dates and counts, collapsible sections, the first chunk of cards,
 // and a "more" link for the rest (lazy-loaded by <DayScroll/>, a plain link without JS).
 import Link from 'next/link';
-import { PaperCard } from '@/components/paper/PaperCard';
+import { PaperCardList } from '@/components/paper/PaperCard';
 import { categoryName } from '@/lib/arxiv/taxonomy';
 import { SECTION_TITLES, SECTIONS } from '@/lib/papers/day';
 import { NEXT_CHUNK, type DayChunk } from '@/lib/papers/dayPage';
@@ -88,11 +88,7 @@ export function DayPage({ chunk, spec, specText, show }: { chunk: DayChunk; spec
                 <summary className="cursor-pointer py-2 text-lg font-semibold">
                   {SECTION_TITLES[s]} ({counts[s]})
                 </summary>
-                <div className="items">
-                  {inSection.map((p) => (
-                    <PaperCard key={p.id} paper={p} index={p.index} total={total} />
-                  ))}
-                </div>
+                <PaperCardList papers={inSection} total={total} />
               </details>
             );
           })}

@@ -1,20 +1,17 @@
 // The ingest entry points: feeds, OAI-PMH harvests, API lookups by id, and file imports.
 // Workers and the CLI are thin wrappers over these; tests call them directly.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ArxivHttp, HttpError } from '@/lib/arxiv/http';
 import { parseArxivId } from '@/lib/arxiv/ids';
 import { parseApiAtom } from '@/lib/arxiv/parse/atom';
-import { dailyDumpDate, detectFormat, parseDailyLine, parseKaggleLine, readLines, RecordRejected } from '@/lib/arxiv/parse/jsonl';
 import { parseOaiPage } from '@/lib/arxiv/parse/oai';
 import { parseFeed } from '@/lib/arxiv/parse/rss';
-import type { ListingRecord, PaperRecord, ParsedBatch } from '@/lib/arxiv/types';
+import type { ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { createProgress } from './progress';
 import { IngestRun, type RunStatus } from './runs';
-import { addCounts, PaperStore } from './store';
+import { addCounts, PaperStore, type WriteCounts } from './store';
 
 export interface IngestContext {
   db: Database.Database;
@@ -51,7 +48,7 @@ function summary(run: IngestRun, status: RunStatus): RunSummary {
 }
 
 /** Runs `body` as a recorded ingest run: whatever it throws ends the run as partial or failed. */
-async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
+export async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
   const run = new IngestRun(ctx.db, source, params);
   const store = new PaperStore(ctx.db);
   try {
@@ -63,10 +60,14 @@ async function recorded(ctx: IngestContext, source: string, params: unknown, bod
   }
 }
 
-function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
-  addCounts(run.counts, store.write(batch.papers, batch.listings));
-  run.recordErrors(batch.errors);
+export function recordBatch(run: IngestRun, written: WriteCounts, errors: RecordError[]): void {
+  addCounts(run.counts, written);
+  run.recordErrors(errors);
   run.save();
+}
+
+function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
+  recordBatch(run, store.write(batch.papers, batch.listings), batch.errors);
 }
 
 /** Today's announcements for some categories (or archives) from rss.arxiv.org, in one request. */
@@ -139,65 +140,4 @@ export function ingestIds(ids: string[], ctx = defaultContext()): Promise<RunSum
       run.recordErrors(chunk.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'not found on arXiv' })));
     }
   });
-}
-
-const BATCH = 2000;
-
-/**
- * Imports a Kaggle snapshot or a daily listing dump (JSON lines), or a directory of them, in
- * constant memory. Malformed lines are reported with their id and reason and skipped.
- */
-export async function importPath(target: string, ctx = defaultContext()): Promise<RunSummary> {
-  if (!existsSync(target)) throw new Error(`nothing to import at ${target}: no such file or directory`);
-  const files = statSync(target).isDirectory()
-    ? readdirSync(target).filter((f) => /\.jsonl?$/.test(f)).sort().map((f) => path.join(target, f))
-    : [target];
-  return recorded(ctx, 'import', { path: path.resolve(target), files: files.length }, async (run, store) => {
-    const totalBytes = files.reduce((s, f) => s + statSync(f).size, 0);
-    const progress = createProgress('import', totalBytes, 'bytes');
-    let doneBytes = 0;
-    try {
-      for (const file of files) {
-        await importFile(file, run, store, (bytes) => progress.update(doneBytes + bytes, path.basename(file)));
-        doneBytes += statSync(file).size;
-      }
-    } finally {
-      progress.stop();
-    }
-  });
-}
-
-async function importFile(file: string, run: IngestRun, store: PaperStore, onBytes: (bytes: number) => void): Promise<void> {
-  const date = dailyDumpDate(file);
-  let format: 'kaggle' | 'daily' | undefined;
-  let papers: PaperRecord[] = [];
-  let listings: ListingRecord[] = [];
-  const flush = () => {
-    writeBatch(run, store, { papers, listings, errors: [] });
-    papers = [];
-    listings = [];
-  };
-  for await (const { line, lineNo, bytes } of readLines(file)) {
-    try {
-      format ??= detectFormat(line);
-      if (format === 'daily') {
-        if (!date) throw new RecordRejected(undefined, `daily dump ${path.basename(file)} has no YYYY-MM-DD date in its name`);
-        const r = parseDailyLine(line, date, lineNo);
-        papers.push(r.paper);
-        listings.push(...r.listings);
-      } else {
-        papers.push(parseKaggleLine(line));
-      }
-    } catch (e) {
-      if (!(e instanceof RecordRejected)) throw e;
-      run.recordErrors([{ id: e.id, reason: `${path.basename(file)}:${lineNo}: ${e.message}` }]);
-    }
-    // A daily dump is written as one batch (they are small) so its repeated ids resolve together.
-    if (format === 'kaggle' && papers.length >= BATCH) {
-      flush();
-      onBytes(bytes);
-    }
-  }
-  flush();
-  onBytes(statSync(file).size);
 }

@@ -5,7 +5,9 @@
 import type Database from 'better-sqlite3';
 import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
-import { buildTopK, refreshTopK, topKSearch } from './topk';
+import type { OffloadRanking } from './rankedLists';
+import { buildTopK, updateTopK, type TopKUpkeep } from './topk';
+import { topKSearch } from './topkSearch';
 import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
@@ -56,6 +58,19 @@ const ORDER = {
   popularity: '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
 } as const;
 
+const statementsByDb = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** db.prepare once per connection and SQL text: searches repeat a handful of shapes, and compiling costs more than a fast search. */
+function prepared<P extends object, R>(db: Database.Database, sql: string): Database.Statement<P, R> {
+  const cache = statementsByDb.get(db) ?? statementsByDb.set(db, new Map()).get(db)!;
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= 200) cache.clear(); // filters make the shapes many in principle; keep memory bounded
+    cache.set(sql, (statement = db.prepare(sql)));
+  }
+  return statement as unknown as Database.Statement<P, R>;
+}
+
 interface Row {
   id: string;
   title: string;
@@ -95,18 +110,23 @@ export class FtsEngine implements SearchEngine {
     const db = this.db();
     const words = plainWords(r);
     const fast = words && topKSearch(db, words, r.offset, limit, MAX_RESULTS);
+    // Without filters the Paper join adds nothing but a lookup per matching row (and, for relevance,
+    // keeps FTS5 from sorting by rank itself).
+    const ftsOnly = 'FROM fts_papers WHERE fts_papers MATCH @match';
+    const rankFrom = f.sql || r.sort !== 'relevance' ? from : ftsOnly;
     const rowids =
       fast?.rowids ??
-      db
-        .prepare<Record<string, unknown>, { docid: number }>(`SELECT fts_papers.rowid AS docid ${from} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`)
+      prepared<Record<string, unknown>, { docid: number }>(db, `SELECT fts_papers.rowid AS docid ${rankFrom} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`)
         .all({ ...f.params, match, limit, offset: r.offset })
         .map((row) => row.docid);
     // Counting stops at the cap: a common word must not cost a scan of every match.
+    const countFrom = f.sql ? from : ftsOnly;
     const total =
       fast?.total ??
-      db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
+      prepared<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM (SELECT 1 ${countFrom} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
     // Highlights and snippets only for the rows shown: they re-tokenise the text.
-    const detail = db.prepare<{ match: string; docid: number }, Row>(
+    const detail = prepared<{ match: string; docid: number }, Row>(
+      db,
       `SELECT p.id, p.title, p.authors, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
               (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
               highlight(fts_papers, 0, char(1), char(2)) AS th,
@@ -116,9 +136,9 @@ export class FtsEngine implements SearchEngine {
     return { hits: rowids.map((docid) => toHit(detail.get({ match, docid })!)), total };
   }
 
-  /** Rebuilds the common-word lists (topk.ts) if the index changed since they were built. */
-  refreshTopK(): void {
-    refreshTopK(this.db());
+  /** Brings the common-word lists (topk.ts) up to date with the papers written since the last call. */
+  updateTopK(offload?: OffloadRanking): TopKUpkeep {
+    return updateTopK(this.db(), undefined, offload);
   }
 
   related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {

@@ -4,6 +4,7 @@ import { sqlite } from '@/lib/db';
 import { FtsEngine } from './fts';
 import { fillMissingKeywords } from './keywords';
 import { MeiliEngine } from './meili';
+import type { OffloadRanking } from './rankedLists';
 import type { SearchEngine } from './types';
 
 let cached: { key: string; engine: SearchEngine } | undefined;
@@ -36,10 +37,13 @@ export async function drainSearchOutbox(engine = searchEngine(), batchSize = 100
   }
 }
 
-/** Called once after every ingest (lib/ingest/after.ts): keywords for listed papers, then the index and its common-word lists. */
-export async function updateSearchAfterIngest(): Promise<void> {
+/**
+ * Called once after every ingest (lib/ingest/after.ts): keywords for listed papers, then the index
+ * and its common-word lists (a full rebuild of those can hand ranked queries to `offload`).
+ */
+export async function updateSearchAfterIngest(offload?: OffloadRanking): Promise<void> {
   fillMissingKeywords(sqlite(), { listedOnly: true });
   const engine = searchEngine();
   await drainSearchOutbox(engine);
-  if (engine instanceof FtsEngine) engine.refreshTopK();
+  if (engine instanceof FtsEngine) engine.updateTopK(offload);
 }

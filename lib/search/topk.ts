@@ -1,136 +1,182 @@
-// Impact-ordered lists for common tokens (migration 20261124010000_search_topk).
+// Impact-ordered lists for common tokens (migrations 20261124010000_search_topk, …020000_…upkeep).
 //
 // `MATCH … ORDER BY rank LIMIT 20` makes FTS5 compute bm25 for every matching row before the
 // LIMIT, so a word in a third of a million papers costs seconds. For each token in at least
-// `minDocs` rows, buildTopK stores the first K rows of FTS5's own `MATCH '"token"' ORDER BY rank`
-// with their bm25. A query whose words are all such tokens is answered from the lists:
+// `minDocs` rows, buildTopK stores the first K rows of FTS5's own `MATCH '"word"' ORDER BY rank`
+// (word: one that tokenizes to the token) as (w, len): the row's column-weighted hit count and token count, from which bm25.ts recomputes
+// FTS5's score bit for bit under the index's CURRENT statistics (row count, average length, the
+// token's document count, which upkeep keeps exact). With kth = the K-th row's tf at the build's
+// average length A0, every row outside list t has tf ≤ kth at A0, hence ≤ kth·max(1, A/A0) at the
+// current average length A (tf's denominator shrinks by at most A/A0): an upper bound U_t on its
+// score for t.
 //
-// - One word: the list IS the answer (same rows, same scores, FTS5's own order), for any page
-//   within the first K rows.
-// - Several words (AND): bm25 is a sum over phrases, s(d) = Σ s_i(d), where s_i depends only on
-//   token i, the row and index-wide statistics — exactly the single-token score in token i's
-//   list. A row in every list has its exact score. Any other row that contains every token has
-//   s_i(d) ≤ kth_i (the K-th score of list i, in magnitude) for each list it is missing from, so
-//   its score is at most Σ_{i in} s_i(d) + Σ_{i missing} kth_i (≤ Σ kth_i for rows in no list).
-//   If the rows found in every list include `need` rows scoring strictly better than that bound
-//   for every other row, those rows are the exact top `need` (a WAND-style threshold
-//   argument); otherwise the caller falls back to the plain FTS5 query.
+// - One word: the listed rows, rescored and sorted, are exact down to the first score not above
+//   U_t; the page is served if it lies above that.
+// - Several words (AND): bm25 sums over phrases. Rows in every list get their exact score; a row
+//   in some lists is bounded by its known part plus U_t for the others, a row in none by Σ U_t.
+//   Partial rows are scored exactly (topkSearch.ts: a doclist seek drops those lacking a word, the
+//   rest are tokenized), best bound first, until `need` exact rows beat every remaining bound (a
+//   WAND-style threshold argument); if the bound of rows in no list is what blocks, or too many
+//   rows need scoring, the caller falls back to FTS5.
 //
-// The lists are only valid for the index state they were built from (row count, average length
-// and document counts all enter bm25): triggers clear fts_topk_state.fresh on any change to an
-// indexed column, and the fast path is off until buildTopK runs again.
+// Upkeep (updateTopK, after every ingest): triggers queue changed rows in fts_topk_dirty (with
+// the old text of rows that existed); upkeep tokenizes the old texts to take them out of the
+// document counts and lists, and the new ones to put them in (added to a list when their tf at
+// A0 beats kth). A full rebuild only follows when many rows changed or the average length
+// drifted. Until upkeep has run, searches take the plain FTS5 path.
 import type Database from 'better-sqlite3';
+import { bm25, columnWeights, docTokens, idf, indexStats, tf, weightForTf } from './bm25';
+import { rankedQuery, type OffloadRanking } from './rankedLists';
+import { COLUMNS, queryTokens, tokenHits, type RowText } from './tokens';
 
 export const TOPK_DEFAULTS = { minDocs: 5000, k: 1000 };
+// Upkeep costs ~0.2 ms per changed row, a rebuild ~0.2 ms per row of the index (CPU, 1M papers).
+// Lists stay exact however much changes, but they lengthen as new rows join them and bounds
+// loosen as the average length grows, so upkeep gives way to a full rebuild when a batch is
+// larger than half the index, when the index has doubled since the build…
+const REBUILD_BATCH = 0.5;
+const REBUILD_CHANGED = 1;
+/** …or when the average row length has grown by this factor. */
+const REBUILD_DRIFT = 1.1;
 
-export interface TopKPage {
-  /** Paper rowids in rank order. */
-  rowids: number[];
-  /** Matching rows, capped at `cap`; undefined when the caller must count. */
-  total?: number;
+interface State {
+  built: number;
+  avgdl: number;
+  rows: number;
+  changed: number;
 }
 
-/** Rebuilds every list from the current index; returns the number of tokens listed. */
-export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS): number {
-  ensureTemp(db);
-  const common = db
-    .prepare<[number], { term: string; doc: number }>('SELECT term, doc FROM temp.fts_vocab WHERE doc >= ?')
-    .all(minDocs)
-    // Stored tokens are stemmed; a token whose re-tokenisation differs would match other rows.
-    .filter((t) => sameTokens(db, [t.term])[0] === t.term);
-  const top = db.prepare<[string, number], { docid: number; score: number }>(
-    'SELECT rowid AS docid, rank AS score FROM fts_papers WHERE fts_papers MATCH ? ORDER BY rank LIMIT ?',
-  );
-  const putTerm = db.prepare('INSERT INTO fts_topk_term (token, docs, kth) VALUES (?, ?, ?)');
-  const putRow = db.prepare('INSERT INTO fts_topk (token, pos, docid, score) VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
-    db.exec('DELETE FROM fts_topk; DELETE FROM fts_topk_term;');
-    for (const { term, doc } of common) {
-      const rows = top.all(`"${term}"`, k);
-      rows.forEach((r, i) => putRow.run(term, i, r.docid, r.score));
-      putTerm.run(term, doc, rows.at(-1)!.score);
-    }
-    db.exec('UPDATE fts_topk_state SET fresh = 1');
-  })();
-  return common.length;
+const statementsByDb = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(db: Database.Database) {
+  return {
+    state: db.prepare<[], State>('SELECT built, avgdl, rows, changed FROM fts_topk_state'),
+    anyDirty: db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM fts_topk_dirty) AS n'),
+    term: db.prepare<[string], { docs: number; kth: number }>('SELECT docs, kth FROM fts_topk_term WHERE token = ?'),
+    list: db.prepare<[string], { docid: number; w: number; len: number }>('SELECT docid, w, len FROM fts_topk WHERE token = ?'),
+    text: db.prepare<[number], RowText>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid = ?'),
+    // FTS5 tests a rowid per IN value (a seek in the token's doclist), without computing bm25.
+    having: db.prepare<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND rowid IN (SELECT value FROM json_each(?))'),
+    weights: columnWeights(db, COLUMNS.length),
+  };
 }
 
-/** Rebuilds the lists if an indexed column changed since they were built. */
-export function refreshTopK(db: Database.Database, lists = TOPK_DEFAULTS): void {
-  if (!isFresh(db)) buildTopK(db, lists);
-}
-
-const isFresh = (db: Database.Database) => (db.prepare('SELECT fresh FROM fts_topk_state').get() as { fresh: number }).fresh === 1;
+/** Statements of the lists' hot paths, prepared once per connection. */
+export const statements = (db: Database.Database) => statementsByDb.get(db) ?? statementsByDb.set(db, prepare(db)).get(db)!;
 
 /**
- * The rowids of ranks [offset, offset + limit) of `MATCH word1 AND word2 …` ordered by bm25, or
- * null when the lists cannot prove the answer (stale lists, a rare or multi-token word, a page
- * beyond the lists, or a bound that does not separate).
+ * Rebuilds every list from the current index; returns the number of tokens listed. With
+ * `offload`, every other token's ranked query runs there (another thread) meanwhile.
  */
-export function topKSearch(db: Database.Database, words: readonly string[], offset: number, limit: number, cap: number): TopKPage | null {
-  if (!words.length || words.length > 4 || !isFresh(db)) return null;
-  const tokens = sameTokens(db, words);
-  if (tokens.some((t) => t === null) || new Set(tokens).size !== tokens.length) return null;
-  const terms = tokens.map((t) => db.prepare<[string], { docs: number; kth: number }>('SELECT docs, kth FROM fts_topk_term WHERE token = ?').get(t!));
-  if (terms.some((t) => !t)) return null;
-  const need = offset + limit;
-  const list = db.prepare<[string, number], { docid: number; score: number }>('SELECT docid, score FROM fts_topk WHERE token = ? AND pos < ? ORDER BY pos');
-
-  if (tokens.length === 1) {
-    const rows = list.all(tokens[0]!, need);
-    if (need > rows.length && rows.length < terms[0]!.docs) return null;
-    return { rowids: rows.slice(offset).map((r) => r.docid), total: Math.min(terms[0]!.docs, cap) };
-  }
-
-  // Scores are negative (lower is better); bounds are kept in the same sign.
-  const seen = new Map<number, { score: number; lists: number; missingBound: number }>();
-  const kths = terms.map((t) => t!.kth);
-  const allMissing = kths.reduce((a, b) => a + b, 0);
-  tokens.forEach((t, i) => {
-    for (const r of list.all(t!, Number.MAX_SAFE_INTEGER)) {
-      const e = seen.get(r.docid) ?? { score: 0, lists: 0, missingBound: allMissing };
-      e.score += r.score;
-      e.lists++;
-      e.missingBound -= kths[i]!;
-      seen.set(r.docid, e);
-    }
-  });
-  const exact: { docid: number; score: number }[] = [];
-  let bound = allMissing; // best score any row outside `exact` can reach
-  for (const [docid, e] of seen) {
-    if (e.lists === tokens.length) exact.push({ docid, score: e.score });
-    else bound = Math.min(bound, e.score + e.missingBound);
-  }
-  // Ties in FTS5's sort come out in rowid order.
-  exact.sort((a, b) => a.score - b.score || a.docid - b.docid);
-  if (exact.length < need || !(exact[need - 1]!.score < bound)) return null;
-  return { rowids: exact.slice(offset, need).map((r) => r.docid) };
+export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS, offload?: OffloadRanking): number {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts_papers, 'row')`);
+  const weights = columnWeights(db, COLUMNS.length);
+  const ranked = rankedQuery(db);
+  const putTerm = db.prepare('INSERT INTO fts_topk_term (token, docs, kth) VALUES (?, ?, ?)');
+  const putRow = db.prepare('INSERT INTO fts_topk (token, docid, w, len) VALUES (?, ?, ?, ?)');
+  return db
+    .transaction(() => {
+      const { rows, avgdl } = indexStats(db);
+      db.exec('DELETE FROM fts_topk; DELETE FROM fts_topk_term; DELETE FROM fts_topk_dirty;');
+      let listed = 0;
+      const common = weights && rows ? db.prepare<[number], { term: string; doc: number }>('SELECT term, doc FROM temp.fts_vocab WHERE doc >= ?').all(minDocs) : [];
+      const sources = sourceWords(db, common.map((c) => c.term));
+      const tokens = common.flatMap(({ term, doc }) => (sources.has(term) ? [{ term, doc, match: `"${sources.get(term)!}"` }] : []));
+      const elsewhere = offload && tokens.length >= 2 ? offload(tokens.filter((_, i) => i % 2).map((t) => t.match), k) : null;
+      const here = tokens.map((t, i) => (elsewhere && i % 2 ? null : ranked(t.match, k)));
+      const fromElsewhere = elsewhere?.collect() ?? [];
+      tokens.forEach(({ term, doc }, i) => {
+        const list = here[i] ?? fromElsewhere[(i - 1) / 2]!;
+        const tokenIdf = idf(db, rows, doc);
+        const entries: { docid: number; w: number; len: number }[] = [];
+        for (let j = 0; j < list.length; j += 3) {
+          const [docid, score, len] = [list[j]!, list[j + 1]!, list[j + 2]!];
+          const w = Math.round(weightForTf(-score / tokenIdf, len, avgdl));
+          // Only rows whose FTS5 score we reproduce exactly are stored (so never a wrong order).
+          if (bm25([tokenIdf], [w], len, avgdl) !== -score) return;
+          entries.push({ docid, w, len });
+        }
+        if (!entries.length) return;
+        for (const e of entries) putRow.run(term, e.docid, e.w, e.len);
+        const last = entries.at(-1)!;
+        putTerm.run(term, doc, entries.length < k ? 0 : tf(last.w, last.len, avgdl));
+        listed++;
+      });
+      db.prepare('UPDATE fts_topk_state SET built = 1, avgdl = ?, rows = ?, changed = 0').run(avgdl || 0, rows);
+      return listed;
+    })
+    .immediate();
 }
 
-/** Each word as the index tokenizes it: its single token, or null if it has none or several. */
-function sameTokens(db: Database.Database, words: readonly string[]): (string | null)[] {
-  ensureTemp(db);
-  return db.transaction(() => {
-    const put = db.prepare('INSERT INTO temp.fts_tokenize (rowid, text) VALUES (?, ?)');
-    words.forEach((w, i) => put.run(i, w));
-    const found = db.prepare<[], { doc: number; term: string }>('SELECT doc, term FROM temp.fts_tokenize_terms').all();
-    db.exec('DELETE FROM temp.fts_tokenize');
-    return words.map((_, i) => {
-      const mine = found.filter((f) => f.doc === i);
-      return mine.length === 1 ? mine[0]!.term : null;
+// Porter stems again what it stemmed ("diffusion" → "diffus" → "diffu"), so a stored token is not
+// always its own query; some word with a common ending usually tokenizes to it.
+const SUFFIXES = ['', 'e', 's', 'es', 'ed', 'ing', 'ion', 'ions', 'al', 'ation', 'ity', 'ive', 'ment', 'ness', 'ous', 'er', 'ly', 'ic', 'ical', 'ize', 'ism', 'ist', 'ant', 'ent', 'ence', 'ance', 'able', 'ible'];
+
+/** For each stored token, a word the tokenizer turns into exactly that token (to query FTS5 with), when one is found. */
+function sourceWords(db: Database.Database, tokens: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const suffix of SUFFIXES) {
+    const stems = tokens.filter((t) => !found.has(t)).flatMap((t) => (t.endsWith('i') ? [t, `${t.slice(0, -1)}y`] : [t]).map((stem) => [t, stem + suffix] as const));
+    const tokenized = queryTokens(db, stems.map(([, word]) => word));
+    stems.forEach(([t, word], i) => {
+      if (tokenized[i] === t && !found.has(t)) found.set(t, word);
     });
-  })();
+  }
+  return found;
 }
 
-const prepared = new WeakSet<Database.Database>();
+export type TopKUpkeep = 'fresh' | 'updated' | 'rebuilt';
 
-/** Per connection: a scratch FTS5 table with fts_papers' tokenizer, and vocabulary views. */
-function ensureTemp(db: Database.Database): void {
-  if (prepared.has(db)) return;
-  const { sql } = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'fts_papers'").get() as { sql: string };
-  const tokenize = /tokenize\s*=\s*('(?:[^']|'')*')/i.exec(sql)![1];
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_tokenize USING fts5(text, tokenize = ${tokenize});
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_tokenize_terms USING fts5vocab(temp, fts_tokenize, 'instance');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts_papers, 'row');`);
-  prepared.add(db);
+/** Brings the lists up to date with rows changed since the last upkeep (cheap), or rebuilds them when drift is large. */
+export function updateTopK(db: Database.Database, lists = TOPK_DEFAULTS, offload?: OffloadRanking): TopKUpkeep {
+  const st = statements(db);
+  const state = st.state.get()!;
+  if (state.built && !st.anyDirty.get()!.n) return 'fresh';
+  const dirty = (db.prepare('SELECT count(*) AS n FROM fts_topk_dirty').get() as { n: number }).n;
+  const { avgdl } = indexStats(db);
+  const tooMany = dirty > REBUILD_BATCH * state.rows || state.changed + dirty > REBUILD_CHANGED * state.rows;
+  if (!state.built || !st.weights || tooMany || avgdl > state.avgdl * REBUILD_DRIFT) {
+    buildTopK(db, lists, offload);
+    return 'rebuilt';
+  }
+  db.transaction(() => applyChanges(db, st.weights!, state)).immediate();
+  return 'updated';
+}
+
+function applyChanges(db: Database.Database, weights: number[], state: State): void {
+  const terms = new Map(db.prepare<[], { token: string; docs: number; kth: number }>('SELECT token, docs, kth FROM fts_topk_term').all().map((t) => [t.token, t]));
+  const listed = [...terms.keys()];
+  const changedDocs = new Set<string>();
+  const drop = db.prepare('DELETE FROM fts_topk WHERE token = ? AND docid = ?');
+  const put = db.prepare('INSERT OR REPLACE INTO fts_topk (token, docid, w, len) VALUES (?, ?, ?, ?)');
+  const oldTexts = db.prepare<[number, number], RowText>('SELECT docid, title, authors, abstract FROM fts_topk_dirty WHERE counted = 1 AND docid > ? ORDER BY docid LIMIT ?');
+  const current = db.prepare<[number, number], RowText & { sz: Buffer }>(
+    `SELECT x.docid, p.title, p.authors, p.abstract, d.sz FROM fts_topk_dirty x JOIN Paper p ON p.rowid = x.docid JOIN fts_papers_docsize d ON d.id = x.docid
+     WHERE x.docid > ? ORDER BY x.docid LIMIT ?`,
+  );
+  const chunk = 2000; // rows tokenized together: each chunk costs one scratch-index seek per listed token
+  // 1. Take out what the lists and counts hold for each row's previous text.
+  for (let after = 0, rows: RowText[]; (rows = oldTexts.all(after, chunk)).length; after = rows.at(-1)!.docid) {
+    for (const { docid, token } of tokenHits(db, rows, weights, listed)) {
+      terms.get(token)!.docs--;
+      changedDocs.add(token);
+      drop.run(token, docid);
+    }
+  }
+  // 2. Put in each row's current text; it joins a list when its tf at the build's avgdl beats kth.
+  for (let after = 0, rows: (RowText & { sz: Buffer })[]; (rows = current.all(after, chunk)).length; after = rows.at(-1)!.docid) {
+    const lengths = new Map(rows.map((r) => [r.docid, docTokens(r.sz)]));
+    for (const { docid, token, w } of tokenHits(db, rows, weights, listed)) {
+      const term = terms.get(token)!;
+      term.docs++;
+      changedDocs.add(token);
+      const len = lengths.get(docid)!;
+      if (tf(w, len, state.avgdl) > term.kth) put.run(token, docid, w, len);
+    }
+  }
+  const setDocs = db.prepare('UPDATE fts_topk_term SET docs = ? WHERE token = ?');
+  for (const token of changedDocs) setDocs.run(terms.get(token)!.docs, token);
+  const { n } = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM fts_topk_dirty').get()!;
+  db.prepare('DELETE FROM fts_topk_dirty').run();
+  db.prepare('UPDATE fts_topk_state SET changed = changed + ?').run(n);
 }

@@ -1,9 +1,13 @@
-// List specs, URL targets, BibTeX and Atom escaping: the pure parts of browsing.
+// List specs, URL targets, day-list cache keys, card HTML, BibTeX and Atom escaping: the pure
+// parts of browsing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
+import { paperCardHtml } from '@/components/paper/cardHtml';
 import { atomFeed } from '@/lib/feed/atom';
 import { bibtexEntry } from '@/lib/papers/bibtex';
+import { dayKey, parseDayKey } from '@/lib/papers/dayRoute';
+import { mathFontUrls } from '@/lib/papers/mathFonts';
 import { parseSpec } from '@/lib/papers/spec';
 import { parseTarget } from '@/lib/papers/target';
 import type { PaperView } from '@/lib/papers/view';
@@ -54,4 +58,39 @@ test('Atom output escapes markup in titles and abstracts and parses back', () =>
   assert.equal(feed.entry.author.name, 'A & B');
   assert.equal(feed.entry.published, '2024-01-22T10:00:00.000Z');
   assert.deepEqual(feed.entry.category.map((c: { term: string }) => c.term), ['cs.LG', 'stat.ML']);
+});
+
+test('day-list cache keys: normalised values, and only keys parse back', () => {
+  assert.equal(dayKey('12:3', { date: '2026-05-12', skip: '25', show: '50' }), 'v12-3_2026-05-12_25_50');
+  assert.equal(dayKey('12:3', { date: 'junk', skip: '-1', show: '99999' }), 'v12-3_latest_0_200');
+  assert.equal(dayKey('1:0', {}), 'v1-0_latest_0_25');
+  assert.deepEqual(parseDayKey('v12-3_2026-05-12_25_50'), { date: '2026-05-12', skip: '25', show: '50' });
+  assert.deepEqual(parseDayKey('v1-0_latest_0_25'), { date: undefined, skip: '0', show: '25' });
+  for (const bad of ['', 'latest', 'v1-0_latest_0_2500', 'vX_latest_0_25', 'v1-0_2026-5-1_0_25', 'v1-0_latest_0_25_x']) assert.equal(parseDayKey(bad), null, bad);
+});
+
+test('card HTML escapes plain-text fields and keeps the sanitised HTML fields', () => {
+  const paper: PaperView = {
+    id: '2401.12345', version: 1, title: 'T <img src=x onerror=alert(1)> "q"', titleHtml: 'T <em>ok</em>', abstract: 'A', abstractHtml: '<p>A <mjx-container></mjx-container></p>',
+    authors: ['<b>Eve</b>', 'O\'Brien'], categories: ['cs.LG', '<x>'], primaryCategory: 'cs.LG', comments: '<script>alert(1)</script>', commentsHtml: null, journalRef: null, doi: null,
+    submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, clicks: { pdf: 3, summary: 0 }, listing: { date: '2024-01-23', type: 'cross', category: 'cs.LG' },
+  };
+  const html = paperCardHtml(paper, { index: 7, total: 9, highlightTerms: ['a"b'] });
+  assert.ok(!/<(img|b|x|script)\b/.test(html), 'no markup from plain-text fields');
+  assert.match(html, /^<article id="2401\.12345" data-paper-id="2401\.12345" data-title="T &#60;img src=x onerror=alert\(1\)&#62; &#34;q&#34;"/);
+  assert.match(html, /data-authors="&#60;b&#62;Eve&#60;\/b&#62;; O&#39;Brien"/);
+  assert.match(html, /data-clicks="3" data-index="7" data-highlight="a&#34;b"/);
+  assert.match(html, /<a href="\/arxiv\/2401\.12345" class="title-link hover:underline">T <em>ok<\/em><\/a>/);
+  assert.match(html, /<div class="abstract[^"]*"><p>A <mjx-container><\/mjx-container><\/p><\/div>/);
+  assert.match(html, /<dd class="comments break-words">&#60;script&#62;alert\(1\)&#60;\/script&#62;<\/dd>/);
+  assert.match(html, /<time datetime="2024-01-23">2024-01-23<\/time><span class="ml-2">\(cross\)<\/span>/);
+  assert.match(html, />PDF \(3\)<\/a>.*>Summary<\/a>/);
+  assert.match(html, /title="arXiv 2401\.12345 \(7 of 9\)">#7<\/a>/);
+});
+
+test('maths font preloads: none without maths, MathJax zero/main plus each variant used', () => {
+  assert.deepEqual(mathFontUrls('<p>no maths</p>'), []);
+  const urls = mathFontUrls('<mjx-c class="mjx-c28"></mjx-c><mjx-c class="mjx-c1D44E TEX-I"></mjx-c><mjx-c class="mjx-c41 TEX-C"></mjx-c>');
+  const names = urls.map((u) => /^\/_next\/static\/media\/(MathJax_[\w-]+)\.[\w-]+\.woff$/.exec(u)?.[1]);
+  assert.deepEqual(names.sort(), ['MathJax_Calligraphic-Regular', 'MathJax_Main-Regular', 'MathJax_Math-Italic', 'MathJax_Zero']);
 });

@@ -9,7 +9,7 @@ import { resetConfig } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { afterIngest } from '@/lib/ingest/after';
-import { importPath } from '@/lib/ingest/sources';
+import { importPath } from '@/lib/ingest/files';
 import { SHARED } from './db';
 
 export interface RunningApp {
@@ -66,7 +66,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
   await seedDatabase(databasePath, options.seed ?? true);
   const port = await freePort();
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Started as `npm start` starts it, without -H: with `-H 127.0.0.1` Next 16 sends proxy.ts
+  // rewrites through a second loopback HTTP request (vercel/next.js#94745).
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
     env: { ...process.env, ...options.env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

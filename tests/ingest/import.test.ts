@@ -1,11 +1,12 @@
 // Importing the shared daily dumps and Kaggle samples: counts, idempotence, versions, bad records.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { closeDb } from '@/lib/db';
-import { importPath, ingestFeedXml } from '@/lib/ingest/sources';
+import { importPath } from '@/lib/ingest/files';
+import { ingestFeedXml } from '@/lib/ingest/sources';
 import { canonicalDump, freshDb, SHARED } from '../helpers/db';
 
 const DAILY = path.join(SHARED, 'metadata/daily');
@@ -22,6 +23,11 @@ test('the daily dumps give 7,387 distinct papers; a second import changes no row
   assert.equal(first.errorCount, 0);
   assert.equal((db.prepare('SELECT COUNT(*) n FROM Paper').get() as { n: number }).n, 7387);
   assert.equal(first.inserted, 7387);
+  // New papers are indexed a batch at a time (lib/ingest/store.ts): the index must match Paper
+  // exactly, and the batch flag must be clear again for every other writer.
+  db.exec("INSERT INTO fts_papers (fts_papers, rank) VALUES ('integrity-check', 1)");
+  assert.equal((db.prepare('SELECT count(*) AS n FROM fts_papers_docsize').get() as { n: number }).n, 7387);
+  assert.deepEqual(db.prepare('SELECT deferred FROM fts_insert_mode').all(), [{ deferred: 0 }]);
   const before = canonicalDump(db);
   const totalChanges = () => (db.prepare('SELECT total_changes() n').get() as { n: number }).n;
   const changesBefore = totalChanges();
@@ -80,6 +86,17 @@ test('a malformed record is reported with id and reason; the rest of the file is
   assert.equal(listed.n, new Set([lines[0], ...lines.slice(4, 10)].map((l) => (JSON.parse(l!) as { id: string }).id)).size);
 });
 
+test('a file that cannot be read stops the run from the parsing thread; files before it stay written', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'daily-'));
+  copyFileSync(path.join(DAILY, '2026-05-07.jsonl'), path.join(dir, '2026-05-07.jsonl'));
+  mkdirSync(path.join(dir, '2026-05-08.jsonl')); // sorts after the good file; reading it fails (EISDIR)
+  const r = await importPath(dir);
+  assert.equal(r.status, 'partial');
+  assert.equal(r.seen, readFileSync(path.join(DAILY, '2026-05-07.jsonl'), 'utf8').trim().split('\n').length, 'the first file was written');
+  assert.ok(r.errors.some((e) => /EISDIR/.test(e.reason)), JSON.stringify(r.errors));
+  assert.equal((db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(r.runId) as { status: string }).status, 'partial');
+});
+
 test('a new version updates the paper, appends to its history, and keeps old listings', async () => {
   const item = (version: number, title: string, type: string, day: string) => `<?xml version="1.0"?>
 <rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0"><channel>
@@ -107,6 +124,8 @@ Abstract: We study $x_i^2$ in version ${version}.</description>
   // An old version arriving late changes neither text nor version.
   await ingestFeedXml(item(1, 'First title', 'new', 'Mon, 01 Jun 2026'));
   assert.equal((db.prepare("SELECT title FROM Paper WHERE id = '2606.00001'").get() as { title: string }).title, 'Second title');
-  // Changed text queued the paper for the search index in the same transaction.
-  assert.ok(db.prepare("SELECT 1 FROM SearchOutbox WHERE paperId = '2606.00001'").get());
+  // The search index follows the changed text in the same transaction.
+  const found = (q: string) => db.prepare("SELECT p.id FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH ?").all(q);
+  assert.deepEqual(found('"second title"'), [{ id: '2606.00001' }]);
+  assert.deepEqual(found('"first title"'), []);
 });

@@ -62,7 +62,7 @@ for (const [name, make] of engines) {
     before(async () => {
       fake.docs.clear();
       const { db } = await freshDb();
-      new PaperStore(db).write(PAPERS, LISTINGS);
+      new PaperStore(db, { queueSearch: true }).write(PAPERS, LISTINGS);
       db.prepare('INSERT INTO PaperClicks (paperId, pdf, summary) VALUES (?, ?, ?), (?, ?, ?)').run('2605.00003', 9, 1, '2605.00002', 2, 0);
       engine = make();
       assert.equal(await drainSearchOutbox(engine), PAPERS.length);
@@ -137,7 +137,7 @@ for (const [name, make] of engines) {
 
     test('updates and deletions reach the index through the outbox', async () => {
       const db = sqlite();
-      new PaperStore(db).write([{ ...PAPERS[3]!, title: 'Vision transformer distillation', version: 2 }]);
+      new PaperStore(db, { queueSearch: true }).write([{ ...PAPERS[3]!, title: 'Vision transformer distillation', version: 2 }]);
       await drainSearchOutbox(engine);
       assert.deepEqual(await ids('distillation'), ['2605.00004']);
       assert.deepEqual(await ids('pruning vision'), ['2605.00004'], 'abstract still indexed');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { closeDb } from '@/lib/db';
 import { afterIngest } from '@/lib/ingest/after';
-import { importPath } from '@/lib/ingest/sources';
+import { importPath } from '@/lib/ingest/files';
 import { runSearch } from '@/lib/search/service';
 import { freshDb, SHARED } from '../helpers/db';
 
