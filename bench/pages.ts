@@ -1,18 +1,21 @@
 // `npm run bench -- pages [rounds]`: the daily list page for the largest day in the data and a
 // synthetic 1,000-paper day, beside a static file of the same HTML served by the same server.
 // Prints server time to first byte (p50/p95), first-response bytes (raw/gzip), and the time until
-// the first 25 papers are laid out with their maths (fonts loaded) in Chromium.
-import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+// the first 25 papers are laid out with their maths (fonts loaded) in Chromium: in a new tab of a
+// private window (the aim is judged on this), in a new tab of a regular profile, and when reached
+// from another page of the site.
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { launchBrowser } from '../tests/helpers/browser';
+import { launchBrowser, launchProfile } from '../tests/helpers/browser';
 import { startApp, type RunningApp } from '../tests/helpers/app';
 
 const SYNTHETIC_DAY = '2026-06-01';
 const AIMS = { ttfbP95Ms: 100, gzipKb: 150, visibleMs: 500, ratio: 3 };
+const VISIBLE_ROUNDS = 9;
 
 /** A 1,000-paper day in cs.OH made of papers already in the database (real text and maths). */
 function addSyntheticDay(file: string): void {
@@ -73,20 +76,28 @@ function serverCpuMs(pid: string | null): number {
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/** ms from navigation start until the first 25 cards are laid out with their maths drawn. */
-async function papersVisible(page: import('playwright-core').Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const cards = [...document.querySelectorAll('article.paper')].slice(0, 25);
-      if (cards.length < 25 || cards.some((c) => c.getBoundingClientRect().height === 0)) return false;
-      // CHTML maths: sized by the stylesheet, drawn once its woff fonts have loaded.
-      const maths = cards.flatMap((c) => [...c.querySelectorAll('mjx-container')]);
-      const drawn = document.fonts.status === 'loaded' && maths.every((m) => m.getBoundingClientRect().width > 0);
-      return drawn && performance.now();
-    },
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
-  );
+/**
+ * Runs in every page before its own scripts (context.addInitScript): on each frame, once 25 cards
+ * are parsed and no font is loading, checks that they are laid out with their maths drawn and
+ * records the time. The cheap checks come first, so the observer forces no layout while the page
+ * is still arriving; polling from Playwright (waitForFunction with 'raf') cost the page ~190 ms of
+ * main-thread time per load in traces, plus its injected script's compile.
+ */
+const VISIBLE_OBSERVER = `(() => {
+  const cards = document.getElementsByTagName('article');
+  const drawn = (card) => card.getBoundingClientRect().height > 0 && [...card.querySelectorAll('mjx-container')].every((m) => m.getBoundingClientRect().width > 0);
+  const tick = () => {
+    const first = [...cards].filter((c) => c.classList.contains('paper')).slice(0, 25);
+    if (first.length === 25 && document.fonts.status === 'loaded' && first.every(drawn)) window.__papersVisibleAt = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** ms from navigation start until the first 25 cards are laid out with their maths drawn (CHTML maths is drawn once its woff fonts have loaded). */
+async function papersVisible(page: import('playwright-core').Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  const handle = await page.waitForFunction(() => (window as { __papersVisibleAt?: number }).__papersVisibleAt, undefined, { polling: 50, timeout: 30_000 });
   return (await handle.jsonValue()) as number;
 }
 
@@ -137,23 +148,31 @@ export default async function bench(args: string[]): Promise<void> {
         for (let r = 0; r < rounds; r++) ttfb[kind].push(await firstByte(kind === 'dynamic' ? dynamicUrl : staticUrl));
         cpu[kind] = (serverCpuMs(server) - before) / rounds;
       }
-      // Opened in a new tab (Chromium starts a renderer process for it), and reached from another
-      // page of the site in the same tab (the renderer is already running), as when moving between days.
+      // Opened in a new tab of a private window (Chromium starts a renderer process for it; no V8
+      // code cache), the same in a regular profile (a returning reader: scripts compiled before are
+      // cached), and reached from another page of the site in the same tab, as when moving between days.
       const visible = { dynamic: [] as number[], static: [] as number[] };
+      const inProfile = { dynamic: [] as number[], static: [] as number[] };
       const inSite = { dynamic: [] as number[], static: [] as number[] };
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-      for (let r = 0; r < 5; r++) {
+      const privateWindow = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const profileDir = mkdtempSync(path.join(os.tmpdir(), 'coolpapers-bench-profile-'));
+      const profile = await launchProfile(profileDir);
+      for (const context of [privateWindow, profile]) await context.addInitScript(VISIBLE_OBSERVER);
+      for (let r = 0; r < VISIBLE_ROUNDS; r++) {
         for (const [kind, url] of [['dynamic', dynamicUrl], ['static', staticUrl]] as const) {
-          const page = await context.newPage();
-          await page.goto(url, { waitUntil: 'commit' });
-          visible[kind].push(await papersVisible(page));
+          const page = await privateWindow.newPage();
+          visible[kind].push(await papersVisible(page, url));
           await page.goto(`${app.url}/arxiv/cs.CL`, { waitUntil: 'load' });
-          await page.goto(url, { waitUntil: 'commit' });
-          inSite[kind].push(await papersVisible(page));
+          inSite[kind].push(await papersVisible(page, url));
           await page.close();
+          const tab = await profile.newPage();
+          inProfile[kind].push(await papersVisible(tab, url));
+          await tab.close();
         }
       }
-      await context.close();
+      await privateWindow.close();
+      await profile.close();
+      rmSync(profileDir, { recursive: true, force: true });
 
       const p50 = (xs: number[]) => percentile(xs, 50).toFixed(1);
       const p95d = percentile(ttfb.dynamic, 95);
@@ -169,8 +188,10 @@ export default async function bench(args: string[]): Promise<void> {
       console.log(`  dynamic/static first-byte ratio (p50) ${ratio.toFixed(2)}  aim ≤ ${AIMS.ratio}: ${yes(met.ratio)}`);
       console.log(`  p95 first byte aim ≤ ${AIMS.ttfbP95Ms} ms: ${yes(met.ttfb)}`);
       console.log(`  first response ${(html.length / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip, ${html.match(/<article /g)?.length} papers  aim ≤ ${AIMS.gzipKb} KB: ${yes(met.bytes)}`);
-      console.log(`  25 papers laid out with maths (Chromium, median of 5), new tab: dynamic ${visibleMs.toFixed(0)} ms, static ${percentile(visible.static, 50).toFixed(0)} ms  aim ≤ ${AIMS.visibleMs} ms: ${yes(met.visible)}`);
-      console.log(`    from another page of the site, same tab: dynamic ${percentile(inSite.dynamic, 50).toFixed(0)} ms, static ${percentile(inSite.static, 50).toFixed(0)} ms`);
+      const both = (xs: typeof visible) => `dynamic ${percentile(xs.dynamic, 50).toFixed(0)} ms, static ${percentile(xs.static, 50).toFixed(0)} ms`;
+      console.log(`  25 papers laid out with maths (Chromium, median of ${VISIBLE_ROUNDS}), new tab of a private window: ${both(visible)}  aim ≤ ${AIMS.visibleMs} ms: ${yes(met.visible)}`);
+      console.log(`    new tab, regular profile (V8 code cache): ${both(inProfile)}`);
+      console.log(`    from another page of the site, same tab: ${both(inSite)}`);
     }
     await browser.close();
     console.log(`\nall aims met: ${allMet ? 'yes' : 'no'}`);
