@@ -1,8 +1,11 @@
 // Runs before routing. Next's own router answers a path with malformed percent-encoding
 // ("/arxiv/%E0%A4%A") with a 500; user input must get a clear 400 instead. Daily lists are
-// rewritten to their cached path-only route (lib/papers/dayRoute.ts).
+// rewritten to their cached path-only route (lib/papers/dayRoute.ts), and addresses naming nothing
+// we have to an unmatched one, so the 404 page is rendered on the server (lib/papers/missing.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { MISSING_PREFIX } from '@/lib/papers/links';
+import { namesNothing } from '@/lib/papers/missing';
 
 // Only our own rewrites, marked with this per-process token, may reach the day route: visitors
 // must not choose cache keys. (A rewrite Next proxies as external passes through here again.)
@@ -27,6 +30,7 @@ export function proxy(request: NextRequest) {
     headers.set(REWRITE_HEADER, REWRITE_TOKEN);
     return NextResponse.rewrite(url, { request: { headers } });
   }
+  if (namesNothing(pathname)) return NextResponse.rewrite(new URL(MISSING_PREFIX + pathname, request.url));
   return NextResponse.next();
 }
 

@@ -1,7 +1,11 @@
 'use client';
-// 404 page. For /arxiv/<id> of a paper we don't have, it offers to fetch it from arXiv.
+// 404 page. For /arxiv/<id> of a paper we don't have, it offers to fetch it from arXiv. proxy.ts
+// sends such addresses to MISSING_PREFIX + the address, which no route matches, so Next renders this
+// on the server (a page calling notFound() gets a body only JavaScript fills, vercel/next.js#62228);
+// lib/isrCache.mjs never caches it, as it names the address asked for.
 import { usePathname } from 'next/navigation';
 import { parseArxivId } from '@/lib/arxiv/ids';
+import { MISSING_PREFIX } from '@/lib/papers/links';
 
 function safeDecode(s: string): string {
   try {
@@ -12,7 +16,7 @@ function safeDecode(s: string): string {
 }
 
 export default function NotFound() {
-  const path = usePathname() ?? '';
+  const path = (usePathname() ?? '').replace(MISSING_PREFIX, '');
   const onArxiv = path.startsWith('/arxiv/');
   const raw = safeDecode(path.replace(/^\/arxiv\//, ''));
   const ids = (onArxiv ? raw : '').split(',').map((s) => parseArxivId(s)?.id).filter((id): id is string => Boolean(id));

@@ -5,3 +5,6 @@ export const summaryPath = (id: string) => `/summary/${id}`;
 export const pdfClickPath = (id: string) => `/go/pdf/${id}`;
 export const relatedPath = (id: string) => `/search?related=${encodeURIComponent(id)}`;
 export const listPath = (spec: string, date?: string | null) => `/arxiv/${spec}${date ? `?date=${date}` : ''}`;
+/** Where proxy.ts sends /arxiv/… addresses naming nothing we have (lib/papers/missing.ts): no route
+ * matches MISSING_PREFIX + the address, so Next answers with app/not-found.tsx. */
+export const MISSING_PREFIX = '/__missing';

@@ -59,12 +59,31 @@ test('version suffixes, several ids and old-style ids resolve', async () => {
   assert.equal((await get('/arxiv/hep-th%2F9901001v2')).status, 200);
 });
 
-// The 404 page's text is checked in the browser test: Next 16 streams notFound() bodies of
-// dynamic pages for client rendering (vercel/next.js#62228).
-test('unknown ids and specs answer 404', async () => {
-  assert.equal((await get('/arxiv/2601.99999')).status, 404);
-  assert.equal((await get('/arxiv/2601.99999,2601.99998')).status, 404);
-  assert.equal((await get('/arxiv/not-a-thing!')).status, 404);
+// The 404 page is in the first response, so it works without JavaScript: proxy.ts sends these
+// addresses to one no route matches (lib/papers/missing.ts); notFound() in a dynamic page would
+// send an empty body for the client to fill (vercel/next.js#62228).
+test('unknown ids and specs answer 404 with the page in the HTML, offering to fetch ids', async () => {
+  const form = (body: string) => /<form action="\/arxiv\/fetch" method="post"><input type="hidden" name="ids" value="([^"]*)"/.exec(body)?.[1];
+  const cases: [string, string | undefined][] = [
+    ['/arxiv/2601.99999', '2601.99999'],
+    ['/arxiv/2601.99999v2,2601.99998', '2601.99999,2601.99998'],
+    ['/arxiv/hep-th/9912999', 'hep-th/9912999'],
+    ['/arxiv/not-a-thing!', undefined],
+    ['/arxiv/cs.XX', undefined],
+    ['/no/such/page', undefined],
+  ];
+  for (const [path, ids] of cases) {
+    const res = await get(path);
+    assert.equal(res.status, 404, path);
+    assert.match(res.body, /<h1[^>]*>Not found<\/h1>/, path);
+    assert.equal(form(res.body), ids, path); // not a cached copy of an earlier 404
+  }
+  assert.match((await get('/arxiv/not-a-thing!')).body, /not-a-thing!<\/span> is neither an arXiv id nor a category/);
+  // Known papers, lists and routes under /arxiv/ are untouched.
+  const id = (db.prepare('SELECT id FROM Paper LIMIT 1').get() as { id: string }).id;
+  assert.equal((await get(`/arxiv/${id},2601.99999`)).status, 200);
+  assert.equal((await get('/arxiv/cs.CL')).status, 200);
+  assert.equal((await get('/arxiv/fetch')).status, 405);
 });
 
 test('"Fetch from arXiv" rejects bad input without erroring', async () => {
