@@ -24,11 +24,16 @@ export function proxy(request: NextRequest) {
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
   const day = request.method === 'GET' || request.method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
   if (day) {
+    // The key names the data the page shows, so it serves as a weak ETag: a browser holding this
+    // version gets a 304 before anything renders (click counts may then be older than `revalidate`).
+    // RSC data has URLs of its own (?_rsc=…), so the browser never mixes the two in its cache.
+    const etag = `W/"${day.slice(day.lastIndexOf('/') + 1)}"`;
+    if (request.headers.get('if-none-match') === etag) return new NextResponse(null, { status: 304, headers: { etag } });
     const url = request.nextUrl.clone();
     url.pathname = day;
     const headers = new Headers(request.headers);
     headers.set(REWRITE_HEADER, REWRITE_TOKEN);
-    return NextResponse.rewrite(url, { request: { headers } });
+    return NextResponse.rewrite(url, { request: { headers }, headers: { etag } });
   }
   if (namesNothing(pathname)) return NextResponse.rewrite(new URL(MISSING_PREFIX + pathname, request.url));
   return NextResponse.next();

@@ -53,12 +53,22 @@ test('junk parameters share the default entry; only linked chunks of listed days
 test('an ingest by another process shows on the next request, no waiting for revalidation', async () => {
   const before = papersIn(await (await get('/arxiv/cs.CL')).text());
   assert.ok(before.length > 0);
-  assert.equal((await get('/arxiv/cs.CL')).headers.get('x-nextjs-cache'), 'HIT');
+  const hit = await get('/arxiv/cs.CL');
+  assert.equal(hit.headers.get('x-nextjs-cache'), 'HIT');
+  // A browser holding this version revalidates with its ETag and gets a 304, without a render.
+  const etag = hit.headers.get('etag')!;
+  assert.match(etag, /^W\/"v[0-9a-z-]+_latest_0_25"$/);
+  const unchanged = await fetch(app.url + '/arxiv/cs.CL', { headers: { 'if-none-match': etag } });
+  assert.equal(unchanged.status, 304);
+  assert.equal(await unchanged.text(), '');
   const worker = openSqlite(app.databasePath); // the ingest worker's own connection
   const paper = { id: '2606.00001', title: 'A freshly announced paper', abstract: 'Fresh.', authors: ['New Author'], categories: ['cs.CL'] };
   new PaperStore(worker).write([paper], [{ paperId: paper.id, category: 'cs.CL', date: '2026-06-02', type: 'new', position: 1 }]);
   worker.close();
-  const html = await (await get('/arxiv/cs.CL')).text();
+  const changed = await fetch(app.url + '/arxiv/cs.CL', { headers: { 'if-none-match': etag } });
+  assert.equal(changed.status, 200, 'new data, new ETag');
+  assert.notEqual(changed.headers.get('etag'), etag);
+  const html = await changed.text();
   assert.deepEqual(papersIn(html), [{ id: paper.id, section: 'new' }]);
   assert.match(html, /A freshly announced paper/);
   assert.match(html, /<h1[^>]*>.*2026-06-02/);
