@@ -35,13 +35,15 @@ function largestDay(file: string): { archive: string; date: string; papers: numb
   return row;
 }
 
-/** Time to the first body byte, in ms (headers alone can precede a streamed body). */
+/** Time to the first body byte, in ms (headers alone can precede a streamed body), settled once the whole body has arrived. */
 function firstByte(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     http
       .get(url, (res) => {
-        res.once('data', () => resolve(performance.now() - start));
+        let first = NaN;
+        res.once('data', () => (first = performance.now() - start));
+        res.on('end', () => resolve(first));
         res.resume();
       })
       .on('error', reject);
@@ -143,10 +145,13 @@ export default async function bench(args: string[]): Promise<void> {
       const ttfb = { dynamic: [] as number[], static: [] as number[] };
       const cpu = { dynamic: 0, static: 0 };
       const server = listenerPid(Number(new URL(app.url).port));
-      for (const kind of ['dynamic', 'static'] as const) {
-        const before = serverCpuMs(server);
-        for (let r = 0; r < rounds; r++) ttfb[kind].push(await firstByte(kind === 'dynamic' ? dynamicUrl : staticUrl));
-        cpu[kind] = (serverCpuMs(server) - before) / rounds;
+      // Alternating, so both see the same machine: its speed drifts over a run on shared hosts.
+      for (let r = 0; r < rounds; r++) {
+        for (const kind of ['dynamic', 'static'] as const) {
+          const before = serverCpuMs(server);
+          ttfb[kind].push(await firstByte(kind === 'dynamic' ? dynamicUrl : staticUrl));
+          cpu[kind] += (serverCpuMs(server) - before) / rounds;
+        }
       }
       // Opened in a new tab of a private window (Chromium starts a renderer process for it; no V8
       // code cache), the same in a regular profile (a returning reader: scripts compiled before are
