@@ -16,7 +16,8 @@ function safeDecode(s: string): string {
 }
 
 export default function NotFound() {
-  const path = (usePathname() ?? '').replace(MISSING_PREFIX, '');
+  const current = usePathname() ?? '';
+  const path = current.startsWith(MISSING_PREFIX) ? current.slice(MISSING_PREFIX.length) : current;
   const onArxiv = path.startsWith('/arxiv/');
   const raw = safeDecode(path.replace(/^\/arxiv\//, ''));
   const ids = (onArxiv ? raw : '').split(',').map((s) => parseArxivId(s)?.id).filter((id): id is string => Boolean(id));

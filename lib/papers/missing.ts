@@ -11,9 +11,9 @@ export function namesNothing(pathname: string): boolean {
   if (!segments) return false;
   // Old-style ids have a slash (hep-th/9901001); anything else with two segments is a route of its own.
   const raw = segments[2] ? `${segments[1]}/${segments[2]}` : segments[1]!;
+  if (ROUTES.has(raw)) return false;
   const target = parseTarget(raw);
-  if (!target) return !segments[2] && !ROUTES.has(raw);
-  if (target.kind === 'list') return !segments[2] && specDays(target.spec).length === 0 && !ROUTES.has(raw);
+  if (target?.kind !== 'papers') return !segments[2] && (!target || specDays(target.spec).length === 0);
   const ids = target.ids.map((i) => i.id);
   const known = sqlite()
     .prepare(`SELECT 1 FROM Paper WHERE id IN (${ids.map(() => '?').join(',')}) LIMIT 1`)
