@@ -1,10 +1,11 @@
 // npm start: the site (next start) and the ingest worker, side by side, on the embedded database.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { config } from '@/lib/config';
 import { startWorker } from '@/lib/ingest/schedule';
 
 const port = String(config().PORT);
-const site = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+const site = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', port], { stdio: 'inherit' });
 site.on('exit', (code) => process.exit(code ?? 1));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => site.kill(sig));
 

@@ -1,9 +1,13 @@
-// Runs every test file under tests/ with Node's test runner (TypeScript through tsx).
+// npm test: checks the machine first (Chromium and CJK fonts, installed when it can), then
+// generates the Prisma client and builds the site only when their inputs changed, type-checks,
+// and runs every test file under tests/ with Node's test runner (TypeScript through tsx).
 // `npm test -- tests/render` runs only the files under that path.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIfNeeded, generatePrismaClientIfNeeded } from './build-stamp';
+import { ensureTestDeps } from './test-deps';
 
 function collect(dir: string): string[] {
   if (statSync(dir).isFile()) return [dir];
@@ -14,21 +18,48 @@ function collect(dir: string): string[] {
   });
 }
 
+function step(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const r = spawnSync(command, args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`npm test: ${what} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const deps = ensureTestDeps();
+if (!deps.ok) {
+  console.error(deps.message);
+  process.exit(1);
+}
+process.env.CHROMIUM_PATH = deps.chromiumPath;
+
 const roots = process.argv.slice(2);
 const files = (roots.length ? roots : ['tests']).flatMap(collect).sort();
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+const root = process.cwd();
+try {
+  generatePrismaClientIfNeeded(root);
+} catch (e) {
+  console.error(String(e));
+  process.exit(1);
+}
+console.log('typecheck: tsc --noEmit');
+step('typecheck', path.join(root, 'node_modules/.bin/tsc'), ['--noEmit']);
 // Browser and HTTP tests run against a production build of the current sources.
 if (!process.env.SKIP_BUILD) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  try {
+    buildIfNeeded(root);
+  } catch (e) {
+    console.error(String(e));
+    process.exit(1);
+  }
 }
 // One seeded database for every test that starts the app (tests/helpers/app.ts copies it).
 const template = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-seed-')), 'seed.db');
-const seeding = spawnSync(process.execPath, ['--import', 'tsx', 'tests/helpers/seed-template.ts', template], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
-if (seeding.status !== 0) process.exit(seeding.status ?? 1);
+step('seeding the test database', process.execPath, ['--import', 'tsx', 'tests/helpers/seed-template.ts', template], { ...process.env, NODE_ENV: 'test' });
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],

@@ -1,8 +1,9 @@
-// `npm start` offline: the site answers 200 on an empty database and says how to get papers in,
-// while the worker's start-up fetch fails against a dead network without taking the site down.
+// `npm start`: offline, the site answers 200 on an empty database and says how to get papers in,
+// while the worker's start-up fetch fails against a dead network without taking the site down;
+// a restart rebuilds only when the sources changed.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,5 +69,43 @@ test('the seeded site shows the latest day and its categories', async () => {
     assert.match(html, /href="\/arxiv\/cs\.CL"/);
   } finally {
     await app.close();
+  }
+});
+
+test('npm start builds only when the sources changed since the last build', () => {
+  ensureBuilt();
+  // A copy of the checkout with this run's build; node_modules as hard links (Turbopack refuses
+  // a symlinked node_modules that resolves outside the project).
+  mkdirSync(path.resolve('test-results'), { recursive: true });
+  const copy = mkdtempSync(path.resolve('test-results/start-copy-'));
+  const skip = new Set(['node_modules', '.git', 'data', 'test-results']);
+  try {
+    cpSync('.', copy, { recursive: true, filter: (src) => !skip.has(path.relative('.', src)) && !/^\.next/.test(path.relative('.', src)) });
+    const dist = process.env.NEXT_DIST_DIR || '.next';
+    cpSync(dist, path.join(copy, '.next'), { recursive: true, filter: (src) => path.relative(dist, src) !== 'cache' });
+    execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
+    const env = { ...process.env, DATABASE_PATH: path.join(copy, 'data/app.db'), NEXT_DIST_DIR: '' };
+    const setup = () => execFileSync('npm', ['run', 'setup'], { cwd: copy, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const buildId = () => readFileSync(path.join(copy, '.next/BUILD_ID'), 'utf8');
+
+    // The suite's own build is current (scripts/test.ts stamps what it built from).
+    let out = setup();
+    if (!/build: up to date/.test(out)) out = setup(); // run without scripts/test.ts: the first call built
+    assert.match(out, /migration\(s\) applied/, 'migrations run at every start');
+    assert.match(out, /build: up to date, not rebuilding/);
+    const first = buildId();
+
+    // Files the site never reads do not trigger a build.
+    appendFileSync(path.join(copy, 'README.md'), '\nmore notes\n');
+    appendFileSync(path.join(copy, 'tests/app/start.test.ts'), '\n// edited\n');
+    assert.match(setup(), /build: up to date, not rebuilding/);
+
+    // A changed page does, and the build after it is current again.
+    appendFileSync(path.join(copy, 'app/page.tsx'), '\n// edited\n');
+    assert.match(setup(), /running next build/);
+    assert.notEqual(buildId(), first, 'a new build replaced the old one');
+    assert.match(setup(), /build: up to date, not rebuilding/);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
 });
