@@ -18,7 +18,7 @@ function fakeBin(scripts: Record<string, string>): { dir: string; PATH: string }
   return { dir, PATH: dir };
 }
 
-function runPreflight(env: NodeJS.ProcessEnv, entry = 'scripts/test-deps.ts') {
+function runPreflight(env: Record<string, string | undefined>, entry = 'scripts/test-deps.ts') {
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', 'tsx', entry], { env: { HOME: os.tmpdir(), ...env }, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000 };
