@@ -3,7 +3,7 @@
 // a restart rebuilds only when the sources changed.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,16 +74,23 @@ test('the seeded site shows the latest day and its categories', async () => {
 
 test('npm start builds only when the sources changed since the last build', () => {
   ensureBuilt();
-  // A copy of the checkout with this run's build; node_modules as hard links (Turbopack refuses
-  // a symlinked node_modules that resolves outside the project).
-  mkdirSync(path.resolve('test-results'), { recursive: true });
-  const copy = mkdtempSync(path.resolve('test-results/start-copy-'));
+  // A copy of the checkout with this run's build, outside it (inside, Turbopack would take the
+  // checkout for the workspace root). node_modules as hard links where the file system allows:
+  // Turbopack refuses a symlinked node_modules that resolves outside the project.
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'start-copy-'));
   const skip = new Set(['node_modules', '.git', 'data', 'test-results']);
   try {
-    cpSync('.', copy, { recursive: true, filter: (src) => !skip.has(path.relative('.', src)) && !/^\.next/.test(path.relative('.', src)) });
+    for (const entry of readdirSync('.')) {
+      if (!skip.has(entry) && !entry.startsWith('.next')) cpSync(entry, path.join(copy, entry), { recursive: true });
+    }
     const dist = process.env.NEXT_DIST_DIR || '.next';
     cpSync(dist, path.join(copy, '.next'), { recursive: true, filter: (src) => path.relative(dist, src) !== 'cache' });
-    execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
+    try {
+      execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')], { stdio: 'ignore' });
+    } catch {
+      rmSync(path.join(copy, 'node_modules'), { recursive: true, force: true });
+      execFileSync('cp', ['-a', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
+    }
     const env = { ...process.env, DATABASE_PATH: path.join(copy, 'data/app.db'), NEXT_DIST_DIR: '' };
     const setup = () => execFileSync('npm', ['run', 'setup'], { cwd: copy, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const buildId = () => readFileSync(path.join(copy, '.next/BUILD_ID'), 'utf8');
