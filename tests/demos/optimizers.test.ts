@@ -63,7 +63,7 @@ test('Adam first step is −η·sign(g) (bias correction), SGD momentum accumula
 
 test('Signum with β = 0 is SignSGD', () => {
   const p = new Float64Array([0, 0, 0]);
-  signumStep(p, new Float64Array([0.2, -7, 0]), createState(3), { lr: 0.5, beta: 0, weightDecay: 0 });
+  signumStep(p, new Float64Array([0.2, -7, 0]), createState(3), { lr: 0.5, beta: 0 });
   assert.deepEqual([...p], [-0.5, 0.5, 0]);
 });
 
