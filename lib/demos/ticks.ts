@@ -9,16 +9,18 @@ export function logTicks(min: number, max: number, maxTicks: number): number[] {
   const hi = Math.ceil(Math.log10(max) - 1e-9);
   const decades = hi - lo;
   const inside = (v: number) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
+  // Parsed, not computed: 10 ** -5 is 0.000009999999999999999.
+  const pow = (k: number, e: number) => Number(`${k}e${e}`);
   if (decades <= 2) {
     // A short range: 1, 2, 5 per decade, or every integer multiple when there is room.
     const multiples = decades <= 1 && maxTicks >= 9 ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 2, 5];
     const out: number[] = [];
-    for (let e = lo; e <= hi; e++) for (const k of multiples) if (inside(k * 10 ** e)) out.push(k * 10 ** e);
+    for (let e = lo; e <= hi; e++) for (const k of multiples) if (inside(pow(k, e))) out.push(pow(k, e));
     if (out.length <= maxTicks || multiples.length === 3) return thin(out, maxTicks);
   }
   const step = Math.max(1, Math.ceil((decades + 1) / Math.max(1, maxTicks)));
   const out: number[] = [];
-  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) if (inside(10 ** e)) out.push(10 ** e);
+  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) if (inside(pow(1, e))) out.push(pow(1, e));
   return out;
 }
 
