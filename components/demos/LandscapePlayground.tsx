@@ -106,7 +106,7 @@ export default function LandscapePlayground() {
 
   return (
     <div className="flex flex-col gap-4">
-      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, 0]}>
+      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, 0]} testIdPrefix="landscape">
         <label className="flex flex-col gap-1 text-sm">
           <span>Landscape</span>
           <select value={landId} onChange={(e) => setLandId(e.target.value)} className="rounded border border-neutral-300 bg-transparent p-1 dark:border-neutral-600">

@@ -61,8 +61,8 @@ export default function MlpPlayground() {
 
   return (
     <div className="flex flex-col gap-4">
-      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, -0.5]}>
-        <Slider label="Steps" value={steps} min={50} max={2000} step={50} onChange={setSteps} />
+      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, -0.5]} testIdPrefix="mlp">
+        <Slider label="Steps" testId="mlp-steps" value={steps} min={50} max={2000} step={50} onChange={setSteps} />
         <Slider label="Muon lr (hidden matrix)" value={Math.log10(muonLr)} min={-3} max={-0.5} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => setMuonLr(10 ** v)} />
         <Slider label="Muon weight decay λ" testId="muon-decay" value={muonDecay} min={0} max={0.3} step={0.005} onChange={setMuonDecay} />
         <Slider label="Muon's AdamW lr (other tensors)" value={Math.log10(auxLr)} min={-4} max={-1} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => setAuxLr(10 ** v)} />

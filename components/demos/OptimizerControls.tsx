@@ -13,9 +13,12 @@ export function OptimizerControls({
   controls: c,
   onChange,
   lrRange,
+  testIdPrefix,
   children,
 }: {
   controls: PlaygroundControls;
+  /** Prefix of the controls' test ids, so two playgrounds on one page stay distinct. */
+  testIdPrefix: string;
   onChange: (next: PlaygroundControls) => void;
   /** log10 range of the Adam lr slider. */
   lrRange: [number, number];
@@ -25,19 +28,19 @@ export function OptimizerControls({
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {children}
-      <Slider label="Adam/AdamW lr" testId="adam-lr" value={Math.log10(c.adamLr)} min={lrRange[0]} max={lrRange[1]} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => set('adamLr')(10 ** v)} />
+      <Slider label="Adam/AdamW lr" testId={`${testIdPrefix}-adam-lr`} value={Math.log10(c.adamLr)} min={lrRange[0]} max={lrRange[1]} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => set('adamLr')(10 ** v)} />
       <Slider label="Signum/Lion/Tiger: lr ÷ k, Lion/Tiger decay × k" value={c.signRatio} min={1} max={10} step={0.5} format={(v) => `k = ${v}`} onChange={set('signRatio')} />
       <Slider label="SGD lr" value={Math.log10(c.sgdLr)} min={-5} max={0} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => set('sgdLr')(10 ** v)} />
       <Slider label="SGD momentum μ" value={c.sgdMomentum} min={0} max={0.99} step={0.01} onChange={set('sgdMomentum')} />
       <Slider label="Adam/AdamW β1" value={c.adamBeta1} min={0} max={0.99} step={0.01} onChange={set('adamBeta1')} />
-      <Slider label="Adam/AdamW β2" testId="adam-beta2" value={c.adamBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('adamBeta2')} />
+      <Slider label="Adam/AdamW β2" testId={`${testIdPrefix}-adam-beta2`} value={c.adamBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('adamBeta2')} />
       <Slider label="Signum β" value={c.signumBeta} min={0} max={0.999} step={0.001} onChange={set('signumBeta')} />
       <Slider label="Lion β1" value={c.lionBeta1} min={0} max={0.999} step={0.001} onChange={set('lionBeta1')} />
       <Slider label="Lion β2" value={c.lionBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('lionBeta2')} />
-      <Slider label="Tiger β (0.945 CV, 0.965 NLP)" testId="tiger-beta" value={c.tigerBeta} min={0.9} max={0.999} step={0.001} onChange={set('tigerBeta')} />
+      <Slider label="Tiger β (0.945 CV, 0.965 NLP)" testId={`${testIdPrefix}-tiger-beta`} value={c.tigerBeta} min={0.9} max={0.999} step={0.001} onChange={set('tigerBeta')} />
       <Slider label="AdamW weight decay λ" value={c.weightDecay} min={0} max={0.3} step={0.005} onChange={set('weightDecay')} />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" data-testid="tiger-relative-lr" className="mt-1" checked={c.tigerRelativeLr} onChange={(e) => set('tigerRelativeLr')(e.target.checked)} />
+        <input type="checkbox" data-testid={`${testIdPrefix}-tiger-relative-lr`} className="mt-1" checked={c.tigerRelativeLr} onChange={(e) => set('tigerRelativeLr')(e.target.checked)} />
         <span>Tiger: lr × RMS(θ) per weight tensor; biases lr/2, no decay</span>
       </label>
     </div>

@@ -62,11 +62,12 @@ export default function RopeBetaBase() {
   }, [base]);
   const x0 = ciFirstZero();
   const curve = useMemo(() => {
-    const known = GRID.filter((b) => largest.has(b));
+    const known = [...new Set([...GRID, base])].filter((b) => largest.has(b)).sort((p, q) => p - q);
     if (known.length < 2) return null;
     const b = Float64Array.from(known);
-    return [b, b.map((v) => largest.get(v)!), b.map((v) => v), b.map((v) => x0 * v)] as [Float64Array, ...Float64Array[]];
-  }, [largest, x0]);
+    const marker = b.map((v) => (v === base ? largest.get(v)! : NaN));
+    return [b, b.map((v) => largest.get(v)!), marker, b.map((v) => v), b.map((v) => x0 * v)] as [Float64Array, ...Float64Array[]];
+  }, [largest, x0, base]);
   const chosen = largest.get(base);
 
   return (
@@ -147,6 +148,7 @@ export default function RopeBetaBase() {
             yLog
             series={[
               { label: 'first m with B_m < 0', stroke: color(0), points: true },
+              { label: 'chosen b', stroke: color(4), points: true },
               { label: 'L = b (β-base)', stroke: color(1), dash: [4, 4] },
               { label: `L = ${x0.toFixed(4)}·b (d → ∞)`, stroke: color(2), dash: [2, 3] },
             ]}

@@ -49,9 +49,11 @@ function axis(label: string, ink: string, log: boolean, horizontal: boolean): uP
             const px = horizontal ? u.bbox.width / devicePixelRatio : u.bbox.height / devicePixelRatio;
             return logTicks(min, max, Math.max(2, Math.floor(px / (horizontal ? 64 : 28))));
           },
-          values: (_u: uPlot, splits: number[]) => splits.map(formatLogTick),
+          // uPlot's default log filter hides all but a few multiples per decade; the splits above are already chosen.
+          filter: (_u: uPlot, splits: number[]) => splits,
+          values: (_u: uPlot, splits: (number | null)[]) => splits.map((v) => (v === null ? null : formatLogTick(v))),
         }
-      : { values: (_u: uPlot, splits: number[], _a: number, _s: number, incr: number) => splits.map((v) => formatLinearTick(v, incr)) }),
+      : { values: (_u: uPlot, splits: (number | null)[], _a: number, _s: number, incr: number) => splits.map((v) => (v === null ? null : formatLinearTick(v, incr))) }),
   };
 }
 

@@ -53,7 +53,7 @@ export const PUBLISHED = {
 /** Where each optimizer's rule and defaults come from. */
 export const OPTIMIZER_SOURCES: Record<ElementwiseKind | 'muon', SourceId[]> = {
   sgdm: ['torch-sgd'],
-  adam: ['adam-paper'],
+  adam: ['adam-paper', 'torch-adam'],
   adamw: ['adamw-paper', 'torch-adamw'],
   signum: ['signum-paper'],
   lion: ['lion-paper', 'lion-code'],

@@ -108,37 +108,40 @@ const GAUSS = (() => {
 })();
 
 /**
- * E[f(x)] for x ~ N(mean, sd²) by composite Gauss–Legendre over mean ± 12·sd, with panel edges
- * graded geometrically towards `kink` (where f bends sharply, within `width` of it), so a steep f
- * is integrated as accurately as a smooth one.
+ * E[u] and E[u²] for u = x/√(x² + ε²), x ~ N(mean, sd²), by composite Gauss–Legendre over
+ * mean ± 10·sd, with panel edges graded geometrically towards x = 0 (where u bends on the scale
+ * ε), so a steep softsign is integrated as accurately as a gentle one.
  */
-function gaussianExpectation(f: (x: number) => number, mean: number, sd: number, kink: number, width: number): number {
-  const lo = mean - 12 * sd;
-  const hi = mean + 12 * sd;
+function softsignMoments(mean: number, sd: number, eps: number): [number, number] {
+  const lo = mean - 10 * sd;
+  const hi = mean + 10 * sd;
   const edges = new Set<number>([lo, hi]);
-  for (let k = lo; k < hi; k += sd / 2) edges.add(k);
-  for (let r = width / 8; r < 24 * sd; r *= 2) for (const e of [kink - r, kink + r]) if (e > lo && e < hi) edges.add(e);
-  if (kink > lo && kink < hi) edges.add(kink);
+  for (let k = lo; k < hi; k += sd) edges.add(k);
+  for (let r = eps / 8; r < 20 * sd; r *= 2) for (const e of [-r, r]) if (e > lo && e < hi) edges.add(e);
+  if (lo < 0 && hi > 0) edges.add(0);
   const sorted = [...edges].sort((a, b) => a - b);
-  let total = 0;
+  let first = 0;
+  let second = 0;
   for (let p = 0; p + 1 < sorted.length; p++) {
     const half = (sorted[p + 1]! - sorted[p]!) / 2;
     const mid = (sorted[p + 1]! + sorted[p]!) / 2;
     for (let k = 0; k < GAUSS.nodes.length; k++) {
       const x = mid + half * GAUSS.nodes[k]!;
       const z = (x - mean) / sd;
-      total += GAUSS.weights[k]! * half * f(x) * Math.exp(-0.5 * z * z);
+      const w = GAUSS.weights[k]! * half * Math.exp(-0.5 * z * z);
+      const u = x / Math.sqrt(x * x + eps * eps);
+      first += w * u;
+      second += w * u * u;
     }
   }
-  return total / (sd * Math.sqrt(2 * Math.PI));
+  const norm = sd * Math.sqrt(2 * Math.PI);
+  return [first / norm, second / norm];
 }
 
 /** Adam with ε (relative to |g| = 1) as softsign: exact η*(B) by quadrature of E[u] and E[u²]. */
 export function softsignOptimalLr(t: Toy, batch: number, eps: number): number {
   if (eps === 0) return signOptimalLr(t, batch);
-  const sd = t.kappa / Math.sqrt(batch);
-  const mean = gaussianExpectation((x) => x / Math.sqrt(x * x + eps * eps), 1, sd, 0, eps);
-  const square = gaussianExpectation((x) => (x * x) / (x * x + eps * eps), 1, sd, 0, eps);
+  const [mean, square] = softsignMoments(1, t.kappa / Math.sqrt(batch), eps);
   return optimalFromMoments(t, mean, square);
 }
 

@@ -10,6 +10,7 @@ export interface Source {
 export const SOURCES = {
   'adam-paper': { label: 'Adam paper', url: 'https://arxiv.org/abs/1412.6980' },
   'adamw-paper': { label: 'AdamW paper', url: 'https://arxiv.org/abs/1711.05101' },
+  'torch-adam': { label: 'torch Adam', url: 'https://pytorch.org/docs/stable/generated/torch.optim.Adam.html' },
   'torch-adamw': { label: 'torch AdamW', url: 'https://pytorch.org/docs/stable/generated/torch.optim.AdamW.html' },
   'torch-sgd': { label: 'torch SGD', url: 'https://pytorch.org/docs/stable/generated/torch.optim.SGD.html' },
   'signum-paper': { label: 'signSGD paper', url: 'https://arxiv.org/abs/1802.04434' },

@@ -14,12 +14,12 @@ export default function OptimizersDemo() {
         <h1 className="text-2xl font-semibold">Optimizer playground</h1>
         <ul className="flex list-disc flex-col gap-1 pl-5 text-sm leading-relaxed">
           <li>
-            SGD with heavy-ball momentum: buf ← μ·buf + g, θ ← θ − η·buf.
+            SGD with heavy-ball momentum: buf ← μ·buf + g, θ ← θ − η·buf, with μ = 0.9, the usual choice (torch&apos;s default is 0).
             <Cite ids={['torch-sgd']} />
           </li>
           <li>
-            Adam: bias-corrected moments with β = (0.9, 0.999), ε = 10⁻⁸; weight decay as an L2 term in the gradient.
-            <Cite ids={['adam-paper']} />
+            Adam: bias-corrected moments with β = (0.9, 0.999), ε = 10⁻⁸; weight decay, if any, as an L2 term in the gradient, as torch&apos;s Adam does.
+            <Cite ids={['adam-paper', 'torch-adam']} />
           </li>
           <li>
             AdamW: the same step plus decoupled decay θ ← θ(1 − ηλ); λ = 0.01 is torch&apos;s default.
@@ -77,7 +77,9 @@ export default function OptimizersDemo() {
         <MlpPlayground />
         <Simplification>
           Full-batch gradients and a network far smaller than the posts&apos; experiments; the lr of 10⁻² is 10× Adam&apos;s published 10⁻³ so that a few
-          hundred steps suffice, and the SGD lr of 0.3 is our choice. Results on such a toy say nothing general about which optimizer is better.
+          hundred steps suffice, and the SGD lr of 0.3 is our choice. Lion and Tiger take AdamW&apos;s λ × k as Lion&apos;s README advises, not tiger.py&apos;s
+          default 0.01, and Tiger&apos;s relative lr is AdamW&apos;s lr ÷ k, not the README&apos;s 1.76·10⁻³. Results on such a toy say nothing general about which
+          optimizer is better.
         </Simplification>
       </section>
       <section aria-labelledby="newton-schulz-title" id="newton-schulz" className="flex flex-col gap-3">
