@@ -1,7 +1,7 @@
 'use client';
 // AdamW and Muon on the same layer: update RMS per step (muon.py's scale vs Moonlight's 0.2·√max(n, m))
 // and the weight's spectral norm with and without Muon's weight decay. Simulated in a Web Worker.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { kellerScale, moonlightScale } from '@/lib/demos/muon';
 import { type LayerConfig, type LayerRun, MUON_SCALE_DEFAULTS, muonNormBound, orthogonalRms, steadyMean } from '@/lib/demos/muonScale';
 import Cite, { Simplification } from './Cite';
@@ -23,13 +23,22 @@ export default function MuonScale() {
     if (m.type === 'progress') setProgress(m.step / m.total);
     if (m.type === 'result') setRun(m.run);
   });
+  // Simulate only once the section is on screen: no CPU spent for readers who never scroll here.
+  const root = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
   useEffect(() => {
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: '200px' });
+    if (root.current) observer.observe(root.current);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!visible) return;
     const timer = setTimeout(() => {
       setProgress(0);
       job.start(config);
     }, 200);
     return () => clearTimeout(timer);
-  }, [config]);
+  }, [config, visible]);
   const set = (key: keyof LayerConfig) => (value: number) => setConfig((c) => ({ ...c, [key]: value }));
 
   const rmsData = useMemo(() => {
@@ -57,7 +66,7 @@ export default function MuonScale() {
   const bound = run ? muonNormBound(run.initialNorm, rows, cols, config.weightDecay) : Infinity;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div ref={root} className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Slider label="Rows n" testId="muon-scale-rows" value={Math.log2(rows)} min={3} max={6} step={1} format={(v) => String(2 ** v)} onChange={(v) => set('rows')(2 ** v)} />
         <Slider label="Columns m" value={Math.log2(cols)} min={3} max={6} step={1} format={(v) => String(2 ** v)} onChange={(v) => set('cols')(2 ** v)} />
@@ -83,7 +92,7 @@ export default function MuonScale() {
           </>
         )}
       </p>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <UPlotChart
           testId="muon-scale-width-chart"
           title="Update RMS of an exact U·Vᵀ step as layers grow"

@@ -70,47 +70,46 @@ function lr(kind: ElementwiseKind | 'muon', s: OptimizerSettings): string {
 
 export function SettingsTable({ rows, testId, resultLabel }: { rows: SettingsRow[]; testId: string; resultLabel: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table data-testid={testId} className="w-full min-w-[36rem] text-left text-xs">
-        <thead>
-          <tr className="border-b border-neutral-300 dark:border-neutral-700">
-            <th className="py-1 pr-2">optimizer</th>
-            <th className="pr-2">lr</th>
-            <th className="pr-2">β</th>
-            <th className="pr-2">decay λ</th>
-            <th className="pr-2">{resultLabel}</th>
-            <th>source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.kind} data-kind={r.kind} className="border-b border-neutral-200 align-top dark:border-neutral-800">
-              <td className="py-1 pr-2 font-semibold" style={{ color: color(i) }}>
-                {OPTIMIZER_LABELS[r.kind]}
-              </td>
-              {r.describe ? (
-                <td colSpan={3} className="pr-2">
-                  {r.describe}
-                </td>
-              ) : (
+    <table data-testid={testId} className="w-full text-left text-xs">
+      <thead>
+        <tr className="border-b border-neutral-300 dark:border-neutral-700">
+          <th className="py-1 pr-2">optimizer</th>
+          <th className="pr-2">runs with</th>
+          <th className="pr-2">{resultLabel}</th>
+          <th>source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.kind} data-kind={r.kind} className="border-b border-neutral-200 align-top dark:border-neutral-800">
+            <td className="py-1 pr-2 font-semibold" style={{ color: color(i) }}>
+              {OPTIMIZER_LABELS[r.kind]}
+            </td>
+            <td className="pr-2">
+              {r.describe ?? (
                 <>
-                  <td className="pr-2 font-mono">{lr(r.kind, r.settings)}</td>
-                  <td data-cell="beta" className="pr-2 font-mono">
+                  lr <span className="font-mono">{lr(r.kind, r.settings)}</span> ·{' '}
+                  <span data-cell="beta" className="font-mono">
                     {betas(r.kind, r.settings)}
-                  </td>
-                  <td className="pr-2 font-mono">{r.kind === 'signum' || r.kind === 'sgdm' ? '–' : fmt(r.settings.weightDecay)}</td>
+                  </span>
+                  {r.kind !== 'signum' && r.kind !== 'sgdm' && (
+                    <>
+                      {' '}
+                      · λ <span className="font-mono">{fmt(r.settings.weightDecay)}</span>
+                    </>
+                  )}
                 </>
               )}
-              <td data-cell="result" className={`pr-2 font-mono ${r.diverged ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}>
-                {r.result}
-              </td>
-              <td>
-                <Cite ids={OPTIMIZER_SOURCES[r.kind]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+            <td data-cell="result" className={`pr-2 font-mono ${r.diverged ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}>
+              {r.result}
+            </td>
+            <td>
+              <Cite ids={OPTIMIZER_SOURCES[r.kind]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -30,6 +30,11 @@ export interface UPlotChartProps {
   yRange?: [number, number];
 }
 
+/** uPlot draws a gap only for null: NaN and ±∞ (a diverged run, a cut-off rule) become null. */
+function withGaps(data: uPlot.AlignedData): uPlot.AlignedData {
+  return data.map((series, k) => (k === 0 ? series : Array.from(series as ArrayLike<number | null>, (v) => (v !== null && Number.isFinite(v) ? v : null)))) as uPlot.AlignedData;
+}
+
 /** Width of a tick label in px at uPlot's 12 px axis font (digits ≈ 7 px), plus the tick and gap. */
 const labelWidth = (values: (string | number | null)[]) => Math.max(0, ...values.map((v) => String(v ?? '').length)) * 7 + 16;
 
@@ -105,7 +110,7 @@ export default function UPlotChart(props: UPlotChartProps) {
         legend: { live: false },
         hooks: { draw: [markRedraw] },
       };
-      chart.current = new UPlot(opts, p.data, el);
+      chart.current = new UPlot(opts, withGaps(p.data), el);
       observer = new ResizeObserver(() => chart.current?.setSize({ width: Math.max(200, el.clientWidth), height: p.height ?? 240 }));
       observer.observe(el);
     });
@@ -118,7 +123,7 @@ export default function UPlotChart(props: UPlotChartProps) {
   }, [layoutKey]);
 
   useEffect(() => {
-    chart.current?.setData(props.data);
+    chart.current?.setData(withGaps(props.data));
   }, [props.data]);
 
   return (

@@ -7,12 +7,12 @@ import { ropeFrequencies } from './rope';
 export type ExtensionMethod = 'extrapolation' | 'pi' | 'ntk' | 'mixed' | 'rerope' | 'leaky-rerope';
 
 export const EXTENSION_LABELS: Record<ExtensionMethod, string> = {
-  extrapolation: 'Extrapolation (unchanged)',
-  pi: 'Position interpolation (n/s)',
-  ntk: 'NTK-aware (b·s^(d/(d−2)))',
-  mixed: 'Mixed base (Su: λ₁⋯λₘ = exp(a·m^b))',
-  rerope: 'ReRoPE (min(n, w))',
-  'leaky-rerope': 'Leaky ReRoPE (w + (n−w)/k)',
+  extrapolation: 'Extrapolation',
+  pi: 'PI (n/s)',
+  ntk: 'NTK-aware',
+  mixed: 'Mixed base',
+  rerope: 'ReRoPE',
+  'leaky-rerope': 'Leaky ReRoPE',
 };
 
 export interface ExtensionConfig {

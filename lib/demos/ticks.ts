@@ -16,18 +16,17 @@ export function logTicks(min: number, max: number, maxTicks: number): number[] {
     const multiples = decades <= 1 && maxTicks >= 9 ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 2, 5];
     const out: number[] = [];
     for (let e = lo; e <= hi; e++) for (const k of multiples) if (inside(pow(k, e))) out.push(pow(k, e));
-    if (out.length <= maxTicks || multiples.length === 3) return thin(out, maxTicks);
+    if (out.length <= maxTicks) return out;
+    // Too many for the room: 1-2-5 if that fits, else powers of ten only (below).
+    if (multiples.length === 9) {
+      const fewer = out.filter((v) => [1, 2, 5].includes(Number(v.toExponential(0).split('e')[0])));
+      if (fewer.length <= maxTicks) return fewer;
+    }
   }
   const step = Math.max(1, Math.ceil((decades + 1) / Math.max(1, maxTicks)));
   const out: number[] = [];
   for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) if (inside(pow(1, e))) out.push(pow(1, e));
   return out;
-}
-
-function thin(values: number[], maxTicks: number): number[] {
-  if (values.length <= maxTicks) return values;
-  const every = Math.ceil(values.length / Math.max(1, maxTicks));
-  return values.filter((_, k) => k % every === 0);
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });

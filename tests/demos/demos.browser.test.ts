@@ -113,7 +113,14 @@ test('screenshots of every demo page at 1366 and 390 px, light and dark (test-re
       for (const scheme of ['light', 'dark'] as const) {
         const { page, errors: pageErrors } = await open(pagePath, width, scheme);
         if (pagePath !== '/demos') await page.waitForSelector('[data-redraws]:not([data-redraws="0"])');
-        // Workers and animations settle: every chart has drawn, the landscape animation has ended.
+        if (pagePath === '/demos/optimizers') {
+          // Bring Muon at scale on screen so it simulates, and wait for both workers to finish.
+          await page.getByTestId('muon-scale-status').scrollIntoViewIfNeeded();
+          await page.getByTestId('muon-scale-status').getByText('done').waitFor({ timeout: 120_000 });
+          await page.getByTestId('mlp-status').getByText('done').waitFor({ timeout: 120_000 });
+        }
+        if (pagePath === '/demos/rope') await page.getByTestId('largest-chart').waitFor({ timeout: 60_000 });
+        // Animations settle: the landscape animation has ended, the largest-L grid has filled in.
         await page.waitForTimeout(pagePath === '/demos' ? 0 : 2500);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= width, `${pagePath} at ${width}px scrolls sideways: ${scrollWidth}px`);
@@ -182,7 +189,7 @@ test('under their own defaults Tiger differs from Signum, and AdamW runs with β
   assert.match(mlpTiger, /^\d\.\d{4} · \d+%$/);
   assert.notEqual(mlpTiger, mlpSignum);
   const muon = (await page.getByTestId('mlp-settings').locator('tr[data-kind="muon"]').textContent()) ?? '';
-  assert.match(muon, /others: AdamW lr 3\.0e-4, β = \(0\.9, 0\.95\), ε = 1e-10, λ = 0/);
+  assert.match(muon, /others: AdamW lr 0\.0003, β = \(0\.9, 0\.95\), ε = 1e-10, λ = 0/);
   await page.close();
   assert.deepEqual(errors(), []);
 });
@@ -264,6 +271,7 @@ test("Adam's ε: a large ε removes the surge", async () => {
 
 test('Muon at scale: a new shape is simulated in the worker and redrawn', async () => {
   const { page, errors } = await open('/demos/optimizers');
+  await page.getByTestId('muon-scale-status').scrollIntoViewIfNeeded();
   await page.getByTestId('muon-scale-status').getByText('done').waitFor({ timeout: 60_000 });
   // numpy (seeded_reference.py muon_scale): 64×32 defaults.
   assert.match((await page.getByTestId('muon-scale-summary').textContent()) ?? '', /AdamW 0\.431, Muon \(muon\.py\) 0\.167, Muon \(Moonlight\) 0\.189/);
