@@ -1,7 +1,7 @@
 'use client';
 // RoPE as a β-base number system (Su, kexue 9675/9706/10122): the digit view, the per-digit
 // divisors of NTK-aware, NTK-fixed and mixed-base scaling, and the largest context a base admits.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mixedBaseA, mixedBaseDivisors, ntkAwareDivisors, ntkFixedDivisors } from '@/lib/demos/contextExtension';
 import { betaDigits, ciFirstZero, ropeBeta } from '@/lib/demos/ropeBase';
 import type { BaseBoundJob, BaseBoundMessage } from './baseBound.worker';
@@ -55,11 +55,20 @@ export default function RopeBetaBase() {
     if (m.type === 'largest') setLargest((prev) => new Map(prev).set(m.base, m.length));
   });
   const base = 10 ** logBase;
+  // The scans (about a second of CPU for the grid) start only once this part is on screen.
+  const largestRoot = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
   useEffect(() => {
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: '200px' });
+    if (largestRoot.current) observer.observe(largestRoot.current);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!visible) return;
     // The chosen base first, then the grid (cached results are kept across slider moves).
     const todo = [base, ...GRID].filter((b) => !largest.has(b));
     if (todo.length) job.start({ kind: 'largest', d: D, bases: todo });
-  }, [base]);
+  }, [base, visible]);
   const x0 = ciFirstZero();
   const curve = useMemo(() => {
     const known = [...new Set([...GRID, base])].filter((b) => largest.has(b)).sort((p, q) => p - q);
@@ -124,7 +133,7 @@ export default function RopeBetaBase() {
         />
       </div>
 
-      <div className="flex flex-col gap-3">
+      <div ref={largestRoot} className="flex flex-col gap-3">
         <h3 className="font-semibold">The largest context a base admits (d = 128)</h3>
         <p className="text-sm">
           The inverse of the base bound: for a base b, the largest L with B_m = Σᵢ cos(m·θᵢ) ≥ 0 for every m &lt; L is the first m where B_m turns negative.

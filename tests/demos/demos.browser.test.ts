@@ -119,7 +119,10 @@ test('screenshots of every demo page at 1366 and 390 px, light and dark (test-re
           await page.getByTestId('muon-scale-status').getByText('done').waitFor({ timeout: 120_000 });
           await page.getByTestId('mlp-status').getByText('done').waitFor({ timeout: 120_000 });
         }
-        if (pagePath === '/demos/rope') await page.getByTestId('largest-chart').waitFor({ timeout: 60_000 });
+        if (pagePath === '/demos/rope') {
+          await page.getByTestId('largest-base').scrollIntoViewIfNeeded();
+          await page.getByTestId('largest-chart').waitFor({ timeout: 60_000 });
+        }
         // Animations settle: the landscape animation has ended, the largest-L grid has filled in.
         await page.waitForTimeout(pagePath === '/demos' ? 0 : 2500);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -236,6 +239,7 @@ test('RoPE page: published Table 1 checked (7 of 11 fail), 46 of 64 frequencies 
 
 test('β-base demo: digits follow the position, the largest L follows the base (b = 10⁴ → 1707)', async () => {
   const { page, errors } = await open('/demos/rope');
+  await page.getByTestId('largest-base').scrollIntoViewIfNeeded();
   await page.getByTestId('largest-summary').getByText(/up to L = 1,707/).waitFor({ timeout: 30_000 });
   const [, after] = await settingChangesChart(page, 'largest-base', 7, 'largest-chart', 'largest-summary');
   // demos.md §3.6 [ref]: b = 1e7 → first negative m = 144660.
