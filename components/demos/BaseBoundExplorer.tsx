@@ -2,6 +2,7 @@
 // "Base of RoPE Bounds Context Length": the smallest b with B_m ≥ 0 for all m < L, computed
 // exactly in a Web Worker (progress, cancel), the admissibility profile around it, and B_m over m.
 import { useMemo, useRef, useState } from 'react';
+import { PUBLISHED_BASES, PUBLISHED_D } from '@/lib/demos/publishedBases';
 import type { BaseBoundJob, BaseBoundMessage } from './baseBound.worker';
 import { color } from './colors';
 import Slider from './Slider';
@@ -16,6 +17,12 @@ interface Found {
   base: number;
   seconds: number;
   fullScans: number;
+}
+
+/** The published (rounded) minima for this L, when d is the published 128. */
+function published(length: number, d: number): string {
+  const row = PUBLISHED_BASES.find(([log2L]) => 2 ** log2L === length);
+  return row && d === PUBLISHED_D ? `${row[1].toExponential(1)} · ${row[2].toExponential(1)}` : '–';
 }
 
 export default function BaseBoundExplorer() {
@@ -33,10 +40,12 @@ export default function BaseBoundExplorer() {
   const search = useWorkerJob<BaseBoundJob, BaseBoundMessage>(createWorker, (m) => {
     if (m.type === 'progress') setProgress({ certifiedBelow: m.certifiedBelow, seconds: m.elapsedMs / 1000, fullScans: m.fullScans });
     if (m.type === 'minimal') {
-      const { length, d } = running.current;
-      setFound((f) => [...f.filter((r) => r.length !== length || r.d !== d), { length, d, base: m.base, seconds: m.elapsedMs / 1000, fullScans: m.fullScans }].sort((a, b) => a.length - b.length));
-      setLogBase(Math.log10(m.base));
-      drawCurve.start({ kind: 'curve', d, length, base: m.base });
+      const { d } = running.current;
+      setFound((f) => [...f.filter((r) => r.length !== m.length || r.d !== d), { length: m.length, d, base: m.base, seconds: m.elapsedMs / 1000, fullScans: m.fullScans }].sort((a, b) => a.length - b.length));
+      if (m.length === running.current.length) {
+        setLogBase(Math.log10(m.base));
+        drawCurve.start({ kind: 'curve', d, length: m.length, base: m.base });
+      }
     }
     if (m.type === 'profile') setProfile({ bases: m.bases, minima: m.minima });
   });
@@ -86,12 +95,13 @@ export default function BaseBoundExplorer() {
           : 'Not started.'}
       </div>
       {found.length > 0 && (
-        <table className="w-full max-w-md text-sm" data-testid="base-bound-results">
+        <table className="w-full max-w-xl text-sm" data-testid="base-bound-results">
           <thead>
             <tr className="text-left">
               <th>L</th>
               <th>d</th>
               <th>minimal b (computed)</th>
+              <th>paper · Su</th>
               <th>time</th>
             </tr>
           </thead>
@@ -101,6 +111,7 @@ export default function BaseBoundExplorer() {
                 <td>{r.length}</td>
                 <td>{r.d}</td>
                 <td>{r.base.toExponential(4)}</td>
+                <td>{published(r.length, r.d)}</td>
                 <td>{r.seconds.toFixed(1)} s</td>
               </tr>
             ))}

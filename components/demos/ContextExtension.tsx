@@ -1,8 +1,8 @@
 'use client';
-// Context extension methods as what they do to the rotation angles: per frequency, the largest
-// angle used at the target length relative to the largest angle seen in training.
+// Context extension methods as what they do to the rotation angles: per frequency, the range of
+// angles (mod 2π) used at the target length relative to the range seen in training.
 import { useMemo, useState } from 'react';
-import { EXTENSION_LABELS, type ExtensionMethod, angleRatios, effectivePosition, logNScale, ntkBase, reropePositionMatrix } from '@/lib/demos/contextExtension';
+import { EXTENSION_LABELS, type ExtensionMethod, angleCoverage, effectivePosition, fullyTrainedFrequencies, logNScale, ntkBase, reropePositionMatrix } from '@/lib/demos/contextExtension';
 import { color } from './colors';
 import Slider from './Slider';
 import UPlotChart from './UPlotChart';
@@ -12,7 +12,7 @@ const METHODS = Object.keys(EXTENSION_LABELS) as ExtensionMethod[];
 export default function ContextExtension() {
   const [log2Train, setLog2Train] = useState(12);
   const [scale, setScale] = useState(8);
-  const [beta, setBeta] = useState(1);
+  const [beta, setBeta] = useState(0.625);
   const [log2Window, setLog2Window] = useState(9);
   const [leakInv, setLeakInv] = useState(16);
   const [logN, setLogN] = useState(false);
@@ -22,7 +22,7 @@ export default function ContextExtension() {
 
   const ratios = useMemo(() => {
     const x = Float64Array.from({ length: 64 }, (_, i) => i);
-    return [x, ...METHODS.map((m) => angleRatios(m, config, trainLength, testLength)), x.map(() => 1)] as [Float64Array, ...Float64Array[]];
+    return [x, ...METHODS.map((m) => angleCoverage(m, config, trainLength, testLength)), x.map(() => 1)] as [Float64Array, ...Float64Array[]];
   }, [trainLength, scale, beta, log2Window, leakInv]);
   const positions = useMemo(() => {
     const n = 300;
@@ -40,7 +40,7 @@ export default function ContextExtension() {
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Slider label="Training length" value={log2Train} min={9} max={16} step={1} format={(v) => String(2 ** v)} onChange={setLog2Train} />
         <Slider label="Scale s (target / training length)" testId="ext-scale" value={scale} min={1} max={64} step={1} onChange={setScale} />
-        <Slider label="Mixed base exponent β (1 = NTK)" value={beta} min={0.2} max={2} step={0.05} onChange={setBeta} />
+        <Slider label="Mixed base exponent b (1 = NTK-fixed, 0 = PI)" testId="ext-mixed-b" value={beta} min={0} max={1} step={0.025} onChange={setBeta} />
         <Slider label="ReRoPE window w" value={log2Window} min={4} max={log2Train} step={1} format={(v) => String(2 ** v)} onChange={setLog2Window} />
         <Slider label="Leaky ReRoPE k (slope 1/k)" value={leakInv} min={1} max={64} step={1} onChange={setLeakInv} />
         <label className="flex items-center gap-2 text-sm">
@@ -48,14 +48,16 @@ export default function ContextExtension() {
         </label>
       </div>
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        d = 128, b = 10,000, target length {testLength.toLocaleString('en')} · NTK-aware base b·s^(d/(d−2)) = {ntkBase(10_000, 128, scale).toExponential(4)}
+        d = 128, b = 10,000, target length {testLength.toLocaleString('en')} · NTK-aware base b·s^(d/(d−2)) = {ntkBase(10_000, 128, scale).toExponential(4)} ·{' '}
+        <span data-testid="ext-trained-count">{fullyTrainedFrequencies(10_000, 128, trainLength)}</span> of 64 frequencies turned fully in training (wavelength
+        ≤ {trainLength.toLocaleString('en')}) and have seen every angle
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <UPlotChart
           testId="ext-angle-chart"
-          title="Max angle at target length ÷ max angle in training"
+          title="Angles needed at the target length ÷ angles seen in training (each capped at one turn)"
           xLabel="frequency index i"
-          yLabel="ratio (>1 = unseen)"
+          yLabel="> 1: unseen angles"
           yLog
           series={[...METHODS.map((m, k) => ({ label: EXTENSION_LABELS[m], stroke: color(k) })), { label: 'trained range', stroke: '#888', dash: [4, 4] }]}
           data={ratios}

@@ -3,15 +3,17 @@
 // Trajectories are a few thousand cheap steps, so they are recomputed on the main thread.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LANDSCAPES, type Landscape, type Trajectory, runTrajectory, sampleGrid } from '@/lib/demos/landscapes';
-import { type ElementwiseKind, OPTIMIZER_LABELS, type OptimizerSettings } from '@/lib/demos/optimizerSettings';
+import { type ElementwiseKind, OPTIMIZER_LABELS, PUBLISHED_BETAS, type PlaygroundControls, settingsFor } from '@/lib/demos/optimizerSettings';
 import { color } from './colors';
+import { OptimizerControls, SettingsTable } from './OptimizerControls';
 import Slider from './Slider';
 import UPlotChart from './UPlotChart';
 
 const KINDS: ElementwiseKind[] = ['sgdm', 'adam', 'adamw', 'signum', 'lion', 'tiger'];
 const GRID = 120;
 const CANVAS = 480;
-const fmt = (v: number) => v.toPrecision(2);
+/** Landscape defaults: published β (see PUBLISHED_BETAS); lr, k and λ = 0 are this demo's choice. */
+const DEFAULTS: PlaygroundControls = { ...PUBLISHED_BETAS, adamLr: 0.05, signRatio: 3, sgdLr: 1e-3, weightDecay: 0 };
 
 function drawContours(ctx: CanvasRenderingContext2D, land: Landscape, values: Float64Array) {
   // Log-spaced bands of f look like filled contours and cope with Rosenbrock's huge range.
@@ -51,47 +53,39 @@ function drawPaths(ctx: CanvasRenderingContext2D, land: Landscape, runs: Traject
     ctx.strokeStyle = color(k);
     ctx.lineWidth = 2;
     ctx.beginPath();
-    for (let t = 0; t <= upTo && t < run.xs.length; t++) {
-      const x = Math.max(-1e4, Math.min(1e4, px(run.xs[t]!)));
-      const y = Math.max(-1e4, Math.min(1e4, py(run.ys[t]!)));
-      if (t === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
+    let last: [number, number] = [px(run.xs[0]!), py(run.ys[0]!)];
+    for (let t = 0; t <= upTo && t < run.xs.length && Number.isFinite(run.xs[t]!); t++) {
+      last = [Math.max(-1e4, Math.min(1e4, px(run.xs[t]!))), Math.max(-1e4, Math.min(1e4, py(run.ys[t]!)))];
+      if (t === 0) ctx.moveTo(...last);
+      else ctx.lineTo(...last);
     }
     ctx.stroke();
+    if (run.divergedAt !== undefined && upTo >= run.divergedAt) {
+      // A diverged run ends in a cross at the edge where it left the view.
+      ctx.fillStyle = color(k);
+      ctx.font = 'bold 16px sans-serif';
+      ctx.fillText('✕', Math.max(2, Math.min(CANVAS - 14, last[0] - 5)), Math.max(16, Math.min(CANVAS - 4, last[1] + 5)));
+    }
   });
 }
 
 export default function LandscapePlayground() {
   const [landId, setLandId] = useState('rosenbrock');
-  const [logLr, setLogLr] = useState(-1.3);
-  const [ratio, setRatio] = useState(3);
-  const [sgdLogLr, setSgdLogLr] = useState(-3);
-  const [beta1, setBeta1] = useState(0.9);
-  const [beta2, setBeta2] = useState(0.99);
-  const [weightDecay, setWeightDecay] = useState(0);
+  const [controls, setControls] = useState(DEFAULTS);
   const [steps, setSteps] = useState(400);
   const canvas = useRef<HTMLCanvasElement>(null);
   const land = LANDSCAPES.find((l) => l.id === landId)!;
   const grid = useMemo(() => sampleGrid(land, GRID), [land]);
 
-  const adamLr = 10 ** logLr;
-  const settingsFor = (kind: ElementwiseKind): OptimizerSettings => {
-    // Sign-based optimizers take every coordinate a full step: published advice is a 3–10×
-    // smaller lr and a 3–10× larger decay than AdamW's; `ratio` is that factor.
-    if (kind === 'sgdm') return { lr: 10 ** sgdLogLr, beta1, beta2, weightDecay: 0 };
-    if (kind === 'lion' || kind === 'tiger' || kind === 'signum') return { lr: adamLr / ratio, beta1, beta2, weightDecay: weightDecay * ratio };
-    return { lr: adamLr, beta1, beta2, weightDecay };
-  };
-  const runs = useMemo(
-    () => KINDS.map((k) => runTrajectory(land, k, settingsFor(k), steps)),
-    [land, logLr, ratio, sgdLogLr, beta1, beta2, weightDecay, steps],
-  );
+  const settings = useMemo(() => KINDS.map((k) => settingsFor(k, controls)), [controls]);
+  const runs = useMemo(() => KINDS.map((k, i) => runTrajectory(land, k, settings[i]!, steps)), [land, settings, steps]);
+  const fmin = land.f(...land.minimum);
   const lossData = useMemo(() => {
     const x = Float64Array.from({ length: steps + 1 }, (_, t) => t);
-    const fmin = land.f(...land.minimum);
     // Distance to the optimum value, floored so the log axis never sees 0 or negatives.
     return [x, ...runs.map((r) => r.losses.map((v) => Math.max(1e-12, v - fmin)))] as [Float64Array, ...Float64Array[]];
-  }, [runs, steps, land]);
+  }, [runs, steps, fmin]);
+  const divergedLabel = (r: (typeof runs)[number]) => (r.divergedAt === undefined ? '' : ` (diverged at step ${r.divergedAt})`);
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -112,7 +106,7 @@ export default function LandscapePlayground() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, 0]} testIdPrefix="landscape">
         <label className="flex flex-col gap-1 text-sm">
           <span>Landscape</span>
           <select value={landId} onChange={(e) => setLandId(e.target.value)} className="rounded border border-neutral-300 bg-transparent p-1 dark:border-neutral-600">
@@ -123,18 +117,8 @@ export default function LandscapePlayground() {
             ))}
           </select>
         </label>
-        <Slider label="Adam/AdamW lr" testId="landscape-lr" value={logLr} min={-4} max={0} step={0.05} format={(v) => fmt(10 ** v)} onChange={setLogLr} />
-        <Slider label="Lion/Tiger/Signum: lr ÷ k, decay × k" value={ratio} min={1} max={10} step={0.5} format={(v) => `k = ${v}`} onChange={setRatio} />
-        <Slider label="SGD lr" value={sgdLogLr} min={-5} max={-1} step={0.05} format={(v) => fmt(10 ** v)} onChange={setSgdLogLr} />
-        <Slider label="β1 (momentum; Tiger's β)" value={beta1} min={0} max={0.999} step={0.001} onChange={setBeta1} />
-        <Slider label="β2" value={beta2} min={0.9} max={0.9999} step={0.0001} onChange={setBeta2} />
-        <Slider label="AdamW weight decay λ" value={weightDecay} min={0} max={1} step={0.01} onChange={setWeightDecay} />
         <Slider label="Steps" value={steps} min={50} max={2000} step={50} onChange={setSteps} />
-      </div>
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        AdamW lr {fmt(adamLr)}, decay {fmt(weightDecay)} · Lion/Tiger lr {fmt(adamLr / ratio)} ({ratio}× smaller), decay {fmt(weightDecay * ratio)} ({ratio}×
-        larger). The Lion paper&apos;s advice is a factor of 3–10.
-      </p>
+      </OptimizerControls>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <figure className="min-w-0">
           <canvas ref={canvas} width={CANVAS} height={CANVAS} data-testid="landscape-canvas" aria-label={`Contours of ${land.name} with optimizer trajectories`} className="aspect-square w-full max-w-[480px] rounded" />
@@ -142,9 +126,10 @@ export default function LandscapePlayground() {
             {KINDS.map((k, i) => (
               <span key={k} style={{ color: color(i) }}>
                 ● {OPTIMIZER_LABELS[k]}
+                {runs[i]!.divergedAt !== undefined && ' ✕'}
               </span>
             ))}
-            <span>★ minimum</span>
+            <span>★ minimum · ✕ diverged</span>
           </figcaption>
         </figure>
         <UPlotChart
@@ -153,11 +138,20 @@ export default function LandscapePlayground() {
           xLabel="step"
           yLabel="loss gap"
           yLog
-          series={KINDS.map((k, i) => ({ label: OPTIMIZER_LABELS[k], stroke: color(i) }))}
+          series={KINDS.map((k, i) => ({ label: OPTIMIZER_LABELS[k] + divergedLabel(runs[i]!), stroke: color(i) }))}
           data={lossData}
           height={300}
         />
       </div>
+      <SettingsTable
+        testId="landscape-settings"
+        resultLabel={`f − f* after ${steps} steps`}
+        rows={KINDS.map((kind, i) => {
+          const r = runs[i]!;
+          const diverged = r.divergedAt !== undefined;
+          return { kind, settings: settings[i]!, diverged, result: diverged ? `diverged at step ${r.divergedAt}` : (r.losses[steps]! - fmin).toExponential(3) };
+        })}
+      />
     </div>
   );
 }

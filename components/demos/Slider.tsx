@@ -20,7 +20,7 @@ export default function Slider({ label, value, min, max, step, onChange, format 
     <div className="flex min-w-0 flex-col gap-1 text-sm">
       <label htmlFor={id} className="flex justify-between gap-2">
         <span>{label}</span>
-        <output htmlFor={id} className="font-mono tabular-nums">
+        <output htmlFor={id} className="shrink-0 whitespace-nowrap font-mono tabular-nums">
           {format(value)}
         </output>
       </label>

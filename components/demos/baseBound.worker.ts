@@ -2,14 +2,19 @@
 // admissibility profile min_m B_m(b) around it, and the B_m curve for one base.
 import { minBaseBound, minimalBase } from '@/lib/demos/baseBound';
 import { baseBoundSeries, minMaxEnvelope, ropeFrequencies } from '@/lib/demos/rope';
+import { largestContext } from '@/lib/demos/ropeBase';
 
-export type BaseBoundJob = { kind: 'minimal'; d: number; length: number } | { kind: 'curve'; d: number; length: number; base: number };
+export type BaseBoundJob =
+  | { kind: 'minimal'; d: number; length: number }
+  | { kind: 'curve'; d: number; length: number; base: number }
+  | { kind: 'largest'; d: number; bases: number[] };
 
 export type BaseBoundMessage =
   | { type: 'progress'; certifiedBelow: number; elapsedMs: number; fullScans: number }
-  | { type: 'minimal'; base: number; elapsedMs: number; fullScans: number; jumps: number }
+  | { type: 'minimal'; length: number; base: number; elapsedMs: number; fullScans: number; jumps: number }
   | { type: 'profile'; bases: number[]; minima: number[] }
   | { type: 'curve'; m: Float64Array; min: Float64Array; max: Float64Array }
+  | { type: 'largest'; base: number; length: number }
   | { type: 'done' };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -17,15 +22,18 @@ const post = (m: BaseBoundMessage) => scope.postMessage(m);
 
 scope.onmessage = (event: MessageEvent<BaseBoundJob>) => {
   const job = event.data;
-  if (job.kind === 'curve') {
+  if (job.kind === 'largest') {
+    for (const base of job.bases) post({ type: 'largest', base, length: largestContext(base, job.d) });
+  } else if (job.kind === 'curve') {
     const env = minMaxEnvelope(baseBoundSeries(ropeFrequencies(job.base, job.d), job.length), 600);
     post({ type: 'curve', m: env.x, min: env.min, max: env.max });
   } else {
     const result = minimalBase(job.d, job.length, {
       progressEveryMs: 100,
       onProgress: (p) => post({ type: 'progress', certifiedBelow: p.certifiedBelow, elapsedMs: p.elapsedMs, fullScans: p.fullScans }),
+      // Every minimum of the warm-start chain L/2, L/4, … is reported as it is proven.
+      onMinimum: (length, r) => post({ type: 'minimal', length, base: r.base, elapsedMs: r.elapsedMs, fullScans: r.fullScans, jumps: r.jumps }),
     });
-    post({ type: 'minimal', base: result.base, elapsedMs: result.elapsedMs, fullScans: result.fullScans, jumps: result.jumps });
     // min_m B_m on a log grid around the minimum: crossings above b* show the admissible set
     // is not an interval. The grid is coarser for long contexts to bound the work (~3e8 terms).
     const points = Math.max(24, Math.min(200, Math.floor(3e8 / (job.length * (job.d / 2)))));

@@ -49,6 +49,8 @@ export interface BaseSearchOptions {
   startBase?: number;
   onProgress?: (p: BaseSearchProgress) => void;
   progressEveryMs?: number;
+  /** Called with each minimum found, including those of the warm-start chain ⌊L/2⌋, ⌊L/4⌋, …. */
+  onMinimum?: (length: number, result: BaseSearchResult) => void;
 }
 
 
@@ -168,7 +170,11 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
       fullScans++;
       baseBoundRange(theta, 0, length, buffer);
       for (let m = 0; m < length; m++) if (buffer[m]! < -TOLERANCE) negative.push({ m, value: buffer[m]! });
-      if (negative.length === 0) return { base: Math.exp(u), ...progress() };
+      if (negative.length === 0) {
+        const result = { base: Math.exp(u), ...progress() };
+        options.onMinimum?.(length, result);
+        return result;
+      }
     }
     ridges = [...kept, ...ridgesOf(negative.map((e) => e.m).sort((a, b) => a - b), u)];
     negative.sort((a, b) => a.value - b.value);

@@ -1,17 +1,18 @@
 // Context extension for RoPE: how each method changes the rotation angle n·θ_i a frequency sees
-// at relative distance n. Training covered n < trainLength; angles beyond what a frequency saw
-// in training are out of distribution.
+// at relative distance n. Training covered n < trainLength. A frequency whose wavelength 2π/θ_i
+// is shorter than the training length has seen every angle (mod 2π) in training, so only the
+// slower ones can meet unseen angles (the β-base argument, Su, kexue 9675).
 import { ropeFrequencies } from './rope';
 
 export type ExtensionMethod = 'extrapolation' | 'pi' | 'ntk' | 'mixed' | 'rerope' | 'leaky-rerope';
 
 export const EXTENSION_LABELS: Record<ExtensionMethod, string> = {
-  extrapolation: 'Extrapolation (unchanged)',
-  pi: 'Position interpolation (n/s)',
-  ntk: 'NTK-aware (b·s^(d/(d−2)))',
-  mixed: 'Mixed base (λ₁⋯λᵢ = exp(a·i^β))',
-  rerope: 'ReRoPE (min(n, w))',
-  'leaky-rerope': 'Leaky ReRoPE (w + (n−w)/k)',
+  extrapolation: 'Extrapolation',
+  pi: 'PI (n/s)',
+  ntk: 'NTK-aware',
+  mixed: 'Mixed base',
+  rerope: 'ReRoPE',
+  'leaky-rerope': 'Leaky ReRoPE',
 };
 
 export interface ExtensionConfig {
@@ -19,7 +20,7 @@ export interface ExtensionConfig {
   d: number;
   /** Scale s = target length / training length. */
   scale: number;
-  /** Mixed base exponent β (β = 1 is NTK-aware). */
+  /** Mixed-base exponent b in Su's λ₁⋯λₘ = exp(a·m^b), 0 ≤ b ≤ 1 (b = 1 is NTK-fixed, b = 0 is PI). */
   beta: number;
   /** ReRoPE window w. */
   window: number;
@@ -33,14 +34,29 @@ export function ntkBase(base: number, d: number, scale: number): number {
 }
 
 /**
- * Mixed-base scaling: frequency i is divided by Λ_i = λ_1⋯λ_i = exp(a·i^β), with a fixed by
- * Λ_{d/2−1} = s (the lowest frequency is interpolated by s, like PI and NTK). β = 1 gives
- * Λ_i = s^(2i/(d−2)), which is exactly NTK-aware scaling.
+ * Su's mixed base (kexue 9706; bojone/rerope ntk_patch.py): digit m = 1 … d/2 (pair i = m − 1) is
+ * divided by λ₁⋯λₘ = exp(a·m^b) with a·(d/2)^b = ln s, so the slowest pair is divided by exactly s.
+ * b = 1 gives λₘ = s^(2/d) for every digit, NTK-fixed; b → 0 divides every pair by s, PI.
  */
-export function mixedBaseDivisors(d: number, scale: number, beta: number): Float64Array {
-  const last = d / 2 - 1;
-  const a = Math.log(scale) / Math.pow(last, beta);
-  return new Float64Array(d / 2).map((_, i) => Math.exp(a * Math.pow(i, beta)));
+export function mixedBaseDivisors(d: number, scale: number, b: number): Float64Array {
+  const a = mixedBaseA(d, scale, b);
+  return new Float64Array(d / 2).map((_, i) => Math.exp(a * Math.pow(i + 1, b)));
+}
+
+/** a in Su's mixed base: a·(d/2)^b = ln s. */
+export function mixedBaseA(d: number, scale: number, b: number): number {
+  return Math.log(scale) / Math.pow(d / 2, b);
+}
+
+/** NTK-fixed (kexue 9706): β → β·λ with λ = s^(2/d) and the mod period scaled too, so pair i is divided by λ^(i+1). */
+export function ntkFixedDivisors(d: number, scale: number): Float64Array {
+  const lambda = Math.pow(scale, 2 / d);
+  return new Float64Array(d / 2).map((_, i) => Math.pow(lambda, i + 1));
+}
+
+/** NTK-aware (bloc97): b' = b·s^(d/(d−2)), so pair i is divided by s^(2i/(d−2)); pair 0 is untouched. */
+export function ntkAwareDivisors(d: number, scale: number): Float64Array {
+  return new Float64Array(d / 2).map((_, i) => Math.pow(scale, (2 * i) / (d - 2)));
 }
 
 /** Frequencies each method uses (ReRoPE variants keep the original ones and change positions). */
@@ -87,13 +103,20 @@ export function logNScale(n: number, trainLength: number): number {
 }
 
 /**
- * For each frequency: the largest angle reached up to distance `testLength` divided by the
- * largest angle seen in training (distance up to trainLength with the original frequencies).
- * Ratios above 1 are unseen rotations; PI and NTK keep the slowest frequency at ≤ 1.
+ * For each frequency: the range of angles (mod 2π) a method needs up to distance testLength,
+ * divided by the range seen in training (distances up to trainLength, original frequencies).
+ * Both are capped at one full turn 2π: a frequency that turned fully in training has seen every
+ * angle, so it extrapolates safely. A ratio above 1 means angles never seen in training.
  */
-export function angleRatios(method: ExtensionMethod, c: ExtensionConfig, trainLength: number, testLength: number): Float64Array {
+export function angleCoverage(method: ExtensionMethod, c: ExtensionConfig, trainLength: number, testLength: number): Float64Array {
   const original = ropeFrequencies(c.base, c.d);
   const used = extendedFrequencies(method, c);
   const maxPos = effectivePosition(method, testLength, c);
-  return used.map((t, i) => (maxPos * t) / (trainLength * original[i]!));
+  const turn = 2 * Math.PI;
+  return used.map((t, i) => Math.min(turn, maxPos * t) / Math.min(turn, trainLength * original[i]!));
+}
+
+/** How many frequencies turned fully in training (wavelength 2π/θ_i ≤ trainLength): these extrapolate safely. */
+export function fullyTrainedFrequencies(base: number, d: number, trainLength: number): number {
+  return ropeFrequencies(base, d).filter((t) => trainLength * t >= 2 * Math.PI).length;
 }

@@ -10,12 +10,17 @@ export const DEMOS: (DemoLink & { description: string })[] = [
   {
     href: '/demos/optimizers',
     title: 'Optimizer playground',
-    description: 'SGD, Adam, AdamW, Signum, Lion, Tiger and Muon on 2-D landscapes and a small classifier, plus the Newton–Schulz iteration.',
+    description: 'SGD, Adam, AdamW, Signum, Lion, Tiger and Muon on 2-D landscapes and a small classifier, the Newton–Schulz iteration, and Muon at scale.',
+  },
+  {
+    href: '/demos/scaling',
+    title: 'Learning rate and batch size',
+    description: "The optimal learning rate against batch size for SGD and Adam (the surge), and how Adam's ε moves it between SignSGD and SGD.",
   },
   {
     href: '/demos/rope',
     title: 'RoPE explorer',
-    description: 'Frequencies, long-range decay, the base bound on context length, and context extension (PI, NTK-aware, mixed base, ReRoPE).',
+    description: 'Frequencies, long-range decay, RoPE as a β-base number system, the base bound on context length, and context extension (PI, NTK-aware, mixed base, ReRoPE).',
   },
 ];
 
@@ -35,6 +40,10 @@ const RULES: { test: (text: string) => boolean; link: DemoLink }[] = [
     link: { href: '/demos/optimizers#newton-schulz', title: 'Muon and Newton–Schulz' },
   },
   { test: (t) => /newton[\s–-]*schulz/i.test(t), link: { href: '/demos/optimizers#newton-schulz', title: 'Muon and Newton–Schulz' } },
+  {
+    test: (t) => /\bbatch[- ]size/i.test(t) && /learning[- ]rate/i.test(t),
+    link: { href: '/demos/scaling', title: 'Learning rate and batch size' },
+  },
   {
     // Case-sensitive "RoPE" so papers about rope manipulation do not match.
     test: (t) => /\bRoPE\b/.test(t) || /rotary (position(al)? )?(embedding|encoding)/i.test(t),

@@ -64,19 +64,29 @@ export interface Trajectory {
   xs: Float64Array;
   ys: Float64Array;
   losses: Float64Array;
+  /** First step whose point left every sane range (|θ| > DIVERGED or not finite); later entries are NaN. */
+  divergedAt?: number;
 }
+
+/** A run whose coordinates pass this size has left any landscape here for good: it diverged. */
+export const DIVERGED = 1e6;
 
 /** Runs `steps` updates from the landscape's start; element 0 is the start point. */
 export function runTrajectory(land: Landscape, kind: ElementwiseKind, settings: OptimizerSettings, steps: number): Trajectory {
   const theta = Float64Array.from(land.start);
   const state = createState(2);
   const grad = new Float64Array(2);
-  const out: Trajectory = { xs: new Float64Array(steps + 1), ys: new Float64Array(steps + 1), losses: new Float64Array(steps + 1) };
+  const out: Trajectory = { xs: new Float64Array(steps + 1).fill(NaN), ys: new Float64Array(steps + 1).fill(NaN), losses: new Float64Array(steps + 1).fill(NaN) };
   for (let t = 0; t <= steps; t++) {
     const [x, y] = [theta[0]!, theta[1]!];
+    const loss = land.f(x, y);
+    if (!(Math.abs(x) <= DIVERGED && Math.abs(y) <= DIVERGED && Number.isFinite(loss))) {
+      out.divergedAt = t;
+      break;
+    }
     out.xs[t] = x;
     out.ys[t] = y;
-    out.losses[t] = land.f(x, y);
+    out.losses[t] = loss;
     if (t === steps) break;
     [grad[0], grad[1]] = land.grad(x, y);
     applyStep(kind, theta, grad, state, settings);

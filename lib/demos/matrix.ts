@@ -19,11 +19,16 @@ export function transpose(a: Matrix): Matrix {
 export function matmul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) throw new Error(`matmul: ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
   const out = matrix(a.rows, b.cols);
+  const { data: ad, cols: inner } = a;
+  const { data: bd, cols: n } = b;
+  const od = out.data;
   for (let r = 0; r < a.rows; r++) {
-    for (let k = 0; k < a.cols; k++) {
-      const v = a.data[r * a.cols + k]!;
+    const row = r * n;
+    for (let k = 0; k < inner; k++) {
+      const v = ad[r * inner + k]!;
       if (v === 0) continue;
-      for (let c = 0; c < b.cols; c++) out.data[r * b.cols + c] = out.data[r * b.cols + c]! + v * b.data[k * b.cols + c]!;
+      const off = k * n;
+      for (let c = 0; c < n; c++) od[row + c]! += v * bd[off + c]!;
     }
   }
   return out;

@@ -1,7 +1,7 @@
 // A tiny classifier for the playground: spirals data and an MLP with two tanh hidden layers
 // (2 → H → H → classes), softmax cross-entropy, full-batch gradients by hand.
 import { type Matrix, matrix } from './matrix';
-import { type MuonHyper, muonStep } from './muon';
+import { MUON_AUX_ADAMW, MUON_DEFAULTS, type MuonHyper, muonStep } from './muon';
 import { type OptimizerState, createState } from './optimizers';
 import { type ElementwiseKind, type OptimizerSettings, applyStep } from './optimizerSettings';
 import { gaussianArray, seededRandom } from './random';
@@ -115,13 +115,15 @@ export function lossAndGradients(p: MlpParams, data: Dataset): { loss: number; a
 
 export type TrainerKind = ElementwiseKind | 'muon';
 
+/** AdamW settings for the tensors Muon does not take, as muon.py's MuonWithAuxAdam sets them. */
+export const MUON_AUX_SETTINGS: OptimizerSettings = { ...MUON_AUX_ADAMW };
+
 export interface TrainerConfig {
   kind: TrainerKind;
+  /** The optimizer's settings; for Muon, those of the AdamW that takes every other tensor (default: muon.py's). */
   settings: OptimizerSettings;
-  /** Muon only: its own lr and momentum for the hidden matrix; the rest uses `settings` with AdamW. */
+  /** Muon only: its settings for the hidden matrix (default: muon.py's). */
   muon?: MuonHyper;
-  /** Tiger only: lr × RMS(θ) for matrices. */
-  tigerRms?: boolean;
 }
 
 /** Holds one network and the optimizer state of each of its tensors. */
@@ -135,12 +137,13 @@ export function createTrainer(config: TrainerConfig, data: Dataset, hidden: numb
       const { loss, accuracy, grads } = lossAndGradients(params, data);
       params.forEach((m, i) => {
         const g = grads[i]!;
+        const tensor = m.cols > 1 ? 'weight' : 'bias';
         if (config.kind === 'muon') {
           // Muon only for 2-D hidden weights; input/output layers and biases use AdamW.
-          if (i === HIDDEN_MATRIX) muonStep(m, g, states[i]!.m, config.muon ?? { lr: 0.02, momentum: 0.95, nesterov: true, weightDecay: 0 });
+          if (i === HIDDEN_MATRIX) muonStep(m, g, states[i]!.m, config.muon ?? MUON_DEFAULTS);
           else applyStep('adamw', m.data, g, states[i]!, config.settings);
         } else {
-          applyStep(config.kind, m.data, g, states[i]!, config.settings, { tigerRms: config.tigerRms && m.cols > 1 });
+          applyStep(config.kind, m.data, g, states[i]!, config.settings, tensor);
         }
       });
       return { loss, accuracy };

@@ -1,5 +1,6 @@
-// Muon (Keller Jordan, 2024): momentum + Nesterov, then orthogonalise the update with five
-// Newton–Schulz steps of the quintic x ↦ a·x + b·x³ + c·x⁵ applied to the singular values.
+// Muon (Keller Jordan, 2024; KellerJordan/Muon muon.py): momentum + Nesterov, then orthogonalise
+// the update with five Newton–Schulz steps of the quintic x ↦ a·x + b·x³ + c·x⁵, which acts on
+// every singular value; and Moonlight's update scaling (Su, kexue 10739).
 import { type Matrix, frobeniusNorm, matmul, matrix, transpose } from './matrix';
 
 /** The published quintic coefficients (a, b, c). */
@@ -34,15 +35,20 @@ function positiveQuadraticRoots(a: number, b: number, c: number): number[] {
   return [(-b - r) / (2 * a), (-b + r) / (2 * a)].filter((y) => y > 0).sort((p, q) => p - q);
 }
 
+/** ε in Muon's normalisation X = G/(‖G‖_F + ε) (muon.py). */
+export const NS_EPS = 1e-7;
+
 /**
- * Newton–Schulz orthogonalisation as in Muon's reference code: X = G/(‖G‖_F + ε); work on the
- * wide orientation (transpose when rows > cols, so X·Xᵀ is the small Gram matrix); repeat
+ * Newton–Schulz orthogonalisation as in Muon's reference code (muon.py), in float64 where the
+ * reference runs in bfloat16: X = G/(‖G‖_F + ε) with ε = 1e-7, so ‖X‖₂ ≤ ‖X‖_F = ‖G‖_F/(‖G‖_F + ε) < 1
+ * (every singular value starts below 1, and a zero G stays zero instead of dividing by zero); work on the wide
+ * orientation (transpose when rows > cols, so X·Xᵀ is the small Gram matrix); repeat
  * X ← a·X + (b·A + c·A²)·X with A = X·Xᵀ. Returns every iterate (index 0 = normalised input).
  */
 export function newtonSchulzIterates(g: Matrix, steps = NS_STEPS, k = NS_COEFFS): Matrix[] {
   const tall = g.rows > g.cols;
   let x = tall ? transpose(g) : matrix(g.rows, g.cols, Float64Array.from(g.data));
-  const norm = frobeniusNorm(x) + 1e-7;
+  const norm = frobeniusNorm(x) + NS_EPS;
   x = matrix(x.rows, x.cols, x.data.map((v) => v / norm));
   const iterates = [x];
   for (let s = 0; s < steps; s++) {
@@ -62,29 +68,42 @@ export function newtonSchulz(g: Matrix, steps = NS_STEPS): Matrix {
 
 export interface MuonHyper {
   lr: number;
-  /** Momentum μ, 0.95 in the reference implementation. */
+  /** Momentum β, 0.95 in muon.py. */
   momentum: number;
   nesterov: boolean;
-  /** Decoupled weight decay θ(1 − ηλ) (0 in the original Muon). */
+  /** Decoupled weight decay W(1 − ηλ); muon.py's default is 0. */
   weightDecay: number;
+  /** The update's scale: muon.py's √max(1, rows/cols) by default, or Moonlight's 0.2·√max(rows, cols). */
+  scale?: 'keller' | 'moonlight';
 }
 
-export const MUON_DEFAULTS = { momentum: 0.95, nesterov: true } as const;
+/** muon.py's defaults: lr 0.02, momentum 0.95, Nesterov, weight decay 0. */
+export const MUON_DEFAULTS = { lr: 0.02, momentum: 0.95, nesterov: true, weightDecay: 0 } as const;
+
+/** muon.py's MuonWithAuxAdam defaults for the parameters Muon does not take (embeddings, head, biases). */
+export const MUON_AUX_ADAMW = { lr: 3e-4, beta1: 0.9, beta2: 0.95, eps: 1e-10, weightDecay: 0 } as const;
+
+/** √max(1, rows/cols): muon.py's shape factor. */
+export const kellerScale = (rows: number, cols: number) => Math.sqrt(Math.max(1, rows / cols));
+/** 0.2·√max(rows, cols): Moonlight's factor, giving the update an RMS of about 0.2 like AdamW's (kexue 10739). */
+export const moonlightScale = (rows: number, cols: number) => 0.2 * Math.sqrt(Math.max(rows, cols));
 
 /**
- * One Muon step on a 2-D weight W (rows × cols): buf ← μ·buf + G; U = G + μ·buf (Nesterov) or buf;
- * W ← W(1 − ηλ) − η·√max(1, rows/cols)·NS5(U). (The later "lerp" form of the momentum differs
- * only by a factor (1 − μ), which the Frobenius normalisation removes.)
+ * One Muon step on a 2-D weight W (rows × cols), in muon.py's form: M ← β·M + (1−β)·G (lerp);
+ * U = (1−β)·G + β·M with Nesterov, else M; W ← W(1 − ηλ) − η·scale·NS5(U). Returns the applied
+ * update scale·NS5(U) (without η) so callers can measure it.
  */
-export function muonStep(w: Matrix, grad: Float64Array, buffer: Float64Array, hp: MuonHyper): void {
+export function muonStep(w: Matrix, grad: Float64Array, buffer: Float64Array, hp: MuonHyper): Matrix {
   const update = new Float64Array(grad.length);
   for (let k = 0; k < grad.length; k++) {
-    buffer[k] = hp.momentum * buffer[k]! + grad[k]!;
-    update[k] = hp.nesterov ? grad[k]! + hp.momentum * buffer[k]! : buffer[k]!;
+    buffer[k] = hp.momentum * buffer[k]! + (1 - hp.momentum) * grad[k]!;
+    update[k] = hp.nesterov ? (1 - hp.momentum) * grad[k]! + hp.momentum * buffer[k]! : buffer[k]!;
   }
   const ortho = newtonSchulz(matrix(w.rows, w.cols, update));
-  const scale = Math.sqrt(Math.max(1, w.rows / w.cols));
+  const scale = hp.scale === 'moonlight' ? moonlightScale(w.rows, w.cols) : kellerScale(w.rows, w.cols);
   for (let k = 0; k < w.data.length; k++) {
-    w.data[k] = w.data[k]! * (1 - hp.lr * hp.weightDecay) - hp.lr * scale * ortho.data[k]!;
+    ortho.data[k] = scale * ortho.data[k]!;
+    w.data[k] = w.data[k]! * (1 - hp.lr * hp.weightDecay) - hp.lr * ortho.data[k]!;
   }
+  return ortho;
 }

@@ -59,9 +59,8 @@ function decoupledDecay(theta: Float64Array, factor: number): void {
   for (let k = 0; k < theta.length; k++) theta[k] = theta[k]! * (1 - factor);
 }
 
-/** SignSGD (β = 0) and Signum (Bernstein et al.): m ← β·m + (1−β)·g; θ ← θ − η·sign(m). */
-export function signumStep(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: { lr: number; beta: number; weightDecay: number }): void {
-  decoupledDecay(theta, hp.lr * hp.weightDecay);
+/** SignSGD (β = 0) and Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; θ ← θ − η·sign(m). No weight decay. */
+export function signumStep(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: { lr: number; beta: number }): void {
   for (let k = 0; k < theta.length; k++) {
     s.m[k] = hp.beta * s.m[k]! + (1 - hp.beta) * grad[k]!;
     theta[k] = theta[k]! - hp.lr * Math.sign(s.m[k]!);
@@ -95,25 +94,35 @@ export interface TigerHyper {
   lr: number;
   beta: number;
   weightDecay: number;
-  /** Su's per-tensor scaling for matrices: the step is lr × RMS(θ). */
-  scaleByRms?: boolean;
+  /**
+   * Tiger's per-tensor learning rate (bojone/tiger tiger.py): a weight tensor steps by lr × RMS(θ),
+   * a bias (or norm β/γ) by lr × 0.5 with no weight decay. Off: one lr for every tensor.
+   */
+  relativeLr?: boolean;
+  /** What the tensor is, for the relative lr: tiger.py treats biases apart from weights. */
+  tensor?: 'weight' | 'bias';
 }
 
-/** Tiger's β presets as given by its author (Su Jianlin, "Tiger: a tight-fisted optimizer"). */
-export const TIGER_BETAS = [0.945, 0.965] as const;
+/** Tiger's β: 0.945 (CV) and 0.965 (NLP, tiger.py's default), the means of Lion's two β pairs (kexue 9512). */
+export const TIGER_BETAS = { cv: 0.945, nlp: 0.965 } as const;
 
-/** Root mean square of a tensor, floored so a zero-initialised tensor can still move. */
+/** Root mean square of a tensor (floored at 1e-8 only to keep the arithmetic finite; tiger.py has no floor). */
 export function rms(theta: Float64Array, floor = 1e-8): number {
   let s = 0;
   for (const t of theta) s += t * t;
   return Math.max(Math.sqrt(s / Math.max(1, theta.length)), floor);
 }
 
-/** Tiger: m ← β·m + (1−β)·g; θ ← θ(1 − ηλ) − η·sign(m). It is Lion with β1 = β2 = β. */
+/**
+ * Tiger: m ← β·m + (1−β)·g; θ ← θ − η·(sign(m) + λ·θ). With one lr for every tensor it is Lion
+ * with β1 = β2 = β; with the relative lr, η = lr·RMS(θ) for weights and lr/2 with λ = 0 for biases.
+ */
 export function tigerStep(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: TigerHyper): void {
-  const lr = hp.scaleByRms ? hp.lr * rms(theta) : hp.lr;
+  const bias = hp.relativeLr && hp.tensor === 'bias';
+  const lr = !hp.relativeLr ? hp.lr : bias ? hp.lr * 0.5 : hp.lr * rms(theta);
+  const decay = bias ? 0 : hp.weightDecay;
   for (let k = 0; k < theta.length; k++) {
     s.m[k] = hp.beta * s.m[k]! + (1 - hp.beta) * grad[k]!;
-    theta[k] = theta[k]! * (1 - lr * hp.weightDecay) - lr * Math.sign(s.m[k]!);
+    theta[k] = theta[k]! * (1 - lr * decay) - lr * Math.sign(s.m[k]!);
   }
 }
