@@ -56,8 +56,9 @@ export function proxy(request: NextRequest) {
     // version gets a 304 before anything renders (click counts may then be older than `revalidate`).
     // RSC data has URLs of its own (?_rsc=…), so the browser never mixes the two in its cache.
     const etag = `W/"${day.slice(day.lastIndexOf('/') + 1)}"`;
-    const conditional = { 'if-none-match': request.headers.get('if-none-match') ?? undefined, 'cache-control': request.headers.get('cache-control') ?? undefined };
-    if (fresh(conditional, { etag })) return new NextResponse(null, { status: 304, headers: { etag } });
+    // Cache-Control: no-cache is not passed on: it asks caches to revalidate, which this is (and
+    // fetch() adds it to every conditional request).
+    if (fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag })) return new NextResponse(null, { status: 304, headers: { etag } });
     const cached = isDocumentRequest(request.headers) ? IsrCache.freshPage(day) : null;
     if (cached) return cachedPage(request, cached, etag);
     const url = request.nextUrl.clone();

@@ -10,9 +10,7 @@ import parseForwarded from 'forwarded-parse';
 import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
 import { config } from '@/lib/config';
-import { peerAddress } from '@/lib/frontDoor';
-
-type HeaderSource = { get(name: string): string | null };
+import { peerAddress, type HeaderSource } from '@/lib/frontDoor';
 
 /** Every request the front door did not stamp (the first instants after start) shares this key. */
 export const UNKNOWN_CLIENT = 'unknown';

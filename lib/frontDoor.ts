@@ -59,7 +59,8 @@ export async function installFrontDoor(): Promise<void> {
   });
 }
 
-type HeaderSource = { get(name: string): string | null };
+/** Web Headers, NextRequest's headers, or anything else that reads one header. */
+export type HeaderSource = { get(name: string): string | null };
 
 function stamped(headers: HeaderSource, name: string): string | null {
   const value = headers.get(name);

@@ -155,7 +155,7 @@ test('cached day lists come brotli- or gzip-compressed from the page cache, the 
   assert.ok((await raw('GET', `${target}&_rsc=1x2y3`, { 'accept-encoding': 'br' })).headers['x-middleware-rewrite']);
 });
 
-test('If-None-Match: a list of tags, weak or strong, or `*`, gets a 304; other tags and no-cache get the page', async () => {
+test('If-None-Match: a list of tags, weak or strong, or `*`, gets a 304; other tags get the page', async () => {
   const target = '/arxiv/cs.CL';
   await raw('GET', target); // rendered, then the tag names the cached list
   const etag = (await raw('GET', target)).headers.etag!;
@@ -168,7 +168,8 @@ test('If-None-Match: a list of tags, weak or strong, or `*`, gets a 304; other t
     assert.equal(res.body.byteLength, 0);
   }
   assert.equal((await raw('GET', target, { 'if-none-match': '"other", W/"v0_latest_0_25"' })).status, 200);
-  assert.equal((await raw('GET', target, { 'if-none-match': etag, 'cache-control': 'no-cache' })).status, 200);
+  // As fetch() sends a conditional request: a revalidation, still answered from the tag.
+  assert.equal((await raw('GET', target, { 'if-none-match': etag, 'cache-control': 'no-cache' })).status, 304);
 });
 
 test('a 2 MB answer: the stream, the summary page and the server’s memory stay bounded', async () => {
