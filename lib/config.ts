@@ -1,6 +1,7 @@
 // The one place environment variables are read and validated. Everything has an embedded default
 // so a first run needs no configuration.
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const csv = z
@@ -38,8 +39,33 @@ const schema = z.object({
   LLM_CONTEXT_TOKENS: z.coerce.number().int().positive().default(128_000),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   LLM_RETRIES: z.coerce.number().int().nonnegative().default(3),
-  /** New generations per client IP per hour, and per UTC day across the site (count and tokens). */
+  /** Bounds on one answer (`max_tokens` sent, and a cut-off on our side whatever the provider does). */
+  LLM_MAX_TOKENS: z.coerce.number().int().positive().default(2048),
+  LLM_MAX_ANSWER_CHARS: z.coerce.number().int().positive().default(8000),
+  /** One generation (all six answers, waits and retries included) ends by then. */
+  LLM_GENERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(900_000),
+  /** A provider asking to wait longer than this (Retry-After) fails the request at once. */
+  LLM_RETRY_AFTER_MAX_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /**
+   * Reverse proxies whose forwarded header is believed (IPs, CIDRs, or proxy-addr's names such as
+   * `loopback`); empty: the socket's peer is the client. TRUSTED_PROXY_HEADER names the header
+   * those proxies maintain (append to), so the client cannot have written the part we read.
+   */
+  TRUSTED_PROXIES: csv.default([]).superRefine((list, ctx) => {
+    try {
+      proxyaddr.compile(list);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+    }
+  }),
+  TRUSTED_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
+  /**
+   * New generations: per client per hour, across the site per hour, queued or running at once
+   * across the site, and per UTC day across the site (count and tokens).
+   */
   SUMMARY_RATE_PER_HOUR: z.coerce.number().int().nonnegative().default(10),
+  SUMMARY_GLOBAL_RATE_PER_HOUR: z.coerce.number().int().nonnegative().default(200),
+  SUMMARY_MAX_PENDING: z.coerce.number().int().positive().default(20),
   SUMMARY_DAILY_GENERATIONS: z.coerce.number().int().nonnegative().default(500),
   SUMMARY_DAILY_TOKENS: z.coerce.number().int().nonnegative().default(20_000_000),
   /** Categories whose new papers workers/summaries.ts summarises after an ingest (empty: off), and in which languages. */

@@ -6,7 +6,11 @@
 import { config } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
+import { stopLlmWork } from '@/lib/llm/chat';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
+
+// Stop at once, also in the middle of a wait for the provider; the summary being written is not saved.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopLlmWork());
 
 async function main(): Promise<number> {
   const date = process.argv[2];

@@ -13,7 +13,7 @@ type StreamEvent =
   | { type: 'status'; stage: 'pdf' | 'llm'; note?: string }
   | { type: 'question'; index: number; q: string }
   | { type: 'delta'; index: number; text: string }
-  | { type: 'html'; index: number; html: string }
+  | { type: 'html'; index: number; keep: number; html: string }
   | { type: 'summary'; summary: SummaryView }
   | { type: 'refused'; reason: string; message: string }
   | { type: 'error'; message: string };
@@ -71,7 +71,8 @@ export default function SummaryPanel({ paperId, language = 'en', initial = null,
           case 'html':
             return setAnswers((a) => {
               const next = a.slice();
-              next[e.index] = { q: next[e.index]?.q ?? '', html: e.html };
+              // A change: keep the start of the answer's HTML so far, then what follows.
+              next[e.index] = { q: next[e.index]?.q ?? '', html: (next[e.index]?.html ?? '').slice(0, e.keep) + e.html };
               return next;
             });
           case 'delta':

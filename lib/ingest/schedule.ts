@@ -41,7 +41,7 @@ export async function ingestConfiguredCategories(): Promise<RunSummary> {
 export function startWorker(): Cron {
   const c = config();
   const interrupted = markInterruptedRuns(sqlite());
-  if (interrupted) console.log(`[worker] marked ${interrupted} interrupted run(s) as failed`);
+  if (interrupted) console.log(`[worker] marked ${interrupted} run(s) of ended processes as interrupted`);
   const job = new Cron(c.INGEST_CRON, { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) }, async () => {
     await ingestConfiguredCategories();
   });

@@ -4,6 +4,7 @@
 // cached summaries are skipped, and the daily budget (not the per-client rate limit) applies.
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { llmWorkStopped } from '@/lib/llm/chat';
 import { requestSummary } from './queue';
 import { getSummary } from './store';
 
@@ -42,6 +43,10 @@ export async function pregenerateSummaries(date?: string): Promise<PregenerateRe
         return result;
       } else {
         await r.job.finished;
+        if (llmWorkStopped()) {
+          result.stopped = 'the process is shutting down';
+          return result;
+        }
         if (r.job.stage === 'done' && getSummary(id, language)) result.generated++;
         else result.failed++;
       }

@@ -2,10 +2,14 @@
 // concurrency limit where the newest day's papers go first, progress broadcast to every
 // subscriber (late joiners get a snapshot), and the result stored only when all six answers
 // finished. Jobs run independently of their subscribers: a reader leaving changes nothing.
+// A job has a time budget for all six answers (LLM_GENERATION_TIMEOUT_MS); an answer over the
+// size limit is kept up to there, with a note. Rendered answers go out as changes: each `html`
+// event says how much of the answer's previous HTML to keep and what follows it.
 import { config } from '@/lib/config';
 import { providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat';
 import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
+import { holdBackUnclosed } from '@/lib/render/scan';
 import { budgetLeft, takeRateSlot } from './limits';
 import { getSummary, paperForSummary, recordUsage, saveSummary, type Answer, type PaperForSummary, type StoredSummary } from './store';
 import { paperText, type PaperText } from './text';
@@ -15,14 +19,19 @@ export type SummaryEvent =
   | { type: 'status'; stage: 'pdf' | 'llm'; note?: string }
   | { type: 'question'; index: number; q: string }
   | { type: 'delta'; index: number; text: string }
-  | { type: 'html'; index: number; html: string }
+  /** The answer's HTML is now the first `keep` characters of its previous HTML, then `html`. */
+  | { type: 'html'; index: number; keep: number; html: string }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
 type Listener = (e: SummaryEvent) => void;
 
-// Re-render a growing answer at most this often; the first delta renders at once.
+// Re-render a growing answer at most this often (or four times as long as a render takes, so
+// long answers cannot keep a core busy); the first delta renders at once.
 const RENDER_INTERVAL_MS = 80;
+
+/** Ends an answer that reached the size limit (after any formula or code block left open there). */
+export const CUT_NOTE = '\n\n*[The answer was cut off here: it reached the length limit.]*';
 
 export class SummaryJob {
   readonly listeners = new Set<Listener>();
@@ -33,6 +42,7 @@ export class SummaryJob {
   readonly html: string[] = [];
   private renderTimer?: ReturnType<typeof setTimeout>;
   private lastRender = 0;
+  private renderCost = 0;
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;
   /** The paper text, fetched and extracted from the moment the job exists: overlaps the queue wait. */
@@ -53,7 +63,7 @@ export class SummaryJob {
     else listener({ type: 'status', stage: this.stage === 'pdf' ? 'pdf' : 'llm', note: this.note });
     this.answers.forEach((a, index) => {
       listener({ type: 'question', index, q: a.q });
-      if (this.html[index]) listener({ type: 'html', index, html: this.html[index] });
+      if (this.html[index]) listener({ type: 'html', index, keep: 0, html: this.html[index] });
     });
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -73,6 +83,7 @@ export class SummaryJob {
       this.note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
       this.emit({ type: 'status', stage: 'llm', note: this.note });
       const messages: ChatMessage[] = [{ role: 'system', content: systemMessage(this.language, { ...this.paper, ...text }) }];
+      const deadline = Date.now() + config().LLM_GENERATION_TIMEOUT_MS;
       let promptTokens = 0;
       let completionTokens = 0;
       for (const [index, q] of QUESTIONS[this.language].entries()) {
@@ -82,6 +93,7 @@ export class SummaryJob {
         messages.push({ role: 'user', content: q });
         const answer = this.answers[index]!;
         const result = await streamChat(messages, {
+          deadline,
           onDelta: (piece) => {
             answer.a += piece;
             this.emit({ type: 'delta', index, text: piece });
@@ -89,10 +101,10 @@ export class SummaryJob {
           },
         });
         clearTimeout(this.renderTimer);
-        answer.a = result.text;
-        this.html[index] = renderMarkdown(result.text);
-        this.emit({ type: 'html', index, html: this.html[index] });
-        messages.push({ role: 'assistant', content: result.text });
+        this.renderTimer = undefined;
+        answer.a = result.cut ? holdBackUnclosed(result.text).trimEnd() + CUT_NOTE : result.text;
+        this.showHtml(index, renderMarkdown(answer.a));
+        messages.push({ role: 'assistant', content: answer.a });
         promptTokens += result.promptTokens;
         completionTokens += result.completionTokens;
         tokens = promptTokens + completionTokens;
@@ -120,16 +132,28 @@ export class SummaryJob {
     }
   }
 
+  /** Sends the change from the answer's previous HTML: what to keep of it, and the rest. */
+  private showHtml(index: number, html: string): void {
+    const before = this.html[index] ?? '';
+    const max = Math.min(before.length, html.length);
+    let keep = 0;
+    while (keep < max && before.charCodeAt(keep) === html.charCodeAt(keep)) keep++;
+    this.html[index] = html;
+    this.emit({ type: 'html', index, keep, html: html.slice(keep) });
+  }
+
   private scheduleRender(index: number): void {
     if (this.renderTimer) return;
-    const wait = Math.max(0, this.lastRender + RENDER_INTERVAL_MS - Date.now());
+    const wait = Math.max(0, this.lastRender + Math.max(RENDER_INTERVAL_MS, 4 * this.renderCost) - Date.now());
     const render = () => {
       this.renderTimer = undefined;
-      this.lastRender = Date.now();
       const answer = this.answers[index];
       if (!answer || this.stage !== 'llm') return;
-      this.html[index] = renderStreaming(answer.a);
-      this.emit({ type: 'html', index, html: this.html[index] });
+      const started = performance.now();
+      const html = renderStreaming(answer.a);
+      this.renderCost = performance.now() - started;
+      this.lastRender = Date.now();
+      this.showHtml(index, html);
     };
     if (wait === 0) render();
     else this.renderTimer = setTimeout(render, wait);
@@ -188,13 +212,14 @@ function enqueue(job: SummaryJob): void {
 export type SummaryRequest =
   | { kind: 'cached'; summary: StoredSummary }
   | { kind: 'job'; job: SummaryJob; stale?: StoredSummary }
-  | { kind: 'refused'; reason: 'not-found' | 'no-provider' | 'rate-limit' | 'budget'; message: string; stale?: StoredSummary };
+  | { kind: 'refused'; reason: keyof typeof REFUSALS; message: string; stale?: StoredSummary };
 
 export const REFUSALS = {
   'not-found': 'This paper is not in the database.',
   'no-provider':
     'No LLM provider is configured: set LLM_API_KEY (or point LLM_BASE_URL at a local OpenAI-compatible server). Cached summaries are still shown.',
   'rate-limit': 'Too many new summaries requested from your address in the last hour; please try again later.',
+  busy: 'The site is generating as many new summaries as it can just now; please try again in a few minutes. Summaries generated before are still shown.',
   budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
 } as const;
 
@@ -217,7 +242,9 @@ export function requestSummary(
   if (!paper) return refuse('not-found');
   if (!providerConfigured()) return refuse('no-provider');
   if (!budgetLeft()) return refuse('budget');
-  if (!options.internal && !takeRateSlot(options.client)) return refuse('rate-limit');
+  if (queue.jobs.size >= config().SUMMARY_MAX_PENDING) return refuse('busy');
+  const limited = options.internal ? null : takeRateSlot(options.client);
+  if (limited) return refuse(limited === 'client' ? 'rate-limit' : 'busy');
   recordUsage(1, 0);
   const job = new SummaryJob(paper, language, ++queue.seq);
   enqueue(job);

@@ -1,6 +1,5 @@
 // What pages and the API show of a summary: answers rendered to sanitised HTML, plus the facts
 // the reader needs (which version it read, whether it is stale, full text or abstract only).
-import type { NextRequest } from 'next/server';
 import { parseArxivId } from '@/lib/arxiv/ids';
 import { isLanguage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown } from '@/lib/render';
@@ -51,8 +50,3 @@ export function idFromSegments(segments: string[]): string | null {
 }
 
 export const languageOf = (value: string | null | undefined): Language => (isLanguage(value) ? value : 'en');
-
-/** The client's address for the rate limit: the first X-Forwarded-For hop (Next sets it), else X-Real-IP. */
-export function clientOf(headers: Headers | NextRequest['headers']): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
-}

@@ -1,18 +1,18 @@
 // The page cache Next uses for day lists (lib/isrCache.mjs): pages come back as bytes, the least
-// recently used go first past the memory cap, and tag revalidation drops the tagged entries.
+// recently used go first past the memory cap, tag revalidation drops the tagged entries, and pages
+// are compressed once for proxy.ts to serve while fresh.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-// @ts-expect-error: plain JavaScript that Next imports at run time; no declarations
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import IsrCache, { MAX_BYTES } from '@/lib/isrCache.mjs';
-
-type Entry = { value: { kind: string; html: unknown; rscData?: Buffer; headers?: Record<string, string> }; lastModified: number; cacheControl?: unknown };
 
 const page = (html: string, tags = '') => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': tags }, status: 200, postponed: undefined, segmentData: new Map() });
 
-let cache: { get(k: string): Promise<Entry | null>; set(k: string, d: unknown, ctx?: object): Promise<void>; revalidateTag(t: string | string[]): Promise<void> };
+let cache: IsrCache;
 beforeEach(async () => {
   cache = new IsrCache();
   IsrCache.entries.clear();
+  IsrCache.paths.clear();
   IsrCache.bytes = 0;
 });
 
@@ -54,4 +54,32 @@ test('revalidating a tag drops the pages carrying it, by route tag or by implici
   await cache.revalidateTag(['lists']);
   assert.equal(await cache.get('b'), null);
   assert.ok(await cache.get('c'));
+});
+
+test('pages are compressed once, gzip and brotli, and found by path while fresh', async () => {
+  const html = '<article><p>Schrödinger ☆ α</p></article>'.repeat(500);
+  const path = '/arxiv/cs/day/k';
+  const key = `/route-cache/APP_PAGE/0123abcd/$${path}`; // Next 16's key for a page path
+  await cache.set(key, page(html), { cacheControl: { revalidate: 60 } });
+  let served = IsrCache.freshPage(path);
+  for (let i = 0; i < 200 && !served; i++) {
+    await new Promise((r) => setTimeout(r, 10)); // compressed off the event loop
+    served = IsrCache.freshPage(path);
+  }
+  assert.ok(served, 'compressed forms ready');
+  assert.equal(gunzipSync(served.gzip).toString(), html);
+  assert.equal(brotliDecompressSync(served.br).toString(), html);
+  assert.ok(served.br.byteLength < served.gzip.byteLength && served.gzip.byteLength < Buffer.byteLength(html));
+  // Every later hit gets the same bytes: nothing is compressed again.
+  const again = IsrCache.freshPage(path)!;
+  assert.equal(again.br, served.br);
+  assert.equal(again.gzip, served.gzip);
+  assert.equal(IsrCache.bytes, [...IsrCache.entries.values()][0]!.size, 'compressed bytes are counted');
+  assert.ok(IsrCache.bytes > Buffer.byteLength(html) + served.gzip.byteLength);
+  // Past its revalidate time the page is left to Next (it serves it stale and re-renders).
+  assert.equal(IsrCache.freshPage(path, Date.now() + 61_000), null);
+  await cache.revalidateTag('_N_T_/arxiv/cs');
+  await cache.set(key, null);
+  assert.equal(IsrCache.freshPage(path), null);
+  assert.equal(IsrCache.paths.size, 0);
 });

@@ -15,6 +15,8 @@ import { SHARED } from './db';
 export interface RunningApp {
   url: string;
   databasePath: string;
+  /** The server process (next start serves in the process it starts in). */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   return {
     url,
     databasePath,
+    pid: child.pid!,
     close: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

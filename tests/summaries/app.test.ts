@@ -2,16 +2,13 @@
 // provider/PDF host: from a daily list's card, queue state, progressive rendered answers without
 // raw TeX, instant cached reload; 50 concurrent SSE clients sharing one generation; JSON and no-JS.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openSqlite } from '@/lib/db';
 import { QUESTIONS } from '@/lib/llm/prompts';
 import { startApp, type RunningApp } from '../helpers/app';
 import { CHROMIUM_PATH, collectErrors, screenshot } from '../helpers/browser';
-import { startFakeLlm, type FakeLlm } from './fakeLlm';
+import { fakeLlmEnv, startFakeLlm, type FakeLlm } from './fakeLlm';
 import { makePdf, samplePaper } from './pdfs';
 
 let fake: FakeLlm;
@@ -23,13 +20,7 @@ const LIST = '/arxiv/cs.CL';
 before(async () => {
   fake = await startFakeLlm();
   app = await startApp({
-    env: {
-      LLM_BASE_URL: `${fake.url}/v1`,
-      ARXIV_PDF_URL: `${fake.url}/pdf/`,
-      ARXIV_MIN_INTERVAL_MS: '1',
-      PDF_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-')),
-      LLM_CONCURRENCY: '1',
-    },
+    env: { ...fakeLlmEnv(fake), LLM_CONCURRENCY: '1' },
   });
   const db = openSqlite(app.databasePath);
   // Papers off the list page the browser tests open, so each test starts uncached.

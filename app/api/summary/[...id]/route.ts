@@ -5,10 +5,11 @@
 //   POST (no-JS form) → starts the generation and redirects back to the summary page.
 //   ?regenerate=1 → generate anew although a (stale) summary is cached.
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientAddress } from '@/lib/clientAddress';
 import { countClick } from '@/lib/papers/clicks';
 import { currentJob, requestSummary, type SummaryEvent } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
-import { clientOf, idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
+import { idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function GET(request: NextRequest, { params }: Params) {
     const job = currentJob(id, language);
     return NextResponse.json({ summary: null, generating: job ? job.stage : null }, { status: 404 });
   }
-  return stream(id, language, clientOf(request.headers), regenerate);
+  return stream(id, language, clientAddress(request.headers), regenerate);
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
@@ -34,7 +35,7 @@ export async function POST(request: NextRequest, { params }: Params) {
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
-  const result = requestSummary(id, language, { client: clientOf(request.headers), regenerate });
+  const result = requestSummary(id, language, { client: clientAddress(request.headers), regenerate });
   if (result.kind === 'job') countClick(id, 'summary');
   const back = new URL(`/summary/${id}`, request.nextUrl);
   back.searchParams.set('lang', language);

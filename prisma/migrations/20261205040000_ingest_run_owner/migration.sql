@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IngestRun" ADD COLUMN "owner" TEXT;
