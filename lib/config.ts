@@ -9,6 +9,11 @@ const csv = z
   .transform((s) => s.split(/[\s,]+/).filter(Boolean));
 
 const schema = z.object({
+  /**
+   * What `npm start` runs: `all` the site and the worker (one host, one command), `web` the site
+   * only (several may run, on different PORTs), `worker` the ingest worker only (one is enough).
+   */
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   DATABASE_PATH: z.string().default('data/coolpapers.db'),
   DATA_DIR: z.string().default('data'),
   PORT: z.coerce.number().int().positive().default(3000),

@@ -1,5 +1,7 @@
-// The database: one Prisma client for the app's queries, and one raw better-sqlite3 handle on the
-// same file for the hot paths Prisma cannot serve fast (bulk ingest, FTS5 search).
+// The database: one Prisma client for the app's queries, one raw better-sqlite3 handle on the
+// same file for the hot paths Prisma cannot serve fast (bulk ingest, FTS5 search), and one for the
+// writes made while serving requests, which never block the process waiting for the lock
+// (lib/db/writer.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -7,19 +9,24 @@ import Database from 'better-sqlite3';
 import { databasePath } from '@/lib/config';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
-type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; file?: string; arxivDataGeneration?: number };
+type Role = 'site' | 'batch';
+type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; writer?: Database.Database; file?: string; role?: Role };
 // Kept on globalThis so Next.js hot reload in development does not open a connection per edit.
 const handles: Handles = ((globalThis as { __coolPapersDb?: Handles }).__coolPapersDb ??= {});
 
-/** Opens a SQLite file with the settings every connection of ours uses. */
-export function openSqlite(file: string): Database.Database {
+/**
+ * Opens a SQLite file with the settings every connection of ours uses. `busyTimeoutMs`: how long a
+ * write waits, blocking its thread, for another connection's write to end (0: fail at once, for
+ * the request paths' writer, lib/db/writer.ts, which waits asynchronously instead).
+ */
+export function openSqlite(file: string, busyTimeoutMs = 10_000): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable against process crashes (SIGKILL) in WAL mode; only power loss may drop
   // the last commits.
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 10000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('foreign_keys = ON');
   // 64 MB page cache: ingest touches several B-trees per paper (paper, versions, listings, outbox).
   db.pragma('cache_size = -65536');
@@ -32,9 +39,38 @@ function reopenIfMoved(): void {
   handles.file = file;
 }
 
+/** This process's settings on top of openSqlite's, by its role (see databaseRole). */
+function applyRole(db: Database.Database, writer = false): Database.Database {
+  if (handles.role === 'batch' && !writer) db.pragma(`busy_timeout = ${10 * 60_000}`);
+  if (handles.role === 'site') db.pragma('wal_autocheckpoint = 0');
+  return db;
+}
+
 export function sqlite(): Database.Database {
   reopenIfMoved();
-  return (handles.sqlite ??= openSqlite(handles.file!));
+  return (handles.sqlite ??= applyRole(openSqlite(handles.file!)));
+}
+
+/**
+ * How this process uses the database; by default SQLite's own settings with a 10 s lock wait.
+ * - `site` (a web process): never checkpoints the WAL. A checkpoint copies the WAL into the
+ *   database file synchronously in the connection whose commit crossed the threshold; in a site
+ *   process that would stall every request for as long (hundreds of ms after an import). The
+ *   worker checkpoints instead (lib/ingest/schedule.ts).
+ * - `batch` (the worker, the ingest CLI): its writes wait for the lock as long as another batch
+ *   process may hold it (a search-list rebuild after a large import takes minutes), instead of
+ *   failing after 10 s.
+ */
+export function databaseRole(role: Role): void {
+  handles.role = role;
+  if (handles.sqlite) applyRole(handles.sqlite);
+  if (handles.writer) applyRole(handles.writer, true);
+}
+
+/** The connection of lib/db/writer.ts: it never waits for the write lock (busy_timeout 0). */
+export function writerSqlite(): Database.Database {
+  reopenIfMoved();
+  return (handles.writer ??= applyRole(openSqlite(handles.file!, 0), true));
 }
 
 export function prisma(): PrismaClient {
@@ -47,23 +83,32 @@ export function prisma(): PrismaClient {
 /** Closes both handles (tests switch databases by changing DATABASE_PATH). */
 export async function closeDb(): Promise<void> {
   handles.sqlite?.close();
+  handles.writer?.close();
   const p = handles.prisma;
   handles.sqlite = undefined;
+  handles.writer = undefined;
   handles.prisma = undefined;
   handles.file = undefined;
   await p?.$disconnect();
 }
 
-// Bumped by this process's writes of arXiv data (papers, listings); with PRAGMA data_version,
-// which moves when another process commits, it tells caches when arXiv data may have changed.
-// Click counters and pre-rendered HTML deliberately do not bump it. Kept in `handles` (globalThis)
-// because proxy.ts is a separate bundle with its own copy of this module.
-export const bumpArxivDataGeneration = () => void (handles.arxivDataGeneration = (handles.arxivDataGeneration ?? 0) + 1);
+const versionReads = new WeakMap<Database.Database, Database.Statement<[], { epoch: string; version: number }>>();
 
-/** Changes whenever papers or listings may have changed, in this process or another. */
-export function arxivDataVersion(): string {
-  const { v } = sqlite().prepare('SELECT data_version AS v FROM pragma_data_version').get() as { v: number };
-  return `${v}:${handles.arxivDataGeneration ?? 0}`;
+/**
+ * The version of the arXiv data (papers, listings) in the database, the same in every process:
+ * ingest bumps it (bumpDataVersion) in the transaction that changes the data. Clicks, summaries,
+ * limits and pre-rendered HTML leave it alone. "<database epoch>-<version>".
+ */
+export function arxivDataVersion(db = sqlite()): string {
+  let read = versionReads.get(db);
+  if (!read) versionReads.set(db, (read = db.prepare('SELECT epoch, version FROM DataVersion WHERE id = 1')));
+  const row = read.get();
+  return row ? `${row.epoch}-${row.version}` : 'none-0';
+}
+
+/** Moves the data version on; call it inside the transaction that changes papers or listings. */
+export function bumpDataVersion(db: Database.Database): void {
+  db.prepare('UPDATE DataVersion SET version = version + 1 WHERE id = 1').run();
 }
 
 export { sqlDate } from './db/sqlDate';

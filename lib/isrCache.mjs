@@ -1,7 +1,8 @@
 // Next's page cache (ISR), held in memory and bounded (next.config.js `cacheHandler`). Plain
 // JavaScript because Next imports it at run time, outside the bundle.
-// - Memory, not disk: day-list keys carry the server's start id (lib/papers/dayRoute.ts), so
-//   nothing an earlier process wrote could ever be read again. Next's default disk cache only grew.
+// - Memory, not disk: each process keeps its own pages, and day-list keys name the build and the
+//   database's data version (lib/papers/dayRoute.ts), so a page is found only while it is current.
+//   Next's default disk cache only grew.
 // - Pages are kept as Buffers: Node writes a 300 KB page given as a string about 4 ms slower than
 //   the same bytes (UTF-8 encoding on every response; measured on the bench's largest day).
 // - Least recently used entries go first once MAX_BYTES is reached.

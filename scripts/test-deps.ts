@@ -1,5 +1,6 @@
-// What `npm test` needs from the machine beyond npm: Chromium for the browser tests and a CJK font
-// for pages with Chinese text. Checked before anything else runs, so a machine without them
+// What `npm test` needs from the machine beyond npm: Chromium for the browser tests, a CJK font
+// for pages with Chinese text, and nginx for the tests of the README's reverse-proxy setup in front
+// of several site processes. Checked before anything else runs, so a machine without them
 // fails in its first seconds, or installs them when it can (Debian/Ubuntu as root or with
 // password-less sudo). Run directly (`node --import tsx scripts/test-deps.ts`) it does the same.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'nginx'];
 const BROWSER_NAMES = ['chromium', 'chromium-browser'];
 
 function isExecutable(file: string): boolean {
@@ -37,6 +38,11 @@ function workingBrowser(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+/** nginx, on PATH or where Debian puts it (/usr/sbin is not on every user's PATH). */
+function findNginx(env: NodeJS.ProcessEnv): string | undefined {
+  return onPath('nginx', env) ?? (isExecutable('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined);
+}
+
 function hasCjkFont(env: NodeJS.ProcessEnv): boolean {
   const fcList = onPath('fc-list', env);
   if (!fcList) return false;
@@ -57,24 +63,25 @@ function installer(env: NodeJS.ProcessEnv): { argv0: string[] } | { cannot: stri
 
 function explain(missing: string[], why: string): string {
   return [
-    `npm test needs ${missing.join(' and ')} for its browser tests, and cannot install them here (${why}).`,
+    `npm test needs ${missing.join(' and ')} for its browser and reverse-proxy tests, and cannot install them here (${why}).`,
     `Install them and run npm test again:`,
     `  sudo apt-get install ${PACKAGES.join(' ')}      # Debian or Ubuntu`,
-    `or set CHROMIUM_PATH to another Chromium or Chrome binary (and install any Noto CJK font).`,
+    `or set CHROMIUM_PATH to another Chromium or Chrome binary (and install any Noto CJK font and nginx).`,
   ].join('\n');
 }
 
-export type TestDeps = { ok: true; chromiumPath: string } | { ok: false; message: string };
+export type TestDeps = { ok: true; chromiumPath: string; nginxPath: string } | { ok: false; message: string };
 
 /** Finds (or installs) Chromium and a CJK font; never starts a test when they are missing. */
 export function ensureTestDeps(env: NodeJS.ProcessEnv = process.env): TestDeps {
   if (env.CHROMIUM_PATH) {
     // Someone chose a browser: use it or say why not, but do not install another one.
     if (!isExecutable(env.CHROMIUM_PATH)) return { ok: false, message: `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file. Point it at a Chromium or Chrome binary, or unset it to use Debian's chromium (apt-get install ${PACKAGES.join(' ')}).` };
-    if (!hasCjkFont(env)) return { ok: false, message: explain(['a CJK font (fonts-noto-cjk)'], 'CHROMIUM_PATH is set, so nothing is installed automatically') };
-    return { ok: true, chromiumPath: env.CHROMIUM_PATH };
+    const lacking = [...(hasCjkFont(env) ? [] : ['a CJK font (fonts-noto-cjk)']), ...(findNginx(env) ? [] : ['nginx'])];
+    if (lacking.length) return { ok: false, message: explain(lacking, 'CHROMIUM_PATH is set, so nothing is installed automatically') };
+    return { ok: true, chromiumPath: env.CHROMIUM_PATH, nginxPath: findNginx(env)! };
   }
-  const missing = () => [...(workingBrowser(env) ? [] : ['Chromium']), ...(hasCjkFont(env) ? [] : ['CJK fonts'])];
+  const missing = () => [...(workingBrowser(env) ? [] : ['Chromium']), ...(hasCjkFont(env) ? [] : ['CJK fonts']), ...(findNginx(env) ? [] : ['nginx'])];
   const before = missing();
   if (before.length > 0) {
     const how = installer(env);
@@ -90,7 +97,7 @@ export function ensureTestDeps(env: NodeJS.ProcessEnv = process.env): TestDeps {
     const after = missing();
     if (after.length > 0) return { ok: false, message: explain(after, `installed ${PACKAGES.join(' ')}, but ${after.join(' and ')} still cannot be found`) };
   }
-  return { ok: true, chromiumPath: workingBrowser(env)! };
+  return { ok: true, chromiumPath: workingBrowser(env)!, nginxPath: findNginx(env)! };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -99,5 +106,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(deps.message);
     process.exit(1);
   }
-  console.log(`test setup: Chromium at ${deps.chromiumPath}, CJK fonts present`);
+  console.log(`test setup: Chromium at ${deps.chromiumPath}, CJK fonts present, nginx at ${deps.nginxPath}`);
 }

@@ -1,4 +1,4 @@
-// npm test: checks the machine first (Chromium and CJK fonts, installed when it can), then
+// npm test: checks the machine first (Chromium, CJK fonts and nginx, installed when it can), then
 // generates the Prisma client and builds the site only when their inputs changed, type-checks,
 // and runs every test file under tests/ with Node's test runner (TypeScript through tsx).
 // `npm test -- tests/render` runs only the files under that path.
@@ -32,6 +32,7 @@ if (!deps.ok) {
   process.exit(1);
 }
 process.env.CHROMIUM_PATH = deps.chromiumPath;
+process.env.NGINX_PATH = deps.nginxPath;
 
 const roots = process.argv.slice(2);
 const files = (roots.length ? roots : ['tests']).flatMap(collect).sort();

@@ -12,11 +12,13 @@ import { afterIngest } from '@/lib/ingest/after';
 import { startWorker } from '@/lib/ingest/schedule';
 import { importPath } from '@/lib/ingest/files';
 import { harvestOai, ingestIds, ingestRss, type RunSummary } from '@/lib/ingest/sources';
+import { batchProcess } from '@/lib/processes/batch';
 
 const USAGE = `usage: npm run ingest -- rss <categories...> | oai [--set S] [--from D] [--until D] | import <path> | id <ids...> | worker`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  batchProcess();
   migrate(sqlite());
   let result: RunSummary;
   switch (command) {

@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { stopLlmWork } from '@/lib/llm/chat';
+import { batchProcess } from '@/lib/processes/batch';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 
 // Stop at once, also in the middle of a wait for the provider; the summary being written is not saved.
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     console.log('summary pre-generation is off (SUMMARY_PREGENERATE_CATEGORIES is empty)');
     return 0;
   }
+  batchProcess();
   migrate(sqlite());
   const r = await pregenerateSummaries(date);
   console.log(

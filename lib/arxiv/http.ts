@@ -1,8 +1,9 @@
-// Polite HTTP for arXiv: one request per interval across the process, a descriptive User-Agent,
-// retries with backoff on timeouts, resets and 5xx, and Retry-After honoured on 503/429.
+// Polite HTTP for arXiv: one request at a time, one per interval, across all the site's processes (lib/arxiv/gate.ts),
+// a descriptive User-Agent, retries with backoff on timeouts, resets and 5xx, and Retry-After
+// honoured on 503/429 (by every process).
 import pRetry, { AbortError } from 'p-retry';
-import pThrottle from 'p-throttle';
 import { config } from '@/lib/config';
+import { arxivRequest, holdArxiv } from './gate';
 
 export interface HttpOptions {
   minIntervalMs: number;
@@ -55,14 +56,10 @@ class RetryableStatus extends Error {
 }
 
 export class ArxivHttp {
-  private readonly throttled: <T>(fn: () => Promise<T>) => Promise<T>;
+  constructor(readonly options: HttpOptions = defaultHttpOptions()) {}
 
-  constructor(readonly options: HttpOptions = defaultHttpOptions()) {
-    const gate = pThrottle({ limit: 1, interval: Math.max(options.minIntervalMs, 1) })(() => undefined);
-    this.throttled = async (fn) => {
-      await gate();
-      return fn();
-    };
+  private throttled<T>(fn: () => Promise<T>): Promise<T> {
+    return arxivRequest(fn, this.options.timeoutMs, this.options.minIntervalMs);
   }
 
   /** GET a URL; non-retryable 4xx come back as a response so callers can read arXiv's error body. */
@@ -89,6 +86,7 @@ export class ArxivHttp {
           log(`attempt ${attemptNumber} for ${url} failed (${error.message}); ${retriesLeft} retries left`);
           if (error instanceof RetryableStatus && error.waitMs !== undefined) {
             if (error.waitMs > o.maxRetryAfterMs) throw new AbortError(`${error.message}: Retry-After too long`);
+            if (o.minIntervalMs > 0) await holdArxiv(Date.now() + error.waitMs, o.minIntervalMs);
             if (retriesLeft > 0) await new Promise((r) => setTimeout(r, error.waitMs));
           }
         },

@@ -1,12 +1,22 @@
 // The background worker: fetch the configured categories after each arXiv announcement, and at
-// start-up when the latest announcement day is missing.
+// start-up when the latest announcement day is missing. Several workers may run (one per host or
+// container, or by mistake): the workers' ingests hold the "ingest" lease, one at a time, and each
+// schedule tick makes one run however many workers see it (the run records its tick).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Cron } from 'croner';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { Lease } from '@/lib/processes/lease';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { afterIngest } from './after';
-import { markInterruptedRuns } from './runs';
+import { INGEST_LEASE, markInterruptedRuns } from './runs';
 import { defaultContext, ingestRss, type RunSummary } from './sources';
+
+/** The lease lapses this long after its holder stops renewing it (renewed every third of it). */
+const LEASE_TTL_MS = 60_000;
+/** How long a tick waits for another worker's ingest to end, and how often it looks. */
+const TICK_WAIT_MS = 15 * 60_000;
+const LEASE_POLL_MS = 1_000;
 
 /** The newest day with any listing in the database, or undefined when there is none. */
 export function latestListedDay(): string | undefined {
@@ -23,11 +33,46 @@ export function expectedAnnouncementDay(now = new Date()): string {
   return `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`;
 }
 
-export async function ingestConfiguredCategories(): Promise<RunSummary> {
+/** Runs `body` holding the ingest lease, waiting up to `waitMs` for it; null when it could not be had. */
+export async function withIngestLease<T>(waitMs: number, body: () => Promise<T>): Promise<T | null> {
+  const deadline = Date.now() + waitMs;
+  let lease: Lease | null;
+  while (!(lease = Lease.tryAcquire(sqlite(), INGEST_LEASE, LEASE_TTL_MS))) {
+    if (Date.now() >= deadline) return null;
+    await sleep(LEASE_POLL_MS);
+  }
+  try {
+    return await body();
+  } finally {
+    lease.release();
+  }
+}
+
+/** The tick a cron callback runs for: its scheduled time (croner never calls early), even when the callback came late. */
+export const tickOf = (job: Cron, now = Date.now()): Date => job.previousRuns(1, new Date(now))[0] ?? new Date(now);
+
+/** One schedule tick: the first worker to hold the lease ingests; the others find the tick's run and skip it. */
+export async function scheduledIngest(tick: Date): Promise<RunSummary | null> {
+  const scheduledFor = tick.toISOString();
+  const result = await withIngestLease(TICK_WAIT_MS, async () => {
+    const db = sqlite();
+    markInterruptedRuns(db);
+    const done = db.prepare(`SELECT id FROM IngestRun WHERE scheduledFor = ? AND status <> 'interrupted'`).get(scheduledFor) as { id: number } | undefined;
+    if (done) {
+      console.log(`[worker] the ${scheduledFor} tick was ingested by another worker (run ${done.id})`);
+      return null;
+    }
+    return ingestConfiguredCategories(scheduledFor);
+  });
+  return result ?? null;
+}
+
+export async function ingestConfiguredCategories(scheduledFor?: string): Promise<RunSummary> {
   const c = config();
-  const result = await ingestRss(c.INGEST_CATEGORIES, defaultContext());
+  const result = await ingestRss(c.INGEST_CATEGORIES, defaultContext({ scheduledFor }));
   console.log(`[worker] rss ${c.INGEST_CATEGORIES.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
-  await afterIngest();
+  // Derived data follows this run's changes; changes made by others (an import) are theirs to follow.
+  if (result.inserted || result.updated || result.listings) await afterIngest();
   if (c.SUMMARY_PREGENERATE_CATEGORIES.length && result.listings > 0) {
     // Long-running (one paper at a time through the summary queue); readers never wait on it.
     void pregenerateSummaries().then(
@@ -38,16 +83,21 @@ export async function ingestConfiguredCategories(): Promise<RunSummary> {
   return result;
 }
 
+/** The worker checkpoints the WAL for the site processes, which never do (lib/db.ts databaseRole). */
+const CHECKPOINT_MS = 30_000;
+
 export function startWorker(): Cron {
   const c = config();
+  setInterval(() => sqlite().pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_MS).unref();
   const interrupted = markInterruptedRuns(sqlite());
   if (interrupted) console.log(`[worker] marked ${interrupted} run(s) of ended processes as interrupted`);
-  const job = new Cron(c.INGEST_CRON, { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) }, async () => {
-    await ingestConfiguredCategories();
+  const job = new Cron(c.INGEST_CRON, { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) }, async (self: Cron) => {
+    await scheduledIngest(tickOf(self));
   });
   console.log(`[worker] next ingest at ${job.nextRun()?.toISOString()} (${c.INGEST_CRON} ${c.INGEST_TIMEZONE})`);
   if (c.INGEST_ON_START === '1' && (latestListedDay() ?? '') < expectedAnnouncementDay()) {
-    void ingestConfiguredCategories().catch((e) => console.error('[worker] start-up ingest failed:', e));
+    // Skipped while another worker ingests: that run fetches the same day.
+    void withIngestLease(0, () => ingestConfiguredCategories()).catch((e) => console.error('[worker] start-up ingest failed:', e));
   }
   return job;
 }

@@ -18,6 +18,8 @@ export interface IngestContext {
   http: ArxivHttp;
   log: (msg: string) => void;
   endpoints: { rss: string; api: string; oai: string };
+  /** The worker's schedule tick the run is for (one run per tick across workers). */
+  scheduledFor?: string;
 }
 
 export function defaultContext(overrides: Partial<IngestContext> = {}): IngestContext {
@@ -49,7 +51,7 @@ function summary(run: IngestRun, status: RunStatus): RunSummary {
 
 /** Runs `body` as a recorded ingest run: whatever it throws ends the run as partial or failed. */
 export async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
-  const run = new IngestRun(ctx.db, source, params);
+  const run = new IngestRun(ctx.db, source, params, ctx.scheduledFor);
   const store = new PaperStore(ctx.db);
   try {
     await body(run, store);

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
-import { bumpArxivDataGeneration, sqlDate } from '@/lib/db';
+import { bumpDataVersion, sqlDate } from '@/lib/db';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
 
 export interface WriteCounts {
@@ -88,9 +88,7 @@ export class PaperStore {
 
   /** write() for a batch already prepared (on another thread, by preparePapers) from `seen` records. */
   writePrepared(papers: readonly PreparedPaper[], listings: readonly ListingRecord[], seen: number): WriteCounts {
-    const counts = { ...this.writeTransaction(papers, listings), seen };
-    if (counts.inserted || counts.updated || counts.listings) bumpArxivDataGeneration();
-    return counts;
+    return { ...this.writeTransaction(papers, listings), seen };
   }
 
   private writeTransaction(papers: readonly PreparedPaper[], listings: readonly ListingRecord[]): WriteCounts {
@@ -124,6 +122,8 @@ export class PaperStore {
       for (const l of listings) {
         counts.listings += this.insertListing.run(l.paperId, l.category, archiveOf(l.category), l.date, l.type, l.position).changes;
       }
+      // Lists show listed papers: a paper inserted without a listing is on none yet.
+      if (counts.updated || counts.listings) bumpDataVersion(this.db);
       return counts;
     })();
   }

@@ -1,10 +1,14 @@
 // Daily lists are served from Next's ISR cache: proxy.ts rewrites /arxiv/<spec>?date=&skip=&show=
 // to /arxiv/<spec>/day/<key>, a path-only route Next renders once and then serves like a static
-// file. The key holds the arXiv data version, so an ingest (in this process or the worker's) moves
-// every list to a fresh key at once; click counters refresh by the route's revalidate interval.
-// The version counts from server start, so keys also carry this process's start id: cache entries
-// written by an earlier server (another database, or data changed while it was down) never match.
+// file. The key holds the arXiv data version kept in the database (lib/db.ts), so an ingest by any
+// process moves every list of every process to a fresh key at once, and every process serving the
+// same build and database makes the same key (and ETag); click counters refresh by the route's
+// revalidate interval. Keys also carry the build, so a browser's page from an earlier deploy
+// (whose scripts are gone) is never confirmed with a 304.
 // Query values are normalised first, so junk parameters cannot multiply cache entries.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { arxivDataVersion } from '@/lib/db';
 import { specDays } from './day';
 import { chunkParams, FIRST_CHUNK, NEXT_CHUNK } from './dayPage';
@@ -13,7 +17,17 @@ import { isDay, parseTarget } from './target';
 export type DayQuery = { date: string | undefined; skip: string; show: string };
 
 const KEY = /^v([0-9a-z-]{1,40})_(\d{4}-\d{2}-\d{2}|latest)_(\d{1,6})_(\d{1,3})$/;
-const SERVER_START = Math.floor(Math.random() * 36 ** 6).toString(36) + Date.now().toString(36);
+
+/** A short name of the running build (`next dev` has none: its pages change with every edit anyway). */
+function buildName(): string {
+  try {
+    const id = readFileSync(path.resolve(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'), 'utf8').trim();
+    return createHash('sha256').update(id).digest('hex').slice(0, 8);
+  } catch {
+    return 'dev';
+  }
+}
+const BUILD = buildName();
 
 export function dayKey(version: string, query: { date?: string | null; skip?: string | null; show?: string | null }): string {
   const date = query.date ?? undefined;
@@ -47,5 +61,5 @@ export function dayListPath(pathname: string, search: URLSearchParams): string |
   const { skip, show } = chunkParams(search.get('skip') ?? undefined, search.get('show') ?? undefined);
   const linked = (skip === 0 && show === FIRST_CHUNK) || (skip >= FIRST_CHUNK && (skip - FIRST_CHUNK) % NEXT_CHUNK === 0 && show === NEXT_CHUNK);
   if (!linked) return null;
-  return `/arxiv/${segment}/day/${dayKey(`${SERVER_START}-${arxivDataVersion()}`, { date, skip: String(skip), show: String(show) })}`;
+  return `/arxiv/${segment}/day/${dayKey(`${BUILD}-${arxivDataVersion()}`, { date, skip: String(skip), show: String(show) })}`;
 }

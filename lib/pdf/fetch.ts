@@ -1,23 +1,12 @@
-// Paper PDFs from arXiv (pdf/<id>v<n>), politely (one request per ARXIV_MIN_INTERVAL_MS across the
-// process, our User-Agent, retries), kept on disk; the oldest-used files go when the cache
-// outgrows PDF_CACHE_MAX_MB.
+// Paper PDFs from arXiv (pdf/<id>v<n>), politely (in turn with all the site's processes' requests to
+// arXiv, lib/arxiv/gate.ts; our User-Agent, retries), kept on disk; the oldest-used files go when the
+// cache outgrows PDF_CACHE_MAX_MB.
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pRetry, { AbortError } from 'p-retry';
-import pThrottle from 'p-throttle';
+import { arxivRequest } from '@/lib/arxiv/gate';
 import { defaultHttpOptions } from '@/lib/arxiv/http';
 import { config } from '@/lib/config';
-
-let gate: (() => Promise<void>) | undefined;
-let gateInterval = -1;
-function politeGate(): () => Promise<void> {
-  const interval = Math.max(config().ARXIV_MIN_INTERVAL_MS, 1);
-  if (!gate || gateInterval !== interval) {
-    gate = pThrottle({ limit: 1, interval })(async () => undefined);
-    gateInterval = interval;
-  }
-  return gate;
-}
 
 const cacheDir = () => path.resolve(config().PDF_CACHE_DIR);
 const cacheFile = (id: string, version: number, ext: 'pdf' | 'txt' = 'pdf') => path.join(cacheDir(), `${id.replace('/', '_')}v${version}.${ext}`);
@@ -52,15 +41,15 @@ export async function fetchPdf(id: string, version: number): Promise<Uint8Array>
   const http = defaultHttpOptions();
   const url = `${config().ARXIV_PDF_URL.replace(/\/?$/, '/')}${id}v${version}`;
   const data = await pRetry(
-    async () => {
-      await politeGate()();
-      const res = await fetch(url, { headers: { 'User-Agent': http.userAgent, Accept: 'application/pdf' }, signal: AbortSignal.timeout(http.timeoutMs) });
-      if (res.status === 429 || res.status >= 500) throw new Error(`HTTP ${res.status} from ${url}`);
-      if (!res.ok) throw new AbortError(`HTTP ${res.status} from ${url}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF')) throw new AbortError(`not a PDF: ${url}`);
-      return bytes;
-    },
+    () =>
+      arxivRequest(async () => {
+        const res = await fetch(url, { headers: { 'User-Agent': http.userAgent, Accept: 'application/pdf' }, signal: AbortSignal.timeout(http.timeoutMs) });
+        if (res.status === 429 || res.status >= 500) throw new Error(`HTTP ${res.status} from ${url}`);
+        if (!res.ok) throw new AbortError(`HTTP ${res.status} from ${url}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF')) throw new AbortError(`not a PDF: ${url}`);
+        return bytes;
+      }),
     { retries: Math.min(http.retries, 2), minTimeout: 1000, factor: 2 },
   );
   mkdirSync(cacheDir(), { recursive: true });

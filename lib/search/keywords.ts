@@ -2,6 +2,7 @@
 // Document frequencies come from the FTS index itself (one count per distinct candidate word,
 // cached per run), so no corpus scan is needed when a day's papers arrive.
 import type Database from 'better-sqlite3';
+import { write } from '@/lib/db/writer';
 
 export const KEYWORD_COUNT = 8;
 const CANDIDATES = 24;
@@ -90,6 +91,7 @@ export function keywordsFor(db: Database.Database, id: string): string | undefin
   if (!paper) return undefined;
   if (paper.keywords !== null) return paper.keywords;
   const keywords = new KeywordScorer(db).keywords(paper.title, paper.abstract);
-  db.prepare('UPDATE Paper SET keywords = ? WHERE id = ?').run(keywords, id);
+  // Stored in the background: a request never waits for another process's write.
+  void write((w) => w.prepare('UPDATE Paper SET keywords = ? WHERE id = ?').run(keywords, id)).catch(() => {});
   return keywords;
 }

@@ -1,46 +1,32 @@
-// Abuse and cost controls for starting new generations (cached summaries are always served):
-// sliding-window hourly limits per client (lib/clientAddress.ts says who that is) and across the
-// site, in memory (one server process), and a daily budget in the database. The queue itself caps
-// how many generations may be pending at once (SUMMARY_MAX_PENDING).
+// Abuse and cost controls for starting new generations (cached summaries are always served), in
+// the database so that every process counts the same starts: sliding-window hourly limits per
+// client (lib/clientAddress.ts says who that is) and across the site (SummaryStart rows), and a
+// daily budget (SummaryUsage). They are checked and recorded inside the transaction that claims
+// the generation (lib/summaries/jobs.ts), so two processes cannot both take the last slot.
+// The number of generations queued or running at once is capped there too (SUMMARY_MAX_PENDING).
+import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
-import { usageToday } from './store';
+import { statement, usageToday } from './store';
 
 const HOUR = 3_600_000;
-/** The site-wide window's key: no client address can take this form. */
-const SITE = '\u0000site';
-/** Past this many windows, those with no start in the last hour are dropped (rotating clients). */
-const SWEEP_ABOVE = 10_000;
-// On globalThis so every route bundle of the Next.js server shares one window per client.
-const starts: Map<string, number[]> = ((globalThis as { __coolPapersSummaryStarts?: Map<string, number[]> }).__coolPapersSummaryStarts ??= new Map());
 
-function recent(key: string, now: number): number[] {
-  const times = (starts.get(key) ?? []).filter((t) => now - t < HOUR);
-  starts.set(key, times);
-  return times;
-}
-
-/**
- * Records a generation start for `client` unless the client or the site has used its hourly
- * limit; returns which limit refused, or null when the start was recorded.
- */
-export function takeRateSlot(client: string, now = Date.now()): 'client' | 'site' | null {
+/** Which hourly limit refuses a new generation for `client`, or null (inside a write transaction). */
+export function rateRefusal(db: Database.Database, client: string, now = Date.now()): 'client' | 'site' | null {
   const c = config();
-  if (starts.size > SWEEP_ABOVE) for (const [key, times] of starts) if (!times.some((t) => now - t < HOUR)) starts.delete(key);
-  const mine = recent(client, now);
-  const site = recent(SITE, now);
-  if (mine.length >= c.SUMMARY_RATE_PER_HOUR) return 'client';
-  if (site.length >= c.SUMMARY_GLOBAL_RATE_PER_HOUR) return 'site';
-  mine.push(now);
-  site.push(now);
-  return null;
+  statement('DELETE FROM SummaryStart WHERE at <= ?', db).run(now - HOUR);
+  const mine = (statement('SELECT COUNT(*) AS n FROM SummaryStart WHERE client = ? AND at > ?', db).get(client, now - HOUR) as { n: number }).n;
+  if (mine >= c.SUMMARY_RATE_PER_HOUR) return 'client';
+  const site = (statement('SELECT COUNT(*) AS n FROM SummaryStart WHERE at > ?', db).get(now - HOUR) as { n: number }).n;
+  return site >= c.SUMMARY_GLOBAL_RATE_PER_HOUR ? 'site' : null;
 }
 
-export function resetRateLimits(): void {
-  starts.clear();
+/** Counts a generation started for `client` against the hourly limits. */
+export function recordStart(db: Database.Database, client: string, now = Date.now()): void {
+  statement('INSERT INTO SummaryStart (client, at) VALUES (?, ?)', db).run(client, now);
 }
 
-export function budgetLeft(): boolean {
+export function budgetLeft(db?: Database.Database): boolean {
   const c = config();
-  const used = usageToday();
+  const used = usageToday(db);
   return used.generations < c.SUMMARY_DAILY_GENERATIONS && used.tokens < c.SUMMARY_DAILY_TOKENS;
 }

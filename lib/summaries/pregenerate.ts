@@ -1,7 +1,8 @@
 // Optional pre-generation (off while SUMMARY_PREGENERATE_CATEGORIES is empty): after an ingest,
 // summarise one day's new submissions in those categories. One paper at a time through the same
-// queue, so readers asking meanwhile share the generation and wait behind at most one of ours;
-// cached summaries are skipped, and the daily budget (not the per-client rate limit) applies.
+// queue (shared by every process), so readers asking meanwhile, in any process, share the
+// generation and wait behind at most one of ours; cached summaries are skipped, and the daily
+// budget (not the per-client rate limit) applies.
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { llmWorkStopped } from '@/lib/llm/chat';
@@ -35,7 +36,7 @@ export async function pregenerateSummaries(date?: string): Promise<PregenerateRe
   result.papers = ids.length;
   for (const id of ids) {
     for (const language of languages) {
-      const r = requestSummary(id, language, { client: 'pregenerate', internal: true });
+      const r = await requestSummary(id, language, { client: 'pregenerate', internal: true });
       if (r.kind === 'cached') result.cached++;
       else if (r.kind === 'refused') {
         if (r.reason === 'not-found') continue;

@@ -1,17 +1,22 @@
-// Summary generation: one job per (paper, language) however many readers ask, a queue with a
-// concurrency limit where the newest day's papers go first, progress broadcast to every
-// subscriber (late joiners get a snapshot), and the result stored only when all six answers
-// finished. Jobs run independently of their subscribers: a reader leaving changes nothing.
+// Summary generation: one job per (paper, language) across every process of the site however many
+// readers ask (lib/summaries/jobs.ts keeps the shared rows), a queue with a site-wide concurrency
+// limit where the newest day's papers go first, and progress broadcast to every subscriber (late
+// joiners get a snapshot). In each process a job is one SummaryJob object its readers subscribe to:
+// in the process holding the job it generates, elsewhere it follows the shared row (polling it),
+// and it takes the generation over when the holder's process is gone. The result is stored only
+// when all six answers finished, by the holder, once. Jobs run independently of their
+// subscribers: a reader leaving changes nothing.
 // A job has a time budget for all six answers (LLM_GENERATION_TIMEOUT_MS); an answer over the
 // size limit is kept up to there, with a note. Rendered answers go out as changes: each `html`
 // event says how much of the answer's previous HTML to keep and what follows it.
 import { config } from '@/lib/config';
-import { providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat';
+import { write } from '@/lib/db/writer';
+import { llmWorkStopped, providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat';
 import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
 import { holdBackUnclosed } from '@/lib/render/scan';
-import { budgetLeft, takeRateSlot } from './limits';
-import { getSummary, paperForSummary, recordUsage, saveSummary, type Answer, type PaperForSummary, type StoredSummary } from './store';
+import { abandonJob, claimJob, failJob, finishJob, jobKey, jobLive, JOB_HEARTBEAT_MS, queuePosition, readJob, renewJob, saveProgress, scheduleJobs, type ClaimRequest, type JobRow } from './jobs';
+import { getSummary, paperForSummary, recordUsage, type Answer, type PaperForSummary, type StoredSummary } from './store';
 import { paperText, type PaperText } from './text';
 
 export type SummaryEvent =
@@ -29,38 +34,61 @@ type Listener = (e: SummaryEvent) => void;
 // Re-render a growing answer at most this often (or four times as long as a render takes, so
 // long answers cannot keep a core busy); the first delta renders at once.
 const RENDER_INTERVAL_MS = 80;
+/** How often followers read the shared row, and holders look whether the queue reached their jobs. */
+const POLL_MS = 250;
+/** How often a holder writes the answers so far for readers in other processes. */
+const PROGRESS_MS = 250;
 
 /** Ends an answer that reached the size limit (after any formula or code block left open there). */
 export const CUT_NOTE = '\n\n*[The answer was cut off here: it reached the length limit.]*';
 
+type Stage = 'queued' | 'pdf' | 'llm' | 'done' | 'error';
+
 export class SummaryJob {
   readonly listeners = new Set<Listener>();
   position = 0;
-  stage: 'queued' | 'pdf' | 'llm' | 'done' | 'error' = 'queued';
+  stage: Stage = 'queued';
   note?: string;
   readonly answers: Answer[] = [];
   readonly html: string[] = [];
+  /** Answers whose final HTML was shown (complete). */
+  private complete = 0;
   private renderTimer?: ReturnType<typeof setTimeout>;
   private lastRender = 0;
   private renderCost = 0;
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;
-  /** The paper text, fetched and extracted from the moment the job exists: overlaps the queue wait. */
-  private readonly text: Promise<PaperText>;
+  /** While this process holds the job: its token, the paper text (fetched from the moment the job is ours, overlapping the queue wait), and the switch that stops the generation. */
+  private token?: string;
+  private text?: Promise<PaperText>;
+  private abort?: AbortController;
+  private started = false;
+  /** While following: the last revision of the shared row shown, and the holder's token then. */
+  private rev = -1;
+  private followedToken?: string;
+  private progress: { timer?: ReturnType<typeof setTimeout>; writing: boolean; dirty: boolean } = { writing: false, dirty: false };
 
-  constructor(readonly paper: PaperForSummary, readonly language: Language, readonly seq: number) {
+  constructor(readonly paper: PaperForSummary, readonly language: Language) {
     this.finished = new Promise((r) => (this.resolveFinished = r));
-    this.text = paperText(paper);
   }
 
   get key(): string {
     return jobKey(this.paper.id, this.language);
   }
 
+  /** True while this process generates it (it holds the job); false while it follows another process. */
+  get holding(): boolean {
+    return this.token !== undefined;
+  }
+
+  get ended(): boolean {
+    return this.stage === 'done' || this.stage === 'error';
+  }
+
   /** Adds a listener; it first receives the job's state so far. Returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     if (this.stage === 'queued') listener({ type: 'queued', position: this.position });
-    else listener({ type: 'status', stage: this.stage === 'pdf' ? 'pdf' : 'llm', note: this.note });
+    else if (this.stage === 'pdf' || this.stage === 'llm') listener({ type: 'status', stage: this.stage, note: this.note });
     this.answers.forEach((a, index) => {
       listener({ type: 'question', index, q: a.q });
       if (this.html[index]) listener({ type: 'html', index, keep: 0, html: this.html[index] });
@@ -73,43 +101,113 @@ export class SummaryJob {
     for (const l of this.listeners) l(e);
   }
 
-  async run(): Promise<void> {
+  setPosition(position: number): void {
+    if (this.stage !== 'queued' || position === this.position) return;
+    this.position = position;
+    this.emit({ type: 'queued', position });
+  }
+
+  private setStage(stage: 'pdf' | 'llm', note?: string): void {
+    if (this.stage === stage && this.note === note) return;
+    this.stage = stage;
+    this.note = note;
+    this.emit({ type: 'status', stage, note });
+  }
+
+  private addQuestion(q: string): number {
+    const index = this.answers.push({ q, a: '' }) - 1;
+    this.html.push('');
+    this.emit({ type: 'question', index, q });
+    return index;
+  }
+
+  /** New text of the answer being written: sent raw, and rendered again soon. */
+  private extend(index: number, piece: string): void {
+    this.answers[index]!.a += piece;
+    this.emit({ type: 'delta', index, text: piece });
+    this.scheduleRender(index);
+  }
+
+  /** The answer is complete: its final HTML. */
+  private completeAnswer(index: number, text: string): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    this.answers[index]!.a = text;
+    this.showHtml(index, renderMarkdown(text));
+    this.complete = index + 1;
+  }
+
+  private end(stage: 'done' | 'error', message?: string): void {
+    clearTimeout(this.renderTimer);
+    clearTimeout(this.progress.timer);
+    this.stage = stage;
+    this.emit(stage === 'done' ? { type: 'done' } : { type: 'error', message: message ?? 'unknown error' });
+    this.resolveFinished();
+    registry.jobs.delete(this.key);
+    requestPump();
+  }
+
+  /** Clears what was shown (a generation taken over starts again). */
+  private restart(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    this.html.forEach((_, index) => this.emit({ type: 'html', index, keep: 0, html: '' }));
+    this.answers.length = 0;
+    this.html.length = 0;
+    this.complete = 0;
+    this.stage = 'queued';
+    this.note = undefined;
+  }
+
+  // ---- holding: this process generates ----
+
+  /** The job is now this process's (`token`): fetch the paper text at once; generation starts when the queue reaches it. */
+  hold(token: string): void {
+    if (this.answers.length) this.restart();
+    this.token = token;
+    this.started = false;
+    this.abort = new AbortController();
+    this.text = paperText(this.paper);
+  }
+
+  /** The queue reached the job (scheduleJobs marked it running). */
+  start(token: string): void {
+    if (this.started || this.token !== token) return;
+    this.started = true;
+    void this.run(token);
+  }
+
+  private async run(token: string): Promise<void> {
     let tokens = 0;
     try {
-      this.stage = 'pdf';
-      this.emit({ type: 'status', stage: 'pdf' });
-      const text = await this.text;
-      this.stage = 'llm';
-      this.note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
-      this.emit({ type: 'status', stage: 'llm', note: this.note });
+      this.setStage('pdf');
+      this.saveProgressSoon();
+      const text = await this.text!;
+      const note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
+      this.setStage('llm', note);
+      this.saveProgressSoon();
       const messages: ChatMessage[] = [{ role: 'system', content: systemMessage(this.language, { ...this.paper, ...text }) }];
       const deadline = Date.now() + config().LLM_GENERATION_TIMEOUT_MS;
       let promptTokens = 0;
       let completionTokens = 0;
-      for (const [index, q] of QUESTIONS[this.language].entries()) {
-        this.answers.push({ q, a: '' });
-        this.html.push('');
-        this.emit({ type: 'question', index, q });
+      for (const q of QUESTIONS[this.language]) {
+        const index = this.addQuestion(q);
         messages.push({ role: 'user', content: q });
-        const answer = this.answers[index]!;
         const result = await streamChat(messages, {
           deadline,
+          signal: this.abort!.signal,
           onDelta: (piece) => {
-            answer.a += piece;
-            this.emit({ type: 'delta', index, text: piece });
-            this.scheduleRender(index);
+            this.extend(index, piece);
+            this.saveProgressSoon();
           },
         });
-        clearTimeout(this.renderTimer);
-        this.renderTimer = undefined;
-        answer.a = result.cut ? holdBackUnclosed(result.text).trimEnd() + CUT_NOTE : result.text;
-        this.showHtml(index, renderMarkdown(answer.a));
-        messages.push({ role: 'assistant', content: answer.a });
+        this.completeAnswer(index, result.cut ? holdBackUnclosed(result.text).trimEnd() + CUT_NOTE : result.text);
+        messages.push({ role: 'assistant', content: this.answers[index]!.a });
         promptTokens += result.promptTokens;
         completionTokens += result.completionTokens;
         tokens = promptTokens + completionTokens;
       }
-      saveSummary({
+      const summary = {
         paperId: this.paper.id,
         language: this.language,
         paperVersion: this.paper.version,
@@ -119,18 +217,110 @@ export class SummaryJob {
         truncated: text.truncated,
         promptTokens,
         completionTokens,
-      });
-      this.stage = 'done';
-      this.emit({ type: 'done' });
+      };
+      if (await write((db) => finishJob(db, token, summary))) return this.end('done');
+      this.follow(); // taken over meanwhile (this process was presumed gone): the new holder's result counts
     } catch (e) {
-      this.stage = 'error';
-      this.emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      clearTimeout(this.renderTimer);
-      recordUsage(0, tokens);
-      this.resolveFinished();
+      const message = e instanceof Error ? e.message : String(e);
+      if (this.token !== token) return; // the job was lost meanwhile and is being followed
+      if (llmWorkStopped()) {
+        // Shutting down: another process takes the job over at once.
+        await write((db) => abandonJob(db, token)).catch(() => {});
+        return this.end('error', message);
+      }
+      const failed = await write((db) => {
+        recordUsage(db, 0, tokens);
+        return failJob(db, token, message);
+      }).catch(() => false);
+      if (failed) this.end('error', message);
+      else this.follow();
     }
   }
+
+  /** Writes the progress for followers: at once when idle, else at most every PROGRESS_MS. */
+  private saveProgressSoon(): void {
+    const p = this.progress;
+    p.dirty = true;
+    if (p.writing || p.timer) return;
+    p.timer = setTimeout(() => void this.writeProgress(), PROGRESS_MS);
+  }
+
+  private async writeProgress(): Promise<void> {
+    const p = this.progress;
+    p.timer = undefined;
+    const token = this.token;
+    if (!token || !p.dirty || this.ended || (this.stage !== 'pdf' && this.stage !== 'llm')) return;
+    p.dirty = false;
+    p.writing = true;
+    const snapshot = { stage: this.stage, note: this.note ?? null, answers: this.answers.map((a) => ({ ...a })) };
+    const stillOurs = await write((db) => saveProgress(db, token, snapshot)).catch(() => true);
+    p.writing = false;
+    if (!stillOurs) return this.lose(token);
+    if (p.dirty) this.saveProgressSoon();
+  }
+
+  /** Renews the heartbeat; a job no longer ours (another process took it over) is followed from then on. */
+  async beat(): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    if (!(await write((db) => renewJob(db, token)).catch(() => true))) this.lose(token);
+  }
+
+  private lose(token: string): void {
+    if (this.token !== token) return;
+    this.abort?.abort();
+    this.follow();
+  }
+
+  // ---- following: another process generates ----
+
+  follow(): void {
+    this.followedToken = this.token;
+    this.token = undefined;
+    this.abort = undefined;
+    this.rev = -1;
+    clearTimeout(this.progress.timer);
+    this.progress = { writing: false, dirty: false };
+    ensureTimer();
+  }
+
+  /** Shows what the shared row says; takes the generation over when its holder is gone. */
+  async poll(now = Date.now()): Promise<void> {
+    if (this.holding || this.ended) return;
+    const row = readJob(this.paper.id, this.language);
+    if (!row) return this.end(getSummary(this.paper.id, this.language) ? 'done' : 'error', 'the generation was cancelled');
+    if (row.rev !== this.rev) this.apply(row, now);
+    if (this.ended || jobLive(row, now) || (row.state !== 'queued' && row.state !== 'running')) return;
+    const claim = await write((db) => claimJob(db, { ...claimRequest(this.paper, this.language, 'takeover'), takeover: row.token }));
+    if (claim.kind === 'mine' && !this.holding && !this.ended) {
+      this.hold(claim.token);
+      requestPump();
+    }
+  }
+
+  private apply(row: JobRow, now: number): void {
+    this.rev = row.rev;
+    // A new holder (one that took over) starts again from the first question.
+    if (this.followedToken !== undefined && row.token !== this.followedToken) this.restart();
+    this.followedToken = row.token;
+    if (row.state === 'queued') return this.setPosition(Math.max(1, queuePosition(this.paper.id, this.language, undefined, now)));
+    if (row.stage) this.setStage(row.stage, row.note ?? undefined);
+    const answers = JSON.parse(row.answers) as Answer[];
+    answers.forEach((a, index) => {
+      if (index >= this.answers.length) this.addQuestion(a.q);
+      if (index < this.complete) return;
+      const shown = this.answers[index]!.a;
+      if (!a.a.startsWith(shown)) {
+        this.answers[index]!.a = a.a; // the holder's final form of a cut answer
+        this.scheduleRender(index);
+      } else if (a.a.length > shown.length) this.extend(index, a.a.slice(shown.length));
+      if (index < answers.length - 1 || row.state === 'done') this.completeAnswer(index, a.a);
+    });
+    if (row.state === 'done') this.end('done');
+    else if (row.state === 'error') this.end('error', row.error ?? 'unknown error');
+  }
+
+  // ---- rendering ----
 
   /** Sends the change from the answer's previous HTML: what to keep of it, and the rest. */
   private showHtml(index: number, html: string): void {
@@ -148,7 +338,7 @@ export class SummaryJob {
     const render = () => {
       this.renderTimer = undefined;
       const answer = this.answers[index];
-      if (!answer || this.stage !== 'llm') return;
+      if (!answer || this.stage !== 'llm' || index < this.complete) return;
       const started = performance.now();
       const html = renderStreaming(answer.a);
       this.renderCost = performance.now() - started;
@@ -160,53 +350,68 @@ export class SummaryJob {
   }
 }
 
-interface Queue {
+interface Registry {
+  /** This process's jobs (holding or following), by jobKey. */
   jobs: Map<string, SummaryJob>;
-  waiting: SummaryJob[];
-  running: number;
-  seq: number;
+  /** Claims in flight, so concurrent requests in this process make one claim. */
+  claims: Map<string, Promise<SummaryRequest>>;
+  timer?: ReturnType<typeof setInterval>;
+  lastBeat: number;
+  pumping: boolean;
+  pumpAgain: boolean;
 }
-// On globalThis: Next.js may load this module once per route bundle; the queue must be one.
-const queue: Queue = ((globalThis as { __coolPapersSummaryQueue?: Queue }).__coolPapersSummaryQueue ??= {
+// On globalThis: Next.js may load this module once per route bundle; the registry must be one.
+const registry: Registry = ((globalThis as { __coolPapersSummaryJobs?: Registry }).__coolPapersSummaryJobs ??= {
   jobs: new Map(),
-  waiting: [],
-  running: 0,
-  seq: 0,
+  claims: new Map(),
+  lastBeat: 0,
+  pumping: false,
+  pumpAgain: false,
 });
 
-const jobKey = (paperId: string, language: Language) => `${paperId}\u0000${language}`;
-
-function announcePositions(): void {
-  queue.waiting.forEach((job, i) => {
-    if (job.position !== i + 1) {
-      job.position = i + 1;
-      job.emit({ type: 'queued', position: job.position });
-    }
-  });
-}
-
-function pump(): void {
-  while (queue.running < config().LLM_CONCURRENCY && queue.waiting.length > 0) {
-    const job = queue.waiting.shift()!;
-    queue.running++;
-    void job.run().finally(() => {
-      queue.running--;
-      queue.jobs.delete(job.key);
-      pump();
-    });
+/** Starts this process's jobs the queue reached and updates the positions of those waiting. */
+function requestPump(): void {
+  if (registry.pumping) {
+    registry.pumpAgain = true;
+    return;
   }
-  announcePositions();
+  if (![...registry.jobs.values()].some((j) => j.holding && j.stage === 'queued')) return;
+  registry.pumping = true;
+  void write((db) => scheduleJobs(db))
+    .then(({ start, positions }) => {
+      for (const s of start) registry.jobs.get(s.key)?.start(s.token);
+      for (const [key, position] of positions) registry.jobs.get(key)?.setPosition(position);
+    })
+    .catch((e: unknown) => console.error('[summaries] queue:', e))
+    .finally(() => {
+      registry.pumping = false;
+      if (registry.pumpAgain) {
+        registry.pumpAgain = false;
+        requestPump();
+      }
+    });
 }
 
-function enqueue(job: SummaryJob): void {
-  queue.jobs.set(job.key, job);
-  // Newest day's papers before older ones; first come, first served within a priority.
-  const rank = (j: SummaryJob) => (j.paper.latest ? 0 : 1);
-  const at = queue.waiting.findIndex((j) => rank(j) > rank(job));
-  if (at === -1) queue.waiting.push(job);
-  else queue.waiting.splice(at, 0, job);
-  job.position = queue.waiting.indexOf(job) + 1;
-  pump();
+/** While the process has jobs: follow the shared rows, look at the queue, renew heartbeats. */
+function tick(): void {
+  if (!registry.jobs.size) {
+    clearInterval(registry.timer);
+    registry.timer = undefined;
+    return;
+  }
+  const now = Date.now();
+  const beat = now - registry.lastBeat >= JOB_HEARTBEAT_MS;
+  if (beat) registry.lastBeat = now;
+  for (const job of registry.jobs.values()) {
+    if (job.holding) {
+      if (beat) void job.beat();
+    } else void job.poll(now).catch((e: unknown) => console.error('[summaries] following a generation:', e));
+  }
+  requestPump();
+}
+
+function ensureTimer(): void {
+  registry.timer ??= setInterval(tick, POLL_MS);
 }
 
 export type SummaryRequest =
@@ -223,35 +428,88 @@ export const REFUSALS = {
   budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
 } as const;
 
-/**
- * A cached summary, or the (new or running) generation of one. `regenerate` starts a new
- * generation even when a summary is cached (for a stale version); the old one stays served
- * until the new one is complete.
- */
-export function requestSummary(
-  paperId: string,
-  language: Language,
-  options: { client: string; regenerate?: boolean; /** Our own pre-generation: no per-client rate limit (the budget still applies). */ internal?: boolean },
-): SummaryRequest {
-  const cached = getSummary(paperId, language);
-  if (cached && !options.regenerate) return { kind: 'cached', summary: cached };
-  const running = queue.jobs.get(jobKey(paperId, language));
-  if (running) return { kind: 'job', job: running, stale: cached ?? undefined };
-  const paper = paperForSummary(paperId);
-  const refuse = (reason: keyof typeof REFUSALS): SummaryRequest => ({ kind: 'refused', reason, message: REFUSALS[reason], stale: cached ?? undefined });
-  if (!paper) return refuse('not-found');
-  if (!providerConfigured()) return refuse('no-provider');
-  if (!budgetLeft()) return refuse('budget');
-  if (queue.jobs.size >= config().SUMMARY_MAX_PENDING) return refuse('busy');
-  const limited = options.internal ? null : takeRateSlot(options.client);
-  if (limited) return refuse(limited === 'client' ? 'rate-limit' : 'busy');
-  recordUsage(1, 0);
-  const job = new SummaryJob(paper, language, ++queue.seq);
-  enqueue(job);
-  return { kind: 'job', job, stale: cached ?? undefined };
+interface RequestOptions {
+  client: string;
+  regenerate?: boolean;
+  /** Our own pre-generation: no per-client rate limit (the budget still applies). */
+  internal?: boolean;
 }
 
-/** The running or queued job for a paper and language, if any (for pages showing progress). */
-export function currentJob(paperId: string, language: Language): SummaryJob | undefined {
-  return queue.jobs.get(jobKey(paperId, language));
+const claimRequest = (paper: PaperForSummary, language: Language, client: string, options: Omit<RequestOptions, 'client'> = {}): ClaimRequest => ({
+  paperId: paper.id,
+  language,
+  client,
+  latest: paper.latest,
+  regenerate: options.regenerate,
+  internal: options.internal,
+});
+
+/** A job object of this process for the paper, registered, following or holding. */
+function register(paper: PaperForSummary, language: Language, token?: string): SummaryJob {
+  const job = new SummaryJob(paper, language);
+  registry.jobs.set(job.key, job);
+  if (token) job.hold(token);
+  else job.follow();
+  ensureTimer();
+  return job;
+}
+
+async function claim(paperId: string, language: Language, options: RequestOptions, stale: StoredSummary | undefined): Promise<SummaryRequest> {
+  const refuse = (reason: keyof typeof REFUSALS): SummaryRequest => ({ kind: 'refused', reason, message: REFUSALS[reason], stale });
+  const paper = paperForSummary(paperId);
+  if (!paper) return refuse('not-found');
+  if (!providerConfigured()) return refuse('no-provider');
+  // Another process generating it: follow without taking the write lock.
+  const seen = readJob(paperId, language);
+  if (seen && jobLive(seen)) return { kind: 'job', job: register(paper, language), stale };
+  const claimed = await write((db) => claimJob(db, claimRequest(paper, language, options.client, options)));
+  if (claimed.kind === 'refused') return refuse(claimed.reason);
+  if (claimed.kind === 'cached') {
+    const summary = getSummary(paperId, language);
+    if (summary) return { kind: 'cached', summary };
+  }
+  const job = register(paper, language, claimed.kind === 'mine' ? claimed.token : undefined);
+  if (job.holding) {
+    // Starts at once when a slot is free (as a single process would), else says where it waits.
+    const { start, positions } = await write((db) => scheduleJobs(db));
+    for (const s of start) registry.jobs.get(s.key)?.start(s.token);
+    for (const [key, position] of positions) registry.jobs.get(key)?.setPosition(position);
+  } else await job.poll();
+  return { kind: 'job', job, stale };
+}
+
+/**
+ * A cached summary, or the (new or running, in this process or another) generation of one.
+ * `regenerate` starts a new generation even when a summary is cached (for a stale version); the
+ * old one stays served until the new one is complete.
+ */
+export async function requestSummary(paperId: string, language: Language, options: RequestOptions): Promise<SummaryRequest> {
+  const cached = getSummary(paperId, language);
+  if (cached && !options.regenerate) return { kind: 'cached', summary: cached };
+  const stale = cached ?? undefined;
+  const key = jobKey(paperId, language);
+  const local = registry.jobs.get(key);
+  if (local) return { kind: 'job', job: local, stale };
+  const pending = registry.claims.get(key);
+  if (pending) {
+    const shared = await pending;
+    // Refused for its own client: this reader's client may still have room.
+    if (!(shared.kind === 'refused' && shared.reason === 'rate-limit')) return shared;
+  }
+  const mine = claim(paperId, language, options, stale);
+  registry.claims.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (registry.claims.get(key) === mine) registry.claims.delete(key);
+  }
+}
+
+/** Where the generation of a summary stands across the site (for pages showing progress without JavaScript). */
+export function jobProgress(paperId: string, language: Language): { stage: 'queued' | 'pdf' | 'llm'; position: number } | undefined {
+  const local = registry.jobs.get(jobKey(paperId, language));
+  if (local && !local.ended) return { stage: local.stage === 'queued' ? 'queued' : local.stage === 'llm' ? 'llm' : 'pdf', position: local.position };
+  const row = readJob(paperId, language);
+  if (!row || !jobLive(row)) return undefined;
+  return row.state === 'queued' ? { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)) } : { stage: row.stage ?? 'pdf', position: 0 };
 }

@@ -1,12 +1,13 @@
 // Stored summaries and the daily spend, on the raw SQLite handle (the cached read is the hot path).
+// Writes take the connection they run on: the request paths' writer (lib/db/writer.ts).
+import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { sqlite } from '@/lib/db';
 import type { Language } from '@/lib/llm/prompts';
 
 // Statements prepared once per connection (tests switch databases, so keyed by the handle).
 const prepared = new WeakMap<object, Map<string, Statement>>();
-function statement(sql: string): Statement {
-  const db = sqlite();
+export function statement(sql: string, db: Database.Database = sqlite()): Statement {
   let byDb = prepared.get(db);
   if (!byDb) prepared.set(db, (byDb = new Map()));
   let s = byDb.get(sql);
@@ -39,23 +40,25 @@ interface Row extends Omit<StoredSummary, 'answers' | 'truncated'> {
   truncated: number;
 }
 
-export function getSummary(paperId: string, language: Language): StoredSummary | null {
+export function getSummary(paperId: string, language: Language, db?: Database.Database): StoredSummary | null {
   const row = statement(
       `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
               s.source, s.truncated, s.promptTokens, s.completionTokens, s.createdAt
        FROM Summary s LEFT JOIN Paper p ON p.id = s.paperId WHERE s.paperId = ? AND s.language = ?`,
+      db,
     )
     .get(paperId, language) as Row | undefined;
   return row ? { ...row, answers: JSON.parse(row.answers) as Answer[], truncated: row.truncated === 1 } : null;
 }
 
-export function saveSummary(s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
+export function saveSummary(db: Database.Database, s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
   statement(
       `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source, truncated, promptTokens, completionTokens, createdAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (paperId, language) DO UPDATE SET paperVersion = excluded.paperVersion, model = excluded.model,
          answers = excluded.answers, source = excluded.source, truncated = excluded.truncated,
          promptTokens = excluded.promptTokens, completionTokens = excluded.completionTokens, createdAt = excluded.createdAt`,
+      db,
     )
     .run(s.paperId, s.language, s.paperVersion, s.model, JSON.stringify(s.answers), s.source, s.truncated ? 1 : 0, s.promptTokens, s.completionTokens, new Date().toISOString().replace('Z', '+00:00'));
 }
@@ -81,17 +84,18 @@ export function paperForSummary(id: string): PaperForSummary | null {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function usageToday(): { generations: number; tokens: number } {
-  const row = statement('SELECT generations, tokens FROM SummaryUsage WHERE day = ?').get(today()) as
+export function usageToday(db?: Database.Database): { generations: number; tokens: number } {
+  const row = statement('SELECT generations, tokens FROM SummaryUsage WHERE day = ?', db).get(today()) as
     | { generations: number; tokens: number }
     | undefined;
   return row ?? { generations: 0, tokens: 0 };
 }
 
-export function recordUsage(generations: number, tokens: number): void {
+export function recordUsage(db: Database.Database, generations: number, tokens: number): void {
   statement(
       `INSERT INTO SummaryUsage (day, generations, tokens) VALUES (?, ?, ?)
        ON CONFLICT (day) DO UPDATE SET generations = generations + excluded.generations, tokens = tokens + excluded.tokens`,
+      db,
     )
     .run(today(), generations, tokens);
 }

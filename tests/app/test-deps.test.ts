@@ -28,7 +28,7 @@ test('npm test stops at once, naming the packages, when nothing can install them
   const r = runPreflight({ PATH });
   assert.equal(r.status, 1);
   assert.match(r.out, /needs Chromium and CJK fonts/);
-  assert.match(r.out, /apt-get install chromium fonts-noto-cjk/);
+  assert.match(r.out, /apt-get install chromium fonts-noto-cjk nginx/);
   assert.match(r.out, /CHROMIUM_PATH/);
 });
 
@@ -59,7 +59,7 @@ if (process.argv[2] === 'install') {
   assert.equal(r.status, 0, r.out);
   const calls = JSON.parse(readFileSync(log, 'utf8')) as string[][];
   assert.deepEqual(calls[0], ['update']);
-  assert.deepEqual(calls[1], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']);
+  assert.deepEqual(calls[1], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'nginx']);
   assert.match(r.out, /Chromium and CJK fonts missing; running: .*apt-get install/, 'says what it does');
-  assert.match(r.out, new RegExp(`Chromium at ${path.join(dir, 'chromium')}, CJK fonts present`));
+  assert.match(r.out, new RegExp(`Chromium at ${path.join(dir, 'chromium')}, CJK fonts present, nginx at `));
 });

@@ -63,15 +63,21 @@ export async function seedDatabase(file: string, seed: boolean): Promise<void> {
   await closeDb();
 }
 
-export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+export interface SiteProcess extends RunningApp {
+  /** What the process printed so far. */
+  output(): string;
+  /** SIGKILL, no chance to clean up; resolves once it is gone. */
+  kill(): Promise<void>;
+}
+
+/** `next start` on an existing database (several may share one file), answering on a free port. */
+export async function startSite(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
   ensureBuilt();
-  const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
-  await seedDatabase(databasePath, options.seed ?? true);
   const port = await freePort();
   // Started as `npm start` starts it, without -H: with `-H 127.0.0.1` Next 16 sends proxy.ts
   // rewrites through a second loopback HTTP request (vercel/next.js#94745).
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
-    env: { ...process.env, ...options.env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    env: { ...process.env, ...env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -90,15 +96,39 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    url,
-    databasePath,
-    pid: child.pid!,
-    close: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
+  return processHandle(child, { url, databasePath, output: () => output });
+}
+
+/** The ingest worker as `ROLE=worker npm run serve` runs it, on an existing database; resolves once it has started. */
+export async function startWorkerProcess(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, INGEST_ON_START: '0', ...env, ROLE: 'worker', DATABASE_PATH: databasePath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (!/\[worker\] next ingest at/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`the worker exited ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return processHandle(child, { url: '', databasePath, output: () => output });
+}
+
+function processHandle(child: ChildProcess, about: { url: string; databasePath: string; output: () => string }): SiteProcess {
+  const stop = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
   };
+  return { ...about, pid: child.pid!, close: () => stop('SIGTERM'), kill: () => stop('SIGKILL') };
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
+  await seedDatabase(databasePath, options.seed ?? true);
+  return startSite(databasePath, options.env);
 }

@@ -13,7 +13,6 @@ import { closeDb, sqlite } from '@/lib/db';
 import { streamChat } from '@/lib/llm/chat';
 import { QUESTIONS } from '@/lib/llm/prompts';
 import { renderMarkdown } from '@/lib/render';
-import { resetRateLimits } from '@/lib/summaries/limits';
 import { CUT_NOTE, requestSummary, type SummaryEvent } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
 import { freshDb } from '../helpers/db';
@@ -45,7 +44,7 @@ function addPaper(id: string): void {
 }
 
 async function generate(id: string, client = 'test') {
-  const r = requestSummary(id, 'en', { client });
+  const r = await requestSummary(id, 'en', { client });
   assert.equal(r.kind, 'job', `${id}: ${r.kind === 'refused' ? r.reason : r.kind}`);
   const events: SummaryEvent[] = [];
   if (r.kind === 'job') {
@@ -64,7 +63,6 @@ after(async () => {
 });
 beforeEach(async () => {
   ({ file: dbFile } = await freshDb());
-  resetRateLimits();
   setEnv();
   Object.assign(fake, { mode: 'normal', failuresLeft: 1, retryAfter: '1', atQuestion: 0, answerChars: 0, ignoreMaxTokens: false, finishedAnswers: 0, tokenDelayMs: 0, firstTokenDelayMs: 0 });
   fake.requests.length = 0;
@@ -241,7 +239,7 @@ describe('site-wide caps on new generations', () => {
     fake.firstTokenDelayMs = 20;
     const ids = Array.from({ length: 20 }, (_, i) => `2605.${String(200 + i).padStart(5, '0')}`);
     ids.forEach(addPaper);
-    const results = ids.map((id, i) => requestSummary(id, 'en', { client: `10.0.${i}.1` }));
+    const results = await Promise.all(ids.map((id, i) => requestSummary(id, 'en', { client: `10.0.${i}.1` })));
     assert.equal(results.filter((r) => r.kind === 'job').length, 5);
     assert.deepEqual(new Set(results.filter((r) => r.kind === 'refused').map((r) => r.kind === 'refused' && r.reason)), new Set(['busy']));
     await Promise.all(results.map((r) => (r.kind === 'job' ? r.job.finished : null)));
@@ -252,11 +250,13 @@ describe('site-wide caps on new generations', () => {
     fake.firstTokenDelayMs = 30;
     const ids = ['2605.00301', '2605.00302', '2605.00303', '2605.00304'];
     ids.forEach(addPaper);
-    const [a, b, c, d] = ids.map((id) => requestSummary(id, 'en', { client: 'x' }));
+    const [a, b, c, d] = await Promise.all(ids.map((id) => requestSummary(id, 'en', { client: 'x' })));
     assert.deepEqual([a, b, c].map((r) => r!.kind), ['job', 'job', 'job']);
     assert.equal(d!.kind === 'refused' && d!.reason, 'busy');
     await Promise.all([a, b, c].map((r) => (r!.kind === 'job' ? r!.job.finished : null)));
-    assert.equal(requestSummary('2605.00301', 'en', { client: 'x' }).kind, 'cached');
-    assert.equal(requestSummary('2605.00304', 'en', { client: 'x' }).kind, 'job');
+    assert.equal((await requestSummary('2605.00301', 'en', { client: 'x' })).kind, 'cached');
+    const e = await requestSummary('2605.00304', 'en', { client: 'x' });
+    assert.equal(e.kind, 'job');
+    if (e.kind === 'job') await e.job.finished;
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { closeDb } from '@/lib/db';
+import { writesDone } from '@/lib/db/writer';
 import { afterIngest } from '@/lib/ingest/after';
 import { importPath } from '@/lib/ingest/files';
 import { runSearch } from '@/lib/search/service';
@@ -23,6 +24,7 @@ test('listed papers get keywords at ingest; others on their first related reques
 
   const outcome = await runSearch({ related: '0704.0001' });
   assert.equal(outcome.relatedTo?.id, '0704.0001');
+  await writesDone(); // stored in the background
   const stored = (db.prepare("SELECT keywords FROM Paper WHERE id = '0704.0001'").get() as { keywords: string }).keywords;
   assert.ok(stored.split(' ').length >= 3, stored);
   assert.ok(stored.includes('diphoton'), stored);

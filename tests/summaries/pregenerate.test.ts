@@ -9,7 +9,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, beforeEach, test } from 'node:test';
 import { closeDb, sqlite } from '@/lib/db';
-import { resetRateLimits } from '@/lib/summaries/limits';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { getSummary } from '@/lib/summaries/store';
 import { freshDb } from '../helpers/db';
@@ -46,7 +45,6 @@ after(async () => {
 });
 beforeEach(async () => {
   await freshDb();
-  resetRateLimits();
   setEnv();
   fake.requests.length = 0;
   list('2605.00101', 'cs.CL', '2026-05-29');

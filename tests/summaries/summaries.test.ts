@@ -11,7 +11,6 @@ import { streamChat } from '@/lib/llm/chat';
 import { QUESTIONS } from '@/lib/llm/prompts';
 import { evict } from '@/lib/pdf/fetch';
 import { pdfToText } from '@/lib/pdf/extract';
-import { resetRateLimits } from '@/lib/summaries/limits';
 import { requestSummary, type SummaryEvent, type SummaryJob } from '@/lib/summaries/queue';
 import { getSummary, usageToday } from '@/lib/summaries/store';
 import { fitText } from '@/lib/summaries/text';
@@ -36,7 +35,7 @@ function addPaper(id: string, version = 1, latestDay = true): void {
 }
 
 async function run(id: string, options: { client?: string; regenerate?: boolean; language?: 'en' | 'zh' } = {}) {
-  const r = requestSummary(id, options.language ?? 'en', { client: options.client ?? 'test', regenerate: options.regenerate });
+  const r = await requestSummary(id, options.language ?? 'en', { client: options.client ?? 'test', regenerate: options.regenerate });
   if (r.kind !== 'job') return { result: r, events: [] as SummaryEvent[] };
   const events: SummaryEvent[] = [];
   r.job.subscribe((e) => events.push(e));
@@ -55,7 +54,6 @@ after(async () => {
 });
 beforeEach(async () => {
   await freshDb();
-  resetRateLimits();
   pdfDir = mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-'));
   setEnv();
   fake.mode = 'normal';
@@ -124,8 +122,8 @@ describe('Reading ahead', () => {
     fake.firstTokenDelayMs = 400;
     addPaper('2605.00041');
     addPaper('2605.00001');
-    const busy = requestSummary('2605.00041', 'en', { client: 'a' });
-    const waiting = requestSummary('2605.00001', 'en', { client: 'a' });
+    const busy = await requestSummary('2605.00041', 'en', { client: 'a' });
+    const waiting = await requestSummary('2605.00001', 'en', { client: 'a' });
     assert.ok(busy.kind === 'job' && waiting.kind === 'job');
     while (!readdirSync(pdfDir).includes('2605.00001v1.txt')) await new Promise((r) => setTimeout(r, 10));
     assert.equal(waiting.job.stage, 'queued', 'text ready before the job got its slot');
@@ -209,7 +207,7 @@ describe('summaries', () => {
     assert.ok(stored.promptTokens > 0 && stored.completionTokens > 0);
     assert.ok(usageToday().tokens >= stored.promptTokens + stored.completionTokens);
 
-    const again = requestSummary('2605.00001', 'en', { client: 'test' });
+    const again = await requestSummary('2605.00001', 'en', { client: 'test' });
     assert.equal(again.kind, 'cached');
     assert.equal(fake.requests.length, 6, 'no upstream call for a cached summary');
     // Chinese is generated separately, with the Chinese prompt and questions; the PDF comes from the disk cache.
@@ -223,7 +221,7 @@ describe('summaries', () => {
   test('50 simultaneous requests share exactly one upstream generation', async () => {
     addPaper('2605.00001');
     fake.tokenDelayMs = 1;
-    const requests = Array.from({ length: 50 }, (_, i) => requestSummary('2605.00001', 'en', { client: `c${i % 5}` }));
+    const requests = await Promise.all(Array.from({ length: 50 }, (_, i) => requestSummary('2605.00001', 'en', { client: `c${i % 5}` })));
     const jobs = new Set(requests.map((r) => (r.kind === 'job' ? r.job : null)));
     assert.equal(jobs.size, 1);
     const job = [...jobs][0] as SummaryJob;
@@ -265,7 +263,7 @@ describe('summaries', () => {
     const stale = getSummary('2605.00001', 'en')!;
     assert.equal(stale.paperVersion, 1);
     assert.equal(stale.currentVersion, 2);
-    assert.equal(requestSummary('2605.00001', 'en', { client: 'test' }).kind, 'cached', 'stale is still served');
+    assert.equal((await requestSummary('2605.00001', 'en', { client: 'test' })).kind, 'cached', 'stale is still served');
     const { result } = await run('2605.00001', { regenerate: true });
     assert.equal(result.kind, 'job');
     assert.ok(result.kind === 'job' && result.stale?.paperVersion === 1, 'the stale one is offered meanwhile');
@@ -289,10 +287,10 @@ describe('summaries', () => {
     for (const id of ['2605.00011', '2605.00012', '2605.00013']) addPaper(id);
     await run('2605.00011', { client: '10.0.0.1' });
     await run('2605.00012', { client: '10.0.0.1' });
-    const refused = requestSummary('2605.00013', 'en', { client: '10.0.0.1' });
+    const refused = await requestSummary('2605.00013', 'en', { client: '10.0.0.1' });
     assert.equal(refused.kind, 'refused');
     assert.equal(refused.kind === 'refused' && refused.reason, 'rate-limit');
-    assert.equal(requestSummary('2605.00011', 'en', { client: '10.0.0.1' }).kind, 'cached');
+    assert.equal((await requestSummary('2605.00011', 'en', { client: '10.0.0.1' })).kind, 'cached');
     assert.equal((await run('2605.00013', { client: '10.0.0.2' })).result.kind, 'job');
   });
 
@@ -301,11 +299,11 @@ describe('summaries', () => {
     addPaper('2605.00021');
     addPaper('2605.00022');
     await run('2605.00021');
-    const refused = requestSummary('2605.00022', 'en', { client: 'other' });
+    const refused = await requestSummary('2605.00022', 'en', { client: 'other' });
     assert.equal(refused.kind === 'refused' && refused.reason, 'budget');
-    assert.equal(requestSummary('2605.00021', 'en', { client: 'other' }).kind, 'cached');
+    assert.equal((await requestSummary('2605.00021', 'en', { client: 'other' })).kind, 'cached');
     setEnv({ SUMMARY_DAILY_TOKENS: '1' });
-    assert.equal(requestSummary('2605.00022', 'en', { client: 'other' }).kind, 'refused');
+    assert.equal((await requestSummary('2605.00022', 'en', { client: 'other' })).kind, 'refused');
   });
 
   test('no provider configured: a clear refusal', async () => {
@@ -313,7 +311,7 @@ describe('summaries', () => {
     setEnv({ LLM_BASE_URL: 'https://api.moonshot.cn/v1' });
     delete process.env.LLM_API_KEY;
     resetConfig();
-    const r = requestSummary('2605.00001', 'en', { client: 'test' });
+    const r = await requestSummary('2605.00001', 'en', { client: 'test' });
     assert.equal(r.kind === 'refused' && r.reason, 'no-provider');
     assert.match(r.kind === 'refused' ? r.message : '', /set LLM_API_KEY/);
     assert.equal(fake.requests.length, 0);
@@ -325,11 +323,11 @@ describe('summaries', () => {
     addPaper('2605.00031');
     addPaper('2605.00032', 1, false);
     addPaper('2605.00033');
-    const first = requestSummary('2605.00031', 'en', { client: 'a' });
-    const old = requestSummary('2605.00032', 'en', { client: 'a' });
-    const today = requestSummary('2605.00033', 'en', { client: 'a' });
+    const first = await requestSummary('2605.00031', 'en', { client: 'a' });
+    const old = await requestSummary('2605.00032', 'en', { client: 'a' });
+    const today = await requestSummary('2605.00033', 'en', { client: 'a' });
     assert.ok(first.kind === 'job' && old.kind === 'job' && today.kind === 'job');
-    assert.equal(first.job.stage, 'pdf');
+    assert.notEqual(first.job.stage, 'queued', 'the first takes the only slot at once');
     assert.equal(today.job.position, 1);
     assert.equal(old.job.position, 2);
     const order: string[] = [];

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import SummaryPanel from '@/components/summary/SummaryPanel';
 import { absUrl } from '@/lib/arxiv/ids';
-import { currentJob, REFUSALS } from '@/lib/summaries/queue';
+import { jobProgress, REFUSALS } from '@/lib/summaries/queue';
 import { getSummary, paperForSummary } from '@/lib/summaries/store';
 import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
 
@@ -22,7 +22,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   if (!id || !paper) notFound();
   const language = languageOf(typeof query.lang === 'string' ? query.lang : undefined);
   const cached = getSummary(id, language);
-  const job = cached ? undefined : currentJob(id, language);
+  const job = cached ? undefined : jobProgress(id, language);
   const refused = typeof query.refused === 'string' && query.refused in REFUSALS ? REFUSALS[query.refused as keyof typeof REFUSALS] : null;
   return (
     <article className="space-y-4">

@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/clientAddress';
 import { countClick } from '@/lib/papers/clicks';
-import { currentJob, requestSummary, type SummaryEvent } from '@/lib/summaries/queue';
+import { jobProgress, requestSummary, type SummaryEvent, type SummaryRequest } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
 import { idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
 
@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: Params) {
   if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) {
     const cached = getSummary(id, language);
     if (cached) return NextResponse.json({ summary: summaryView(cached) }, { headers: { 'Cache-Control': 'no-cache' } });
-    const job = currentJob(id, language);
+    const job = jobProgress(id, language);
     return NextResponse.json({ summary: null, generating: job ? job.stage : null }, { status: 404 });
   }
   return stream(id, language, clientAddress(request.headers), regenerate);
@@ -35,7 +35,7 @@ export async function POST(request: NextRequest, { params }: Params) {
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
-  const result = requestSummary(id, language, { client: clientAddress(request.headers), regenerate });
+  const result = await requestSummary(id, language, { client: clientAddress(request.headers), regenerate });
   if (result.kind === 'job') countClick(id, 'summary');
   const back = new URL(`/summary/${id}`, request.nextUrl);
   back.searchParams.set('lang', language);
@@ -47,7 +47,7 @@ function stream(id: string, language: ReturnType<typeof languageOf>, client: str
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       let open = true;
       const send = (e: StreamEvent) => {
         if (open) controller.enqueue(encoder.encode(`data: ${JSON.stringify(e)}\n\n`));
@@ -58,7 +58,14 @@ function stream(id: string, language: ReturnType<typeof languageOf>, client: str
         unsubscribe?.();
         controller.close();
       };
-      const result = requestSummary(id, language, { client, regenerate });
+      let result: SummaryRequest;
+      try {
+        result = await requestSummary(id, language, { client, regenerate });
+      } catch (e) {
+        // The database stayed locked (a very long write elsewhere): nothing started, the reader may retry.
+        send({ type: 'error', message: `the generation could not be started (${e instanceof Error ? e.message : String(e)}); please try again` });
+        return close();
+      }
       if (result.kind === 'cached') {
         send({ type: 'summary', summary: summaryView(result.summary) });
         return close();

@@ -1,0 +1,16 @@
+// Batch processes (the worker, the ingest CLI) give way to the site's processes sharing the host:
+// a lower CPU priority, because a bulk import keeps both cores of a small host busy (a parser
+// thread and the writer) and every request would otherwise wait its turn for a core; and long
+// waits for the database's write lock (lib/db.ts databaseRole). Threads started afterwards (the
+// import's parser) inherit the priority.
+import os from 'node:os';
+import { databaseRole } from '@/lib/db';
+
+export function batchProcess(): void {
+  databaseRole('batch');
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted here (some containers): the import still runs, at the usual priority.
+  }
+}
