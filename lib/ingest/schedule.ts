@@ -1,6 +1,7 @@
 // The background worker: fetch the configured categories after each arXiv announcement, and at
 // start-up when the latest announcement day is missing.
 import { Cron } from 'croner';
+import { listingDay } from '@/lib/arxiv/calendar';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
@@ -19,8 +20,7 @@ export function expectedAnnouncementDay(now = new Date()): string {
   const et = new Date(now.toLocaleString('en-US', { timeZone: 'America/New_York' }));
   // Mailings go out at 20:00 ET Sunday–Thursday and are dated the next weekday.
   if (et.getHours() >= 20) et.setDate(et.getDate() + 1);
-  while (et.getDay() === 0 || et.getDay() === 6) et.setDate(et.getDate() - 1);
-  return `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`;
+  return listingDay(`${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`);
 }
 
 export async function ingestConfiguredCategories(): Promise<RunSummary> {
