@@ -3,7 +3,7 @@
 // rewritten to their cached path-only route (lib/papers/dayRoute.ts), and addresses naming nothing
 // we have to an unmatched one, so the 404 page is rendered on the server (lib/papers/missing.ts).
 import { NextResponse, type NextRequest } from 'next/server';
-import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { canonicalListPath, dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 import { namesNothing } from '@/lib/papers/missing';
 
@@ -22,7 +22,15 @@ export function proxy(request: NextRequest) {
     return plain(400, 'Bad request: the address has malformed percent-encoding.\n');
   }
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
-  const day = request.method === 'GET' || request.method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  // Merged categories have one list, at their canonical name (/arxiv/cs.SY → /arxiv/eess.SY).
+  const canonical = read ? canonicalListPath(pathname) : null;
+  if (canonical) {
+    const url = request.nextUrl.clone();
+    url.pathname = canonical;
+    return NextResponse.redirect(url, 308);
+  }
+  const day = read ? dayListPath(pathname, searchParams) : null;
   if (day) {
     // The key names the data the page shows, so it serves as a weak ETag: a browser holding this
     // version gets a 304 before anything renders (click counts may then be older than `revalidate`).

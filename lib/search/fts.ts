@@ -3,6 +3,7 @@
 // nothing left to do. Caveat: the index refers to Paper's implicit rowid, which VACUUM may
 // renumber — run `npm run search:reindex` after a VACUUM.
 import type Database from 'better-sqlite3';
+import { termPatterns } from '@/lib/arxiv/taxonomy';
 import { announcedDaySql, newestFirstSql, submittedDaySql } from '@/lib/papers/dates';
 import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
@@ -28,11 +29,10 @@ function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: stri
   const parts: string[] = [];
   const params: Record<string, string> = {};
   if (f.categories.length) {
-    const ors = f.categories.map((c, i) => {
-      params[`c${i}`] = `% ${c} %`;
-      if (c.includes('.')) return `(' ' || p.categories || ' ') LIKE @c${i}`;
-      params[`a${i}`] = `% ${c}.%`; // an archive: "cs" matches cs.CL, "hep-th" matches hep-th
-      return `(' ' || p.categories || ' ') LIKE @c${i} OR (' ' || p.categories || ' ') LIKE @a${i}`;
+    // An archive ("cs") covers its categories, a category both spellings of a merged one (cs.SY, eess.SY).
+    const ors = f.categories.flatMap(termPatterns).map((pattern, i) => {
+      params[`c${i}`] = pattern;
+      return `(' ' || p.categories || ' ') LIKE @c${i}`;
     });
     parts.push(`(${ors.join(' OR ')})`);
   }

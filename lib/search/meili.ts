@@ -2,6 +2,7 @@
 // official client. Documents are copies, fed from SearchOutbox (drainSearchOutbox in lib/search).
 import { Meilisearch, type EnqueuedTaskPromise, type Filter, type SearchParams } from 'meilisearch';
 import { archiveOf } from '@/lib/arxiv/ids';
+import { termScope } from '@/lib/arxiv/taxonomy';
 import type Database from 'better-sqlite3';
 import { loadSearchDocs, type SearchDoc } from './docs';
 import { MARK_CLOSE, MARK_OPEN, markedToHtml } from './highlight';
@@ -66,7 +67,14 @@ export function meiliQuery(r: SearchRequest): string {
 export function meiliFilter(r: SearchRequest): Filter {
   const and: (string | string[])[] = [];
   const cats = [...r.filters.categories, ...r.query.categories];
-  if (cats.length) and.push(cats.map((c) => (c.includes('.') ? `categories = ${quote(c)}` : `archives = ${quote(c)}`)));
+  if (cats.length) {
+    and.push(
+      cats.flatMap((c) => {
+        const { archive, categories } = termScope(c);
+        return [...(archive ? [`archives = ${quote(archive)}`] : []), ...categories.map((k) => `categories = ${quote(k)}`)];
+      }),
+    );
+  }
   const dateField = r.filters.dateField === 'announced' ? 'bestAnnounced' : 'bestSubmitted';
   if (r.filters.from) and.push(`${dateField} >= ${day(r.filters.from)}`);
   if (r.filters.to) and.push(`${dateField} <= ${day(r.filters.to)}`);
