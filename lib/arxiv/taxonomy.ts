@@ -104,7 +104,7 @@ export function termScope(term: string): { archive?: string; categories: string[
   return { archive: canonical, categories: [...new Set([...categorySpellings(canonical), ...aliasesInto(canonical)])] };
 }
 
-/** LIKE patterns, one matching, for a paper's space-padded category list (' ' || categories || ' ') that a term covers. */
+/** LIKE patterns over a paper's space-padded categories (' ' || categories || ' '): the term covers the paper when one matches. */
 export function termPatterns(term: string): string[] {
   const { archive, categories } = termScope(term);
   return [...(archive ? [`% ${archive}.%`] : []), ...categories.map((c) => `% ${c} %`)];
