@@ -11,7 +11,7 @@ import Negotiator from 'negotiator';
 import { NextResponse, type NextRequest } from 'next/server';
 import { encodedBody, isDocumentRequest, requestMethod } from '@/lib/frontDoor';
 import IsrCache, { type CachedPage } from '@/lib/isrCache.mjs';
-import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { canonicalListPath, dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 import { namesNothing } from '@/lib/papers/missing';
 
@@ -50,7 +50,15 @@ export function proxy(request: NextRequest) {
   }
   if (!ROUTED.test(pathname)) return NextResponse.next();
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
-  const day = method === 'GET' || method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
+  const read = method === 'GET' || method === 'HEAD';
+  // Merged categories have one list, at their canonical name (/arxiv/cs.SY → /arxiv/eess.SY).
+  const canonical = read ? canonicalListPath(pathname) : null;
+  if (canonical) {
+    const url = request.nextUrl.clone();
+    url.pathname = canonical;
+    return NextResponse.redirect(url, 308);
+  }
+  const day = read ? dayListPath(pathname, searchParams) : null;
   if (day) {
     // The key names the data the page shows, so it serves as a weak ETag: a browser holding this
     // version gets a 304 before anything renders (click counts may then be older than `revalidate`).

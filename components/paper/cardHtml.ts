@@ -19,7 +19,7 @@ const attrs = (a: Record<string, string | number | undefined>) =>
     .join('');
 
 function cardDate(p: PaperView): string | null {
-  return p.listing?.date ?? p.submittedAt?.slice(0, 10) ?? null;
+  return p.listing?.date ?? p.submittedAt?.slice(0, 10) ?? p.announcedOn;
 }
 
 function authorsHtml(authors: string[]): string {

@@ -54,13 +54,23 @@ class RetryableStatus extends Error {
   }
 }
 
+// One gate per interval for the whole process, so the worker's feeds and its background date
+// lookups (lib/ingest/backfill.ts) take turns instead of each keeping its own pace.
+const gates = new Map<number, () => Promise<unknown>>();
+function gate(intervalMs: number): () => Promise<unknown> {
+  const interval = Math.max(intervalMs, 1);
+  let wait = gates.get(interval);
+  if (!wait) gates.set(interval, (wait = pThrottle({ limit: 1, interval })(async () => undefined)));
+  return wait;
+}
+
 export class ArxivHttp {
   private readonly throttled: <T>(fn: () => Promise<T>) => Promise<T>;
 
   constructor(readonly options: HttpOptions = defaultHttpOptions()) {
-    const gate = pThrottle({ limit: 1, interval: Math.max(options.minIntervalMs, 1) })(() => undefined);
+    const wait = gate(options.minIntervalMs);
     this.throttled = async (fn) => {
-      await gate();
+      await wait();
       return fn();
     };
   }

@@ -20,4 +20,8 @@ export interface PaperRow {
   renderVersion: number;
   keywords: string | null;
   contentHash: string;
+  /** First announcement day (YYYY-MM-DD) from listings. */
+  announcedOn: string | null;
+  /** When the worker last asked arXiv for the paper's dates (lib/ingest/backfill.ts). */
+  datesCheckedAt: string | null;
 }

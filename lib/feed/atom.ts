@@ -16,10 +16,10 @@ export interface AtomFeedInput {
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: true });
 
-/** The date an entry says it was updated: its listing day, else arXiv's timestamps, else the feed's. */
-function entryUpdated(p: PaperView, fallback: string): string {
-  if (p.listing) return `${p.listing.date}T00:00:00Z`;
-  return p.updatedAt ?? p.submittedAt ?? fallback;
+/** The date an entry says it was updated: its listing day, else arXiv's timestamps or first announcement, else the feed's. */
+export function entryUpdated(p: PaperView, fallback: string): string {
+  const day = p.listing?.date ?? (p.updatedAt || p.submittedAt ? undefined : p.announcedOn);
+  return day ? `${day}T00:00:00Z` : (p.updatedAt ?? p.submittedAt ?? fallback);
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

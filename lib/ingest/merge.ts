@@ -1,11 +1,12 @@
 // What a stored paper becomes when a source says something about it: pure functions, no
 // database, so the import's worker thread can prepare rows while the writer writes.
 import { createHash } from 'node:crypto';
-import type { PaperRecord } from '@/lib/arxiv/types';
+import { firstAnnounced } from '@/lib/arxiv/parse/listing';
+import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import type { PaperRow as StoredRow } from '@/lib/db/rows';
 import { sqlDate } from '@/lib/db/sqlDate';
 
-export const FIELDS = ['version', 'title', 'abstract', 'authors', 'primaryCategory', 'categories', 'comments', 'journalRef', 'doi', 'license', 'submittedAt', 'updatedAt', 'asOf'] as const;
+export const FIELDS = ['version', 'title', 'abstract', 'authors', 'primaryCategory', 'categories', 'comments', 'journalRef', 'doi', 'license', 'submittedAt', 'updatedAt', 'asOf', 'announcedOn'] as const;
 
 /** The ingested fields of a stored paper. */
 export type PaperRow = Pick<StoredRow, 'id' | (typeof FIELDS)[number] | 'contentHash'>;
@@ -22,9 +23,10 @@ const latest = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b)
  * (or the incoming record when the source does not know versions); a field the source leaves
  * unknown keeps its stored value; text from an earlier day than the stored text's never
  * replaces it; a partial category list (legacy feeds name only the
- * primary) never shrinks the stored one.
+ * primary) never shrinks the stored one. `announcedOn` is the day the batch's listings first
+ * announce the paper, if they do; the earliest day known is kept.
  */
-export function mergePaper(existing: PaperRow | undefined, r: PaperRecord): Omit<PaperRow, 'contentHash'> {
+export function mergePaper(existing: PaperRow | undefined, r: PaperRecord, announcedOn: string | null = null): Omit<PaperRow, 'contentHash'> {
   const incoming = {
     id: r.id,
     version: r.version ?? existing?.version ?? 1,
@@ -40,6 +42,7 @@ export function mergePaper(existing: PaperRow | undefined, r: PaperRecord): Omit
     submittedAt: sqlDate(r.submittedAt),
     updatedAt: sqlDate(r.updatedAt),
     asOf: r.asOf ?? null,
+    announcedOn,
   };
   if (!existing) return incoming;
   const newerVersion = r.version !== undefined && r.version > existing.version;
@@ -64,19 +67,27 @@ export function mergePaper(existing: PaperRow | undefined, r: PaperRecord): Omit
     submittedAt: earliest(existing.submittedAt, incoming.submittedAt),
     updatedAt: latest(existing.updatedAt, incoming.updatedAt),
     asOf: latest(existing.asOf, incoming.asOf),
+    announcedOn: earliest(existing.announcedOn, incoming.announcedOn),
   };
 }
 
 /** A source's record with the row it becomes when the paper is not stored yet (the common case in bulk imports). */
 export interface PreparedPaper {
   record: PaperRecord;
+  /** First announcement day according to the batch's listings. */
+  announcedOn: string | null;
   fresh: PaperRow;
 }
 
-/** Prepares a batch; a source may repeat an id in one batch, and the last occurrence is the one that counts. */
-export function preparePapers(papers: readonly PaperRecord[]): PreparedPaper[] {
+/**
+ * Prepares a batch with its listings; a source may repeat an id in one batch, and the last
+ * occurrence is the one that counts.
+ */
+export function preparePapers(papers: readonly PaperRecord[], listings: readonly ListingRecord[] = []): PreparedPaper[] {
+  const announced = listings.length ? firstAnnounced(listings) : undefined;
   return [...new Map(papers.map((p) => [p.id, p])).values()].map((record) => {
-    const merged = mergePaper(undefined, record);
-    return { record, fresh: { ...merged, contentHash: hashRow(merged) } };
+    const announcedOn = announced?.get(record.id) ?? null;
+    const merged = mergePaper(undefined, record, announcedOn);
+    return { record, announcedOn, fresh: { ...merged, contentHash: hashRow(merged) } };
   });
 }

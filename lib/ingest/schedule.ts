@@ -1,10 +1,13 @@
 // The background worker: fetch the configured categories after each arXiv announcement, and at
-// start-up when the latest announcement day is missing.
+// start-up when the latest announcement day is missing; between announcements, look up the
+// submission dates listings do not carry (lib/ingest/backfill.ts).
 import { Cron } from 'croner';
+import { listingDay } from '@/lib/arxiv/calendar';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { afterIngest } from './after';
+import { backfillSubmissionDates } from './backfill';
 import { markInterruptedRuns } from './runs';
 import { defaultContext, ingestRss, type RunSummary } from './sources';
 
@@ -19,8 +22,7 @@ export function expectedAnnouncementDay(now = new Date()): string {
   const et = new Date(now.toLocaleString('en-US', { timeZone: 'America/New_York' }));
   // Mailings go out at 20:00 ET Sunday–Thursday and are dated the next weekday.
   if (et.getHours() >= 20) et.setDate(et.getDate() + 1);
-  while (et.getDay() === 0 || et.getDay() === 6) et.setDate(et.getDate() - 1);
-  return `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`;
+  return listingDay(`${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`);
 }
 
 export async function ingestConfiguredCategories(): Promise<RunSummary> {
@@ -38,7 +40,13 @@ export async function ingestConfiguredCategories(): Promise<RunSummary> {
   return result;
 }
 
-export function startWorker(): Cron {
+/** One background tick of date lookups; logs what it did. */
+export async function backfillTick(): Promise<void> {
+  const r = await backfillSubmissionDates();
+  if (r.seen || r.status !== 'ok') console.log(`[worker] backfill: ${r.status}, ${r.seen} papers looked up, ${r.updated} updated, ${r.errorCount} not found or failed`);
+}
+
+export function startWorker(): { ingest: Cron; backfill?: Cron } {
   const c = config();
   const interrupted = markInterruptedRuns(sqlite());
   if (interrupted) console.log(`[worker] marked ${interrupted} run(s) of ended processes as interrupted`);
@@ -49,5 +57,7 @@ export function startWorker(): Cron {
   if (c.INGEST_ON_START === '1' && (latestListedDay() ?? '') < expectedAnnouncementDay()) {
     void ingestConfiguredCategories().catch((e) => console.error('[worker] start-up ingest failed:', e));
   }
-  return job;
+  // Its own schedule, so ingest never waits for it; both share the polite request gate.
+  const backfill = c.BACKFILL_PER_TICK > 0 ? new Cron(c.BACKFILL_CRON, { protect: true, catch: (e) => console.error('[worker] backfill', e) }, backfillTick) : undefined;
+  return { ingest: job, backfill };
 }

@@ -5,6 +5,7 @@ import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { bumpArxivDataGeneration, sqlDate } from '@/lib/db';
+import { AnnouncementDays, moveDays } from './days';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
 
 export interface WriteCounts {
@@ -35,6 +36,7 @@ export class PaperStore {
   private readonly maxRowid;
   private readonly setDeferredIndexing;
   private readonly indexNewRows;
+  private readonly days;
 
   /**
    * `queueSearch`: record changed papers in SearchOutbox for an engine outside the database
@@ -79,11 +81,12 @@ export class PaperStore {
     this.indexNewRows = db.prepare(
       'INSERT INTO fts_papers (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?',
     );
+    this.days = new AnnouncementDays(db);
   }
 
   /** Writes one batch in one transaction and says what changed. */
   write(papers: readonly PaperRecord[], listings: readonly ListingRecord[] = []): WriteCounts {
-    return this.writePrepared(preparePapers(papers), listings, papers.length);
+    return this.writePrepared(preparePapers(papers, listings), listings, papers.length);
   }
 
   /** write() for a batch already prepared (on another thread, by preparePapers) from `seen` records. */
@@ -93,14 +96,17 @@ export class PaperStore {
     return counts;
   }
 
-  private writeTransaction(papers: readonly PreparedPaper[], listings: readonly ListingRecord[]): WriteCounts {
+  private writeTransaction(batchPapers: readonly PreparedPaper[], batchListings: readonly ListingRecord[]): WriteCounts {
     return this.db.transaction(() => {
+      // A list repeating the previous announcement day's belongs to that day (lib/ingest/days.ts).
+      const moved = batchListings.length ? this.days.repeats(batchListings) : undefined;
+      const { papers, listings } = moved?.size ? moveDays(batchPapers, batchListings, moved) : { papers: batchPapers, listings: batchListings };
       const counts = zeroCounts();
       const now = sqlDate(new Date());
       const rowidsBefore = this.maxRowid.get()!.max;
-      for (const { record: r, fresh } of papers) {
+      for (const { record: r, announcedOn, fresh } of papers) {
         const existing = this.select.get(r.id);
-        const merged = existing && mergePaper(existing, r);
+        const merged = existing && mergePaper(existing, r, announcedOn);
         const row = merged ? { ...merged, contentHash: hashRow(merged) } : fresh;
         const changed = !existing || row.contentHash !== existing.contentHash;
         if (!existing) {

@@ -23,12 +23,14 @@ export interface PaperView {
   /** ISO timestamps. */
   submittedAt: string | null;
   updatedAt: string | null;
+  /** First announcement day (YYYY-MM-DD), when a listing gave it. */
+  announcedOn: string | null;
   clicks: { pdf: number; summary: number };
   /** Set by daily lists: how this paper was listed on the page's day. */
   listing?: { date: string; type: string; category: string };
 }
 
-type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
+type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'announcedOn' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
   pdf: number | null;
   summary: number | null;
 };
@@ -73,7 +75,7 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
       ...(sqlite()
         .prepare(
           `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.primaryCategory, p.categories, p.comments,
-                  p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.titleHtml, p.abstractHtml, p.renderVersion,
+                  p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.announcedOn, p.titleHtml, p.abstractHtml, p.renderVersion,
                   c.pdf, c.summary
            FROM Paper p LEFT JOIN PaperClicks c ON c.paperId = p.id
            WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
@@ -108,6 +110,7 @@ function toView(r: PaperRow): PaperView {
     doi: r.doi,
     submittedAt: iso(r.submittedAt),
     updatedAt: iso(r.updatedAt),
+    announcedOn: r.announcedOn,
     clicks: { pdf: r.pdf ?? 0, summary: r.summary ?? 0 },
   };
 }

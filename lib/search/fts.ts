@@ -3,6 +3,8 @@
 // nothing left to do. Caveat: the index refers to Paper's implicit rowid, which VACUUM may
 // renumber — run `npm run search:reindex` after a VACUUM.
 import type Database from 'better-sqlite3';
+import { termPatterns } from '@/lib/arxiv/taxonomy';
+import { announcedDaySql, newestFirstSql, submittedDaySql } from '@/lib/papers/dates';
 import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
 import type { OffloadRanking } from './rankedLists';
@@ -27,16 +29,14 @@ function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: stri
   const parts: string[] = [];
   const params: Record<string, string> = {};
   if (f.categories.length) {
-    const ors = f.categories.map((c, i) => {
-      params[`c${i}`] = `% ${c} %`;
-      if (c.includes('.')) return `(' ' || p.categories || ' ') LIKE @c${i}`;
-      params[`a${i}`] = `% ${c}.%`; // an archive: "cs" matches cs.CL, "hep-th" matches hep-th
-      return `(' ' || p.categories || ' ') LIKE @c${i} OR (' ' || p.categories || ' ') LIKE @a${i}`;
+    // An archive ("cs") covers its categories, a category both spellings of a merged one (cs.SY, eess.SY).
+    const ors = f.categories.flatMap(termPatterns).map((pattern, i) => {
+      params[`c${i}`] = pattern;
+      return `(' ' || p.categories || ' ') LIKE @c${i}`;
     });
     parts.push(`(${ors.join(' OR ')})`);
   }
-  const day =
-    f.dateField === 'announced' ? '(SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id)' : 'substr(p.submittedAt, 1, 10)';
+  const day = f.dateField === 'announced' ? announcedDaySql() : submittedDaySql();
   if (f.from) {
     parts.push(`${day} >= @from`);
     params.from = f.from;
@@ -54,7 +54,7 @@ function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: stri
 
 const ORDER = {
   relevance: 'rank',
-  newest: 'p.submittedAt IS NULL, p.submittedAt DESC, rank',
+  newest: newestFirstSql('rank'),
   popularity: '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
 } as const;
 
@@ -128,7 +128,7 @@ export class FtsEngine implements SearchEngine {
     const detail = prepared<{ match: string; docid: number }, Row>(
       db,
       `SELECT p.id, p.title, p.authors, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
-              (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
+              p.announcedOn AS announced,
               highlight(fts_papers, 0, char(1), char(2)) AS th,
               snippet(fts_papers, 2, char(1), char(2), '…', 40) AS snip
        FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match AND fts_papers.rowid = @docid`,

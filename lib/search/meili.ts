@@ -2,6 +2,7 @@
 // official client. Documents are copies, fed from SearchOutbox (drainSearchOutbox in lib/search).
 import { Meilisearch, type EnqueuedTaskPromise, type Filter, type SearchParams } from 'meilisearch';
 import { archiveOf } from '@/lib/arxiv/ids';
+import { termScope } from '@/lib/arxiv/taxonomy';
 import type Database from 'better-sqlite3';
 import { loadSearchDocs, type SearchDoc } from './docs';
 import { MARK_CLOSE, MARK_OPEN, markedToHtml } from './highlight';
@@ -29,17 +30,28 @@ export interface MeiliDoc {
   /** YYYYMMDD as numbers: Meilisearch range filters need numbers. */
   announced: number | null;
   submitted: number | null;
+  /** Best known days (lib/papers/dates.ts), what date filters and the newest-first sort use. */
+  bestAnnounced: number | null;
+  bestSubmitted: number | null;
   popularity: number;
 }
 
 export function toMeiliDoc(d: SearchDoc): MeiliDoc {
-  return { ...d, uid: meiliId(d.id), archives: [...new Set(d.categories.map(archiveOf))], announced: day(d.announced), submitted: day(d.submitted) };
+  return {
+    ...d,
+    uid: meiliId(d.id),
+    archives: [...new Set(d.categories.map(archiveOf))],
+    announced: day(d.announced),
+    submitted: day(d.submitted),
+    bestAnnounced: day(d.bestAnnounced),
+    bestSubmitted: day(d.bestSubmitted),
+  };
 }
 
 export const MEILI_SETTINGS = {
   searchableAttributes: ['title', 'authors', 'abstract'], // in order of importance
-  filterableAttributes: ['uid', 'categories', 'archives', 'announced', 'submitted'],
-  sortableAttributes: ['submitted', 'popularity'],
+  filterableAttributes: ['uid', 'categories', 'archives', 'bestAnnounced', 'bestSubmitted'],
+  sortableAttributes: ['bestSubmitted', 'popularity'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   pagination: { maxTotalHits: MAX_RESULTS },
@@ -55,9 +67,17 @@ export function meiliQuery(r: SearchRequest): string {
 export function meiliFilter(r: SearchRequest): Filter {
   const and: (string | string[])[] = [];
   const cats = [...r.filters.categories, ...r.query.categories];
-  if (cats.length) and.push(cats.map((c) => (c.includes('.') ? `categories = ${quote(c)}` : `archives = ${quote(c)}`)));
-  if (r.filters.from) and.push(`${r.filters.dateField} >= ${day(r.filters.from)}`);
-  if (r.filters.to) and.push(`${r.filters.dateField} <= ${day(r.filters.to)}`);
+  if (cats.length) {
+    and.push(
+      cats.flatMap((c) => {
+        const { archive, categories } = termScope(c);
+        return [...(archive ? [`archives = ${quote(archive)}`] : []), ...categories.map((k) => `categories = ${quote(k)}`)];
+      }),
+    );
+  }
+  const dateField = r.filters.dateField === 'announced' ? 'bestAnnounced' : 'bestSubmitted';
+  if (r.filters.from) and.push(`${dateField} >= ${day(r.filters.from)}`);
+  if (r.filters.to) and.push(`${dateField} <= ${day(r.filters.to)}`);
   if (r.excludeId) and.push(`uid != ${quote(meiliId(r.excludeId))}`);
   return and;
 }
@@ -123,7 +143,7 @@ export class MeiliEngine implements SearchEngine {
       highlightPostTag: MARK_CLOSE,
       // Per-term fields are not expressible: a field applies when every term names the same one.
       ...(only ? { attributesToSearchOn: [only] } : {}),
-      ...(r.sort === 'newest' ? { sort: ['submitted:desc'] } : r.sort === 'popularity' ? { sort: ['popularity:desc'] } : {}),
+      ...(r.sort === 'newest' ? { sort: ['bestSubmitted:desc'] } : r.sort === 'popularity' ? { sort: ['popularity:desc'] } : {}),
     };
     const res = await this.idx.search(meiliQuery(r), params);
     const hits = res.hits.map(

@@ -47,7 +47,7 @@ test('Atom output escapes markup in titles and abstracts and parses back', () =>
   const paper: PaperView = {
     id: '2401.12345', version: 1, title: 'Bounds for <b> & "quotes"', titleHtml: '', abstract: 'We show x < y & y > z.', abstractHtml: '',
     authors: ['A & B'], categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, commentsHtml: null, journalRef: null, doi: null,
-    submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, clicks: { pdf: 0, summary: 0 },
+    submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, announcedOn: null, clicks: { pdf: 0, summary: 0 },
   };
   const xml = atomFeed({ title: 'T & U', selfUrl: 'http://x/feed', alternateUrl: 'http://x/', updated: '2024-01-23T00:00:00Z', entries: [paper] });
   assert.ok(!xml.includes('<b>'));
@@ -73,7 +73,7 @@ test('card HTML escapes plain-text fields and keeps the sanitised HTML fields', 
   const paper: PaperView = {
     id: '2401.12345', version: 1, title: 'T <img src=x onerror=alert(1)> "q"', titleHtml: 'T <em>ok</em>', abstract: 'A', abstractHtml: '<p>A <mjx-container></mjx-container></p>',
     authors: ['<b>Eve</b>', 'O\'Brien'], categories: ['cs.LG', '<x>'], primaryCategory: 'cs.LG', comments: '<script>alert(1)</script>', commentsHtml: null, journalRef: null, doi: null,
-    submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, clicks: { pdf: 3, summary: 0 }, listing: { date: '2024-01-23', type: 'cross', category: 'cs.LG' },
+    submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, announcedOn: null, clicks: { pdf: 3, summary: 0 }, listing: { date: '2024-01-23', type: 'cross', category: 'cs.LG' },
   };
   const html = paperCardHtml(paper, { index: 7, total: 9, highlightTerms: ['a"b'] });
   assert.ok(!/<(img|b|x|script)\b/.test(html), 'no markup from plain-text fields');

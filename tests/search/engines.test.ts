@@ -154,5 +154,5 @@ test('Meilisearch receives safe ids and its settings', async () => {
   assert.equal(meiliId('2605.00001'), '2605_00001');
   assert.ok(fake.docs.has('hep-th_9901001'));
   assert.deepEqual(fake.settings.searchableAttributes, ['title', 'authors', 'abstract']);
-  assert.deepEqual(fake.settings.sortableAttributes, ['submitted', 'popularity']);
+  assert.deepEqual(fake.settings.sortableAttributes, ['bestSubmitted', 'popularity']);
 });
