@@ -76,7 +76,7 @@ export default async function bench(args: string[]): Promise<void> {
     }
     // Straight to the upstream: the same six-turn conversation with the same paper text in the
     // system message, first token of the first turn.
-    const system = systemMessage('zh', { id: ids[0]!, title: 'Bench paper', text: await pdfToText(pdf), source: 'pdf', truncated: false });
+    const system = systemMessage('zh', { id: ids[0]!, title: 'Bench paper', text: await pdfToText(pdf), source: 'pdf' });
     const direct: Timing[] = [];
     for (let r = 0; r < runs; r++) {
       const messages: Array<{ role: string; content: string }> = [{ role: 'system', content: system }];
