@@ -47,18 +47,27 @@ export interface Line {
   leading: number;
 }
 
+/** Appends `item` to the list kept under `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 const median = (xs: number[]): number => {
   if (xs.length === 0) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
 
-/** The font size most characters have (each fragment weighted by its length). */
+/** The font size most characters have (each fragment weighted by its length), to half a point. */
 export function dominantSize(frags: Array<{ size: number; runs?: Run[]; text?: string }>): number {
+  if (frags.length === 1) return Math.round(frags[0]!.size * 2) / 2;
   const weight = new Map<number, number>();
   for (const f of frags) {
     const key = Math.round(f.size * 2) / 2;
-    const chars = f.text?.length ?? (f.runs ?? []).reduce((n, r) => n + r.text.length, 0);
+    let chars = f.text?.length ?? 0;
+    if (f.runs) for (const r of f.runs) chars += r.text.length;
     weight.set(key, (weight.get(key) ?? 0) + chars);
   }
   let best = 0;
@@ -185,7 +194,7 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
   const byTop = [...frags].sort((p, q) => top(q) - top(p));
 
   // For every x, the longest empty vertical stretch (and where it lies).
-  const step = 1;
+  const step = 2;
   const from = left + 0.12 * width;
   const to = right - 0.12 * width;
   const best: Array<{ x: number; low: number; high: number }> = [];
@@ -273,7 +282,7 @@ function columnsBeside(frags: Fragment[], x: number, low: number, high: number):
   const inside = frags.filter((f) => middleY(f) > low && middleY(f) < high);
   const prose = (side: Fragment[], room: number) => {
     const rows = new Map<number, Fragment[]>();
-    for (const f of side) rows.set(Math.round(f.y / 2), [...(rows.get(Math.round(f.y / 2)) ?? []), f]);
+    for (const f of side) push(rows, Math.round(f.y / 2), f);
     if (rows.size < 3 || room <= 0) return false;
     const fill = (width: number) => {
       let filled = 0;
@@ -332,12 +341,13 @@ const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]
 function joinPieces(pieces: Piece[]): string {
   // A lone accent sits over its letter, a little right of where the letter's own run starts:
   // it goes just before the run it overlaps.
-  const key = (p: Piece) => {
-    if (!ACCENTS.test(p.text)) return p.x0;
-    const under = pieces.find((q) => q !== p && !ACCENTS.test(q.text) && q.x0 <= p.x0 + 0.1 * p.size && q.x0 >= p.x0 - 0.4 * p.size && q.x1 > p.x0);
-    return under ? under.x0 - 0.01 : p.x0;
-  };
-  pieces.sort((p, q) => key(p) - key(q));
+  const accents = pieces.filter((p) => ACCENTS.test(p.text));
+  const key = new Map<Piece, number>(pieces.map((p) => [p, p.x0]));
+  for (const p of accents) {
+    const under = pieces.find((q) => q !== p && !accents.includes(q) && q.x0 <= p.x0 + 0.1 * p.size && q.x0 >= p.x0 - 0.4 * p.size && q.x1 > p.x0);
+    if (under) key.set(p, under.x0 - 0.01);
+  }
+  pieces.sort((p, q) => key.get(p)! - key.get(q)!);
   // Scripts stacked on one base (x_k^{(q)}): subscript first. Then neighbouring pieces of one
   // script are one script: R^{T×d}, not R^T^×^d.
   for (let i = 1; i < pieces.length; i++) {
@@ -396,15 +406,15 @@ export function blockLines(block: Fragment[]): Line[] {
   // Scripts: a group of smaller type within ~0.75 em above or 0.5 em below a bigger line it touches.
   const mains: Array<{ frags: Fragment[]; size: number; pieces: Piece[]; x0?: number }> = [];
   const scripts: Fragment[][] = [];
-  const sized = groups.map((g) => ({ g, size: sizeOf(g) }));
-  for (const { g, size } of sized) {
+  const sized = groups.map((g) => ({ g, size: sizeOf(g), weight: weight(g) }));
+  for (const { g, size, weight: w } of sized) {
     const host = sized.find(
       (h) =>
         h.g !== g &&
-        (size <= 0.88 * h.size || accentOnly(g) || (weight(g) <= 2 && size < 1.5 * h.size)) &&
+        (size <= 0.88 * h.size || (w <= 2 && size < 1.5 * h.size) || accentOnly(g)) &&
         inBand(g[0]!.y - h.g[0]!.y, h.size, size <= 0.88 * h.size || accentOnly(g)) &&
         g.every((f) => h.g.some((m) => f.x0 <= m.x1 + 0.5 * h.size && f.x1 >= m.x0 - 0.5 * h.size)) &&
-        weight(g) <= Math.max(12, 0.5 * weight(h.g)),
+        w <= Math.max(12, 0.5 * h.weight),
     );
     if (host) scripts.push(g);
     else mains.push({ frags: g, size, pieces: [] });
@@ -479,7 +489,7 @@ export function blockLines(block: Fragment[]): Line[] {
   // Text edges, for each type size (body text and a reference list can share a column): where
   // most lines start and end (justified text), else the extremes. Usual baseline distances too.
   const bySize = new Map<number, Line[]>();
-  for (const l of lines) bySize.set(Math.round(l.size), [...(bySize.get(Math.round(l.size)) ?? []), l]);
+  for (const l of lines) push(bySize, Math.round(l.size), l);
   const allLeft = mode(lines.map((l) => l.x0)) ?? Math.min(...lines.map((l) => l.x0));
   const allRight = mode(lines.map((l) => l.x1)) ?? Math.max(...lines.map((l) => l.x1));
   const edges = new Map<number, { left: number; right: number }>();
@@ -495,7 +505,7 @@ export function blockLines(block: Fragment[]): Line[] {
     l.cells = l.widestGap > 2.5 || (l.widestGap > 1.2 && !justified);
     l.blockStart = i === 0;
     l.gapAbove = i === 0 ? 0 : lines[i - 1]!.y - l.y;
-    if (i > 0 && Math.round(lines[i - 1]!.size) === key) gaps.set(key, [...(gaps.get(key) ?? []), l.gapAbove]);
+    if (i > 0 && Math.round(lines[i - 1]!.size) === key) push(gaps, key, l.gapAbove);
   });
   for (const l of lines) l.leading = median(gaps.get(Math.round(l.size)) ?? []) || 1.2 * l.size;
   return lines;

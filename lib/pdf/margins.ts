@@ -1,7 +1,7 @@
 // What repeats from page to page is furniture, not the paper's text: running headers and footers
 // (also when they alternate between odd and even pages), page numbers, and text stamped at the
 // same place on many pages (watermarks). Decided across the whole document, on fragments.
-import { dominantSize, fragmentText, type Fragment } from './layout';
+import { dominantSize, fragmentText, push, type Fragment } from './layout';
 
 /** "IEEE Trans. ... 2024 3" and "4 IEEE Trans. ... 2024" → one key per side; digits do not count. */
 const key = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -57,7 +57,7 @@ export function dropRunningHeads(pages: Fragment[][]): Fragment[][] {
       // Numbers alone are page numbers or section numbers: decided above, not here.
       if (!/\p{L}/u.test(fragmentText(e.frag))) continue;
       const k = `${e.side}:${key(fragmentText(e.frag))}`;
-      byKey.set(k, [...(byKey.get(k) ?? []), e]);
+      push(byKey, k, e);
     }
     for (const group of byKey.values()) {
       for (const e of group) {

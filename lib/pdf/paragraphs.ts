@@ -31,14 +31,18 @@ const ACCENT_BEFORE: Record<string, string> = {
 };
 const CEDILLA: Record<string, string> = { '\u00B8': '\u0327', '\u02DB': '\u0328' };
 
+const BEFORE_LETTER = new RegExp(`[${Object.keys(ACCENT_BEFORE).join('')}](\\p{L})`, 'gu');
+const CEDILLA_BEFORE = new RegExp(`[${Object.keys(CEDILLA).join('')}]([acegmnorsuvwxz])`, 'gu');
+const CEDILLA_AFTER = new RegExp(`(\\p{L})([${Object.keys(CEDILLA).join('')}])`, 'gu');
+const ANY_ACCENT = new RegExp(`[${Object.keys(ACCENT_BEFORE).join('')}${Object.keys(CEDILLA).join('')}\`\\u0300-\\u036F]`, 'u');
+
 export function joinAccents(text: string): string {
-  const before = Object.keys(ACCENT_BEFORE).join('');
-  const cedilla = Object.keys(CEDILLA).join('');
+  if (!ANY_ACCENT.test(text)) return text.normalize('NFC');
   return (
     text
-      .replace(new RegExp(`[${cedilla}]([acegmnorsuvwxz])`, 'gu'), (m, letter: string) => letter + CEDILLA[m[0]!])
-      .replace(new RegExp(`(\\p{L})([${cedilla}])`, 'gu'), (_, letter: string, mark: string) => letter + CEDILLA[mark])
-      .replace(new RegExp(`[${before}](\\p{L})`, 'gu'), (m, letter: string) => letter + ACCENT_BEFORE[m[0]!])
+      .replace(CEDILLA_BEFORE, (m, letter: string) => letter + CEDILLA[m[0]!])
+      .replace(CEDILLA_AFTER, (_, letter: string, mark: string) => letter + CEDILLA[mark])
+      .replace(BEFORE_LETTER, (m, letter: string) => letter + ACCENT_BEFORE[m[0]!])
       // pdf.js reads TeX's grave accent as a backquote.
       .replace(/(?<=\p{L})`(\p{L})/gu, '$1\u0300')
       // A combining accent split off by normalisation (" ́"): inside a word, or at its start.
