@@ -102,7 +102,7 @@ describe('PDF text', () => {
   test('the disk cache keeps under its cap, dropping the least recently used files', async () => {
     addPaper('2605.00001');
     await run('2605.00001');
-    assert.deepEqual(readdirSync(pdfDir).sort(), ['2605.00001v1.pdf', '2605.00001v1.txt']);
+    assert.deepEqual(readdirSync(pdfDir).sort(), ['2605.00001v1.pdf', '2605.00001v1.text2.txt']);
     setEnv({ PDF_CACHE_MAX_MB: '0.000001' });
     evict();
     assert.equal(readdirSync(pdfDir).length, 0);
@@ -130,7 +130,7 @@ describe('Reading ahead', () => {
     const busy = requestSummary('2605.00041', 'en', { client: 'a' });
     const waiting = requestSummary('2605.00001', 'en', { client: 'a' });
     assert.ok(busy.kind === 'job' && waiting.kind === 'job');
-    while (!readdirSync(pdfDir).includes('2605.00001v1.txt')) await new Promise((r) => setTimeout(r, 10));
+    while (!readdirSync(pdfDir).includes('2605.00001v1.text2.txt')) await new Promise((r) => setTimeout(r, 10));
     assert.equal(waiting.job.stage, 'queued', 'text ready before the job got its slot');
     await Promise.all([busy.job.finished, waiting.job.finished]);
     assert.equal(getSummary('2605.00001', 'en')!.source, 'pdf');
