@@ -238,8 +238,8 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
 
 /**
  * The stretch cut to where the columns are: horizontal gaps running across both sides split it
- * into bands, and bands at its top or bottom that neither are columns nor line up with them
- * (author blocks centred side by side above a paper's columns) are left out.
+ * into bands, and bands at its top or bottom that are not columns (author blocks centred side
+ * by side above a paper's columns, a wide table) are left out.
  */
 function trimToColumns(frags: Fragment[], x: number, low: number, high: number, size: number): { low: number; high: number } | null {
   const inside = frags.filter((f) => middleY(f) > low && middleY(f) < high).sort((p, q) => top(q) - top(p));
@@ -258,9 +258,13 @@ function trimToColumns(frags: Fragment[], x: number, low: number, high: number, 
   // Where the columns' lines start.
   const leftEdge = Math.min(...inside.map((f) => f.x0));
   const rightEdge = Math.min(...inside.filter((f) => middleX(f) >= x).map((f) => f.x0));
-  const belongs = (b: { low: number; high: number }) =>
-    columnsBeside(frags, x, b.low, b.high) ||
-    inside.some((f) => middleY(f) > b.low && middleY(f) < b.high && (Math.abs(f.x0 - leftEdge) < size || Math.abs(f.x0 - rightEdge) < size));
+  // A band belongs to the columns if it is columns itself, or is a line or two (a heading beside
+  // a paragraph's last line) starting where the columns start.
+  const belongs = (b: { low: number; high: number }) => {
+    if (columnsBeside(frags, x, b.low, b.high)) return true;
+    const band = inside.filter((f) => middleY(f) > b.low && middleY(f) < b.high);
+    return new Set(band.map((f) => Math.round(f.y))).size <= 2 && band.some((f) => Math.abs(f.x0 - leftEdge) < size || Math.abs(f.x0 - rightEdge) < size);
+  };
   let first = 0;
   let last = bands.length - 1;
   while (first <= last && !belongs(bands[first]!)) first++;
