@@ -13,9 +13,11 @@ import { documentText, stripJunkChars } from './paragraphs';
 /**
  * Where pdf.js finds its character maps (CJK and other CID fonts without a ToUnicode table) and
  * the standard 14 fonts' data: the installed pdfjs-dist package, read from disk — no network.
+ * Resolved from the working directory (the project's, for the server and the scripts) at run
+ * time: a bundler rewrites a require of the package from this module's own location.
  */
 function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const root = path.dirname(createRequire(path.join(process.cwd(), 'index.js')).resolve('pdfjs-dist/package.json'));
   return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
 }
 
