@@ -63,6 +63,8 @@ describe('quality gate', () => {
     assert.equal(untrustedText(zh, { title: 'Gated sparse attention for long texts' }), null, 'a Chinese paper with an English title');
     assert.equal(untrustedText(zh, { title: '面向长文本的门控稀疏注意力机制' }), null);
     assert.equal(untrustedText('Nous proposons une méthode pour le résumé des articles et la évaluons sur trois corpus. '.repeat(10), { title: 'Une méthode' }), null);
+    assert.equal(untrustedText(thesis, { title: 'Adaptive Computation in Sequence Models' }), null);
+    assert.equal(untrustedText(await pdfToText(paper('maths')), { title: 'Concentration inequalities for top-k attention with random keys' }), null, 'a maths-heavy paper');
   });
 
   test('junk does not: too little, symbols, letters without words, or none of the title’s script', () => {
