@@ -2,8 +2,7 @@
 // provider/PDF host: from a daily list's card, queue state, progressive rendered answers without
 // raw TeX, instant cached reload; 50 concurrent SSE clients sharing one generation; JSON and no-JS.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
