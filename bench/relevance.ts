@@ -47,8 +47,12 @@ function measure(tree: string, engine: 'fts5' | 'meilisearch', dbFile: string): 
     maxBuffer: 64 * 2 ** 20,
   });
   if (r.status !== 0) throw new Error(`${engine} in ${tree} failed:\n${r.stderr}`);
-  console.log(`  ${engine.padEnd(11)} ${tree === process.cwd() ? 'now   ' : 'before'} measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Metrics;
+  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Metrics;
+  const secs = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(
+    `  ${engine.padEnd(11)} ${tree === process.cwd() ? 'now   ' : 'before'} (${secs} s): known-item ${pct(m.knownItem.top1)}, exact words ${pct(m.exactWords.precision)}, related same archive ${pct(m.related.samePrimary)}`,
+  );
+  return m;
 }
 
 /** The tree at `commit`, runnable: its files, this checkout's node_modules, generated client and child script, the shared data beside it. */

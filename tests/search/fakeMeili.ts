@@ -163,5 +163,8 @@ export async function startFakeMeili(): Promise<FakeMeili> {
     }
     send(res, 405, { message: 'Method not allowed', code: 'method_not_allowed', type: 'invalid_request', link: '' });
   });
+  // Each search blocks the event loop for the whole scan: an idle keep-alive socket must not time
+  // out meanwhile while the client already sends its next request on it.
+  server.server.keepAliveTimeout = 60_000;
   return Object.assign(server, { docs, settings });
 }
