@@ -10,7 +10,7 @@ import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
 import type { OffloadRanking } from './rankedLists';
 import { buildTopK, updateTopK, type TopKUpkeep } from './topk';
-import { topKSearch } from './topkSearch';
+import { topKSearch, type RowFilter } from './topkSearch';
 import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
@@ -132,7 +132,7 @@ export class FtsEngine implements SearchEngine {
     const total =
       fast?.total ??
       prepared<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM (SELECT 1 ${countFrom} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
-    const rowids = fast?.rowids ?? (!total || !limit ? [] : exact ? tiered(ranked, r.offset, limit) : ranked('', r.offset, limit));
+    const rowids = fast?.rowids ?? (!total || !limit ? [] : exact ? tiered(ranked, rowsMatchingExact(db, exact), r.offset, limit) : ranked('', r.offset, limit));
     return { hits: this.hits(match, rowids), total };
   }
 
@@ -194,7 +194,12 @@ const IN_EXACT = ' AND +fts_papers.rowid IN (SELECT rowid FROM fts_exact WHERE f
 const NOT_IN_EXACT = ' AND +fts_papers.rowid NOT IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
 
 /** Ranks [offset, offset + limit) of the rows with the exact words followed by the others. */
-function tiered(ranked: (where: string, offset: number, count: number) => number[], offset: number, limit: number): number[] {
+function tiered(ranked: (where: string, offset: number, count: number) => number[], exact: RowFilter, offset: number, limit: number): number[] {
+  // Usually every row down to the page's end holds the exact words: then bm25 order is the answer,
+  // found with doclist seeks instead of listing every exact row.
+  const top = ranked('', 0, offset + limit);
+  const kept = exact(top);
+  if (top.every((docid) => kept.has(docid))) return top.slice(offset);
   const first = ranked(IN_EXACT, offset, limit);
   if (first.length === limit) return first;
   // The exact rows end on this page (or before it): how many there are places the others.

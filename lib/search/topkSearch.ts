@@ -35,7 +35,8 @@ export function topKSearch(db: Database.Database, words: readonly string[], offs
   return db.transaction(() => fromLists(db, words, offset, offset + limit, cap, keep))();
 }
 
-const KEEP_BATCH = 128;
+// Rows asked about at once: a page is 20 rows, and every row asked about costs a doclist seek.
+const KEEP_BATCH = 32;
 
 /** The first `need` rows of `ranked` (best first) that `keep` keeps, asking it only about rows not yet known. */
 function keptRows<R extends { docid: number }>(ranked: readonly R[], need: number, keep: RowFilter | undefined, known: Map<number, boolean>): R[] {
