@@ -5,6 +5,7 @@ import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { bumpArxivDataGeneration, sqlDate } from '@/lib/db';
+import { FTS_TABLES } from '@/lib/search/tables';
 import { AnnouncementDays, moveDays } from './days';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
 
@@ -78,8 +79,8 @@ export class PaperStore {
     // rowids only grow, so the batch's rows are those above the largest rowid before it.
     this.maxRowid = db.prepare<[], { max: number }>('SELECT coalesce(max(rowid), 0) AS max FROM Paper');
     this.setDeferredIndexing = db.prepare('UPDATE fts_insert_mode SET deferred = ?');
-    this.indexNewRows = db.prepare(
-      'INSERT INTO fts_papers (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?',
+    this.indexNewRows = FTS_TABLES.map((table) =>
+      db.prepare(`INSERT INTO ${table} (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?`),
     );
     this.days = new AnnouncementDays(db);
   }
@@ -124,7 +125,7 @@ export class PaperStore {
         if (this.options.queueSearch && changed) this.queueSearch.run(r.id, now);
       }
       if (counts.inserted) {
-        this.indexNewRows.run(rowidsBefore);
+        for (const index of this.indexNewRows) index.run(rowidsBefore);
         this.setDeferredIndexing.run(0);
       }
       for (const l of listings) {
