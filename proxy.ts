@@ -4,6 +4,7 @@
 // we have to an unmatched one, so the 404 page is rendered on the server (lib/papers/missing.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { legacyRedirect } from '@/lib/papers/legacy';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 import { namesNothing } from '@/lib/papers/missing';
 
@@ -21,6 +22,9 @@ export function proxy(request: NextRequest) {
   } catch {
     return plain(400, 'Bad request: the address has malformed percent-encoding.\n');
   }
+  // papers.cool's addresses keep working (lib/papers/legacy.ts).
+  const legacy = legacyRedirect(request.method, pathname, searchParams);
+  if (legacy) return NextResponse.redirect(new URL(legacy.location, request.url), legacy.status);
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
   const day = request.method === 'GET' || request.method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
   if (day) {
@@ -39,4 +43,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/arxiv/:path*', '/summary/:path*', '/go/:path*', '/api/:path*', '/search/:path*'] };
+export const config = { matcher: ['/arxiv/:path*', '/summary/:path*', '/go/:path*', '/api/:path*', '/search/:path*', '/venue/:path*', '/pdf', '/config'] };
