@@ -2,8 +2,8 @@
 // The reading history kept in this browser, by day (newest first), with export (JSON, BibTeX) and clear.
 import { useEffect, useState } from 'react';
 import { bibtexFile } from '@/lib/papers/bibtex';
-import { paperPath } from '@/lib/papers/links';
 import { clearHistory, readingHistory, type HistoryEntry, type Reading } from '@/lib/papers/personal';
+import { PaperLine } from './PaperLine';
 
 const HOW: Record<Reading, string> = { pdf: 'PDF', summary: 'summary', page: 'page' };
 
@@ -48,13 +48,7 @@ export function HistoryList() {
           <ol className="space-y-2">
             {entries.map((e) => (
               <li key={e.id} data-paper-id={e.id}>
-                <a href={paperPath(e.id)} className="underline">
-                  {e.title}
-                </a>{' '}
-                <span className="notranslate text-sm text-zinc-500">
-                  {e.authors.slice(0, 3).join(', ')}
-                  {e.authors.length > 3 ? ' et al.' : ''} · {e.id} · {e.how.map((h) => HOW[h]).join(', ')} · {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-                </span>
+                <PaperLine paper={e} details={`${e.how.map((h) => HOW[h]).join(', ')} · ${new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`} />
               </li>
             ))}
           </ol>
