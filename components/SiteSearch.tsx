@@ -25,7 +25,7 @@ export function SiteSearch() {
       {scope && (
         <label className="flex items-center gap-1 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400" title={`Search only in ${scope}`}>
           <input type="checkbox" name="cat" value={scope} />
-          <span className="notranslate max-w-32 truncate">only {scope.replaceAll(',', ', ')}</span>
+          <span className="notranslate max-w-32 truncate">in {scope.replaceAll(',', ', ')}</span>
         </label>
       )}
       <button type="submit" className="cursor-pointer rounded border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">

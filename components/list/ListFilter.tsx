@@ -114,6 +114,7 @@ export function ListFilter() {
   const [result, setResult] = useState<{ matching: number; total: number } | null>(null);
   const [prefs, setPrefs] = useState('');
   const includeBox = useRef<HTMLTextAreaElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   const router = useRouter();
   const current = useRef<State | null>(null);
@@ -144,9 +145,15 @@ export function ListFilter() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
+        const wasOpen = Boolean(panel.current?.querySelector('.filter-panel'));
         setOpen(true);
-        // The panel stays on screen (sticky): focusing it must not scroll the list back to the top.
-        setTimeout(() => includeBox.current?.focus({ preventScroll: true }), 0);
+        // The panel stays on screen (sticky): focusing it must not scroll the list back to the top,
+        // and when it is stuck over the list, the cards the reader was looking at move below it.
+        setTimeout(() => {
+          includeBox.current?.focus({ preventScroll: true });
+          const box = panel.current?.getBoundingClientRect();
+          if (!wasOpen && box && box.top <= 0 && window.scrollY > 0) window.scrollBy({ top: -box.height, behavior: 'instant' });
+        }, 0);
       }
     };
     // Captured before next/link's own handler, which leaves a click whose default was prevented alone.
@@ -175,24 +182,24 @@ export function ListFilter() {
   const box = 'w-full rounded border border-zinc-300 bg-transparent p-1 text-sm dark:border-zinc-700';
 
   return (
-    <div className={`list-filter ${open ? 'sticky top-0 z-30 -mx-2 bg-white/95 px-2 py-2 shadow-sm dark:bg-zinc-950/95' : ''}`}>
+    <div ref={panel} className={`list-filter ${open ? 'sticky top-0 z-30 -mx-2 bg-white px-2 py-2 shadow-sm dark:bg-zinc-950' : ''}`}>
       <button type="button" className="filter-toggle cursor-pointer text-sm underline" aria-expanded={open} onClick={() => setOpen(!open)}>
         Filter{result && active(state) ? ` (${result.matching} of ${result.total})` : ''}
       </button>
       {open && (
-        <form className="filter-panel mt-2 grid gap-3 rounded border border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
-          <label className="text-sm">
+        <form className="filter-panel mt-2 grid grid-cols-2 gap-2 rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
+          <label>
             Include (one per line)
-            <textarea ref={includeBox} name="include" rows={3} className={box} value={state.include} onChange={(e) => update({ include: e.target.value })} />
+            <textarea ref={includeBox} name="include" rows={2} className={box} value={state.include} onChange={(e) => update({ include: e.target.value })} />
           </label>
-          <label className="text-sm">
+          <label>
             Exclude (one per line)
-            <textarea name="exclude" rows={3} className={box} value={state.exclude} onChange={(e) => update({ exclude: e.target.value })} />
+            <textarea name="exclude" rows={2} className={box} value={state.exclude} onChange={(e) => update({ exclude: e.target.value })} />
           </label>
-          <fieldset className="flex flex-wrap gap-3 text-sm">
-            <legend className="sr-only">Matching</legend>
+          <fieldset className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <legend className="sr-only">Matching and order</legend>
             <label>
-              <input type="checkbox" name="all" checked={state.all} onChange={(e) => update({ all: e.target.checked })} /> all include words (AND)
+              <input type="checkbox" name="all" checked={state.all} onChange={(e) => update({ all: e.target.checked })} /> all words (AND)
             </label>
             <label>
               <input type="radio" name="mode" value="filter" checked={state.mode === 'filter'} onChange={() => update({ mode: 'filter' })} /> filter
@@ -200,30 +207,33 @@ export function ListFilter() {
             <label>
               <input type="radio" name="mode" value="highlight" checked={state.mode === 'highlight'} onChange={() => update({ mode: 'highlight' })} /> highlight
             </label>
+            <label>
+              Sort{' '}
+              <select name="sort" value={state.sort} onChange={(e) => update({ sort: e.target.value as Sort })} className="rounded border border-zinc-300 bg-transparent dark:border-zinc-700">
+                <option value="announced">announcement order</option>
+                <option value="popular">popularity</option>
+                <option value="preference">my preference keywords</option>
+              </select>
+            </label>
           </fieldset>
-          <label className="text-sm">
-            Sort{' '}
-            <select name="sort" value={state.sort} onChange={(e) => update({ sort: e.target.value as Sort })} className="rounded border border-zinc-300 bg-transparent dark:border-zinc-700">
-              <option value="announced">announcement order</option>
-              <option value="popular">popularity</option>
-              <option value="preference">my preference keywords</option>
-            </select>
-          </label>
-          <label className="text-sm sm:col-span-2">
-            My preference keywords (one per line, kept in this browser)
-            <textarea
-              name="preferences"
-              rows={2}
-              className={box}
-              value={prefs}
-              onChange={(e) => {
-                setPrefs(e.target.value);
-                setPreferenceKeywords(keywordList(e.target.value));
-                if (state.sort === 'preference') void run(state);
-              }}
-            />
-          </label>
-          {result && <p className="filter-count text-sm text-zinc-500 sm:col-span-2" role="status">{result.matching} of {result.total} papers match</p>}
+          <details className="col-span-2" open={state.sort === 'preference'}>
+            <summary className="cursor-pointer">My preference keywords</summary>
+            <label>
+              <span className="sr-only">My preference keywords</span> (one per line, kept in this browser)
+              <textarea
+                name="preferences"
+                rows={2}
+                className={box}
+                value={prefs}
+                onChange={(e) => {
+                  setPrefs(e.target.value);
+                  setPreferenceKeywords(keywordList(e.target.value));
+                  if (state.sort === 'preference') void run(state);
+                }}
+              />
+            </label>
+          </details>
+          {result && <p className="filter-count col-span-2 text-zinc-500" role="status">{result.matching} of {result.total} papers match</p>}
         </form>
       )}
     </div>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { bibtexEntry } from '@/lib/papers/bibtex';
 import { cardPaper, citationText } from '@/lib/papers/cardData';
 import { keywordList, markTerms } from '@/lib/papers/highlight';
-import { followedCategories, isStarred, recordReading, toggleFollow, toggleStar, visitedIds, type Reading } from '@/lib/papers/personal';
+import { followedCategories, recordReading, starredPapers, toggleFollow, toggleStar, visitedIds, type Reading } from '@/lib/papers/personal';
 import CardPanels from './CardPanels';
 
 const cards = () => [...document.querySelectorAll<HTMLElement>('article.paper')].filter((c) => c.offsetParent !== null);
@@ -30,12 +30,16 @@ function paintFollow(button: HTMLElement, followed: boolean): void {
 }
 
 function paintAll(root: ParentNode): void {
+  // Runs on every DOM change (a PDF viewer makes many): read the stored marks only for new cards.
+  const cards = root.querySelectorAll<HTMLElement>('article.paper:not([data-painted])');
+  if (!cards.length) return;
   const visited = visitedIds();
+  const starred = new Set(starredPapers().map((p) => p.id));
   const followed = new Set(followedCategories());
-  for (const card of root.querySelectorAll<HTMLElement>('article.paper:not([data-painted])')) {
+  for (const card of cards) {
     card.dataset.painted = '';
     const id = card.dataset.paperId!;
-    paintStar(card, isStarred(id));
+    paintStar(card, starred.has(id));
     card.classList.toggle('visited', visited.has(id));
     for (const button of card.querySelectorAll<HTMLElement>('[data-action="follow"]')) paintFollow(button, followed.has(button.dataset.category!));
     // Search hits carry their query terms.

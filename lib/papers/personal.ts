@@ -22,7 +22,6 @@ const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.st
 export type StarredPaper = BibtexPaper & { starredAt: string };
 
 export const starredPapers = (): StarredPaper[] => read<StarredPaper[]>(STARS, []);
-export const isStarred = (id: string) => starredPapers().some((p) => p.id === id);
 
 /** Stars or un-stars; returns the new state. */
 export function toggleStar(paper: BibtexPaper): boolean {
