@@ -21,6 +21,22 @@ function paintStar(card: HTMLElement, starred: boolean): void {
   card.classList.toggle('starred', starred);
 }
 
+/** The + / − after each subject link of a card. */
+function addFollowButtons(card: HTMLElement, followed: Set<string>): void {
+  for (const link of card.querySelectorAll<HTMLAnchorElement>('.subjects a.subject')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'follow';
+    button.dataset.action = 'follow';
+    button.dataset.category = link.textContent ?? '';
+    paintFollow(button, followed.has(button.dataset.category));
+    const pair = document.createElement('span');
+    pair.className = 'subject-pair';
+    link.replaceWith(pair);
+    pair.append(link, button);
+  }
+}
+
 function paintFollow(button: HTMLElement, followed: boolean): void {
   const category = button.dataset.category!;
   button.setAttribute('aria-pressed', String(followed));
@@ -41,7 +57,7 @@ function paintAll(root: ParentNode): void {
     const id = card.dataset.paperId!;
     paintStar(card, starred.has(id));
     card.classList.toggle('visited', visited.has(id));
-    for (const button of card.querySelectorAll<HTMLElement>('[data-action="follow"]')) paintFollow(button, followed.has(button.dataset.category!));
+    addFollowButtons(card, followed);
     // Search hits carry their query terms.
     if (card.dataset.highlight) markTerms(card, keywordList(card.dataset.highlight));
   }

@@ -26,7 +26,7 @@ function cardDate(p: PaperView): string | null {
 }
 
 /** Each author links to a search of their name. */
-const authorLinks = (names: string[]) => names.map((n) => `<a href="${esc(authorPath(n))}" class="author hover:underline">${esc(n)}</a>`).join(', ');
+const authorLinks = (names: string[]) => names.map((n) => `<a href="${esc(authorPath(n))}" class="author">${esc(n)}</a>`).join(', ');
 
 function authorsHtml(authors: string[]): string {
   const rest = authors.slice(AUTHORS_SHOWN);
@@ -36,10 +36,8 @@ function authorsHtml(authors: string[]): string {
   return `<p class="authors notranslate text-sm text-zinc-700 dark:text-zinc-300">${authorLinks(authors.slice(0, AUTHORS_SHOWN))}${more}</p>`;
 }
 
-/** A subject links to its daily list; the + / − beside it follows or unfollows it (painted by <PaperBehaviour/>, styled in globals.css). */
-const subjectHtml = (c: string) =>
-  `<span class="whitespace-nowrap"><a href="${esc(listPath(c))}" class="subject hover:underline">${esc(c)}</a>` +
-  `<button type="button" class="follow" data-action="follow" data-category="${esc(c)}" aria-pressed="false" aria-label="Follow ${esc(c)}">+</button></span>`;
+/** A subject links to its daily list; <PaperBehaviour/> adds the + / − beside it that follows it (a button only script can use). */
+const subjectHtml = (c: string) => `<a href="${esc(listPath(c))}" class="subject">${esc(c)}</a>`;
 
 function metaHtml(p: PaperView, date: string | null): string {
   const [primary, ...others] = p.categories;

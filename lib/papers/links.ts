@@ -6,7 +6,8 @@ export const pdfClickPath = (id: string) => `/go/pdf/${id}`;
 /** The PDF bytes through our disk cache (PDF_VIEWER_SOURCE=cache). */
 export const pdfCachePath = (id: string, version: number) => `/pdf/${id}v${version}`;
 export const relatedPath = (id: string) => `/search?related=${encodeURIComponent(id)}`;
-export const authorPath = (name: string) => `/search?q=${encodeURIComponent(`au:"${name.replace(/"/g, '')}"`)}`;
+/** An author search; the form stays short, as cards carry one per author. */
+export const authorPath = (name: string) => `/search?q=au:${encodeURIComponent(`"${name.replace(/"/g, '')}"`).replace(/%20/g, '+')}`;
 export const listPath = (spec: string, date?: string | null) => `/arxiv/${spec}${date ? `?date=${date}` : ''}`;
 /** Where proxy.ts sends /arxiv/… addresses naming nothing we have (lib/papers/missing.ts): no route
  * matches MISSING_PREFIX + the address, so Next answers with app/not-found.tsx. */
