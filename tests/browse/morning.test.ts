@@ -550,10 +550,13 @@ test('screenshots: home with followed categories, a list with an open PDF (histo
   await screenshotsAt(page, 'home');
   await open(page, DAY);
   await screenshotsAt(page, 'list-pdf', async (shot) => {
-    await shot.locator('article.paper').nth(2).locator('a.pdf-link').click();
+    const card = shot.locator('article.paper').nth(2);
+    await card.locator('a.pdf-link').click();
     await shot.locator('.pdf-panel[data-phase="ready"]').waitFor({ timeout: 30_000 });
     await shot.locator('.pdf-panel .textLayer').first().waitFor();
-    await shot.locator('.pdf-panel').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    // Wide: the card from its title with the viewer under it; a phone: the viewer.
+    if (shot.viewportSize()!.width > 500) await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    else await shot.locator('.pdf-panel').evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await shot.waitForTimeout(300);
   });
   await ctx.close();
