@@ -12,6 +12,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { encodedBody, isDocumentRequest, requestMethod } from '@/lib/frontDoor';
 import IsrCache, { type CachedPage } from '@/lib/isrCache.mjs';
 import { canonicalListPath, dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { legacyRedirect } from '@/lib/papers/legacy';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 import { namesNothing } from '@/lib/papers/missing';
 
@@ -27,7 +28,12 @@ const plain = (status: number, text: string, headers: Record<string, string> = {
 // GET must be listed here.
 const METHODS: Array<[RegExp, string[]]> = [
   [/^\/api\/summary\//, ['GET', 'HEAD', 'POST']],
+  [/^\/go\/pdf\//, ['GET', 'HEAD', 'POST']],
   [/^\/arxiv\/fetch$/, ['POST']],
+  [/^\/arxiv\/star$/, ['POST']],
+  [/^\/follow$/, ['POST']],
+  // papers.cool's: POST starts a summary (lib/papers/legacy.ts), or saves its settings form.
+  [/^\/(?:arxiv\/kimi|config)$/, ['GET', 'HEAD', 'POST']],
 ];
 const GET_ONLY = ['GET', 'HEAD'];
 
@@ -48,6 +54,9 @@ export function proxy(request: NextRequest) {
   } catch {
     return plain(400, 'Bad request: the address has malformed percent-encoding.\n');
   }
+  // papers.cool's addresses keep working (lib/papers/legacy.ts).
+  const legacy = legacyRedirect(method, pathname, searchParams);
+  if (legacy) return NextResponse.redirect(new URL(legacy.location, request.url), legacy.status);
   if (!ROUTED.test(pathname)) return NextResponse.next();
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
   const read = method === 'GET' || method === 'HEAD';

@@ -82,6 +82,8 @@ const schema = z.object({
   ARXIV_PDF_URL: z.string().url().default('https://arxiv.org/pdf/'),
   PDF_CACHE_DIR: z.string().default('data/pdf'),
   PDF_CACHE_MAX_MB: z.coerce.number().positive().default(1000),
+  /** Where the inline PDF viewer loads from: the reader's browser fetches arXiv (ARXIV_PDF_URL), or this server's PDF cache (/pdf/<id>v<n>). */
+  PDF_VIEWER_SOURCE: z.enum(['arxiv', 'cache']).default('arxiv'),
 });
 
 export type Config = z.infer<typeof schema>;

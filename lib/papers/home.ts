@@ -1,7 +1,8 @@
-// What the home page shows: arXiv's archives and categories with the latest day's counts, and
-// recent days.
+// What the home page shows: the reader's followed categories, arXiv's archives and categories with
+// the latest day's counts, and recent days.
 import { prisma, sqlite } from '@/lib/db';
 import { archiveName, archives, archivesOf, canonicalCategory, categoryName } from '@/lib/arxiv/taxonomy';
+import { dayList, type DayList } from './day';
 
 export interface HomeArchive {
   archive: string;
@@ -56,4 +57,29 @@ export async function homeSummary(): Promise<HomeSummary> {
     }),
     recentDays,
   };
+}
+
+export interface FollowedCategory {
+  code: string;
+  name: string;
+  /** The category's latest day with papers here, with its section counts; null when it has none. */
+  latest: { date: string; total: number; counts: DayList['counts'] } | null;
+  /** Every day with papers for it, oldest first. */
+  days: { date: string; count: number }[];
+}
+
+/** Known arXiv categories and archives among `codes`, in order. */
+export const knownCategories = (codes: string[]) => codes.filter((c) => categoryName(c) !== undefined);
+
+/** What the home page shows for each followed category. */
+export function followedSummary(codes: string[]): FollowedCategory[] {
+  return knownCategories(codes).map((code) => {
+    const list = dayList({ include: [code], exclude: [] });
+    return {
+      code,
+      name: categoryName(code)!,
+      latest: list.date && list.entries.length ? { date: list.date, total: list.entries.length, counts: list.counts } : null,
+      days: list.days,
+    };
+  });
 }

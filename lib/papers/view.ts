@@ -26,6 +26,8 @@ export interface PaperView {
   /** First announcement day (YYYY-MM-DD), when a listing gave it. */
   announcedOn: string | null;
   clicks: { pdf: number; summary: number };
+  /** A summary is stored for it (in any language). */
+  hasSummary: boolean;
   /** Set by daily lists: how this paper was listed on the page's day. */
   listing?: { date: string; type: string; category: string };
 }
@@ -33,6 +35,7 @@ export interface PaperView {
 type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'announcedOn' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
   pdf: number | null;
   summary: number | null;
+  hasSummary: number;
 };
 
 // Prisma's SQLite adapter stores DateTime as "2007-04-02T19:18:42.000+00:00"; pages want ISO Z.
@@ -76,7 +79,7 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
         .prepare(
           `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.primaryCategory, p.categories, p.comments,
                   p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.announcedOn, p.titleHtml, p.abstractHtml, p.renderVersion,
-                  c.pdf, c.summary
+                  c.pdf, c.summary, EXISTS (SELECT 1 FROM Summary s WHERE s.paperId = p.id) AS hasSummary
            FROM Paper p LEFT JOIN PaperClicks c ON c.paperId = p.id
            WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
         )
@@ -112,5 +115,6 @@ function toView(r: PaperRow): PaperView {
     updatedAt: iso(r.updatedAt),
     announcedOn: r.announcedOn,
     clicks: { pdf: r.pdf ?? 0, summary: r.summary ?? 0 },
+    hasSummary: r.hasSummary === 1,
   };
 }

@@ -10,6 +10,7 @@ import { providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat
 import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
 import { holdBackUnclosed } from '@/lib/render/scan';
+import { SUMMARIES_DISABLED } from './availability';
 import { budgetLeft, takeRateSlot } from './limits';
 import { getSummary, paperForSummary, recordUsage, saveSummary, type Answer, type PaperForSummary, type StoredSummary } from './store';
 import { paperText, type PaperText } from './text';
@@ -216,8 +217,8 @@ export type SummaryRequest =
 
 export const REFUSALS = {
   'not-found': 'This paper is not in the database.',
-  'no-provider':
-    'No LLM provider is configured: set LLM_API_KEY (or point LLM_BASE_URL at a local OpenAI-compatible server). Cached summaries are still shown.',
+  // Visitors read this; the configuration detail is logged (lib/summaries/availability.ts).
+  'no-provider': SUMMARIES_DISABLED,
   'rate-limit': 'Too many new summaries requested from your address in the last hour; please try again later.',
   busy: 'The site is generating as many new summaries as it can just now; please try again in a few minutes. Summaries generated before are still shown.',
   budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',

@@ -63,41 +63,53 @@ export async function seedDatabase(file: string, seed: boolean): Promise<void> {
   await closeDb();
 }
 
-export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
-  ensureBuilt();
-  const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
-  await seedDatabase(databasePath, options.seed ?? true);
-  const port = await freePort();
+/** `next start` on a free port; false when another process took the port first (shared machines). */
+async function launch(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess | false> {
   // Started as `npm start` starts it, without -H: with `-H 127.0.0.1` Next 16 sends proxy.ts
   // rewrites through a second loopback HTTP request (vercel/next.js#94745).
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
-    env: { ...process.env, ...options.env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      if (output.includes('EADDRINUSE')) return false;
+      throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    }
     try {
       const res = await fetch(url + '/', { signal: AbortSignal.timeout(5000) });
-      if (res.status < 500) break;
+      if (res.status < 500) return child;
     } catch {
       /* not listening yet */
     }
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  ensureBuilt();
+  const databasePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-app-')), 'app.db');
+  await seedDatabase(databasePath, options.seed ?? true);
+  let port = 0;
+  let child: ChildProcess | false = false;
+  for (let attempt = 0; !child && attempt < 5; attempt++) {
+    port = await freePort();
+    child = await launch(port, { ...process.env, ...options.env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) });
+  }
+  if (!child) throw new Error('next start found no free port in 5 attempts');
+  const url = `http://127.0.0.1:${port}`;
+  const started = child;
   return {
     url,
     databasePath,
     pid: child.pid!,
     close: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+      if (started.exitCode === null) {
+        started.kill('SIGTERM');
+        await new Promise((r) => started.once('exit', r));
       }
     },
   };

@@ -335,14 +335,14 @@ describe('summaries', () => {
     assert.equal(requestSummary('2605.00022', 'en', { client: 'other' }).kind, 'refused');
   });
 
-  test('no provider configured: a clear refusal', async () => {
+  test('no provider configured: a clear refusal in words for visitors (the configuration detail is for the log)', async () => {
     addPaper('2605.00001');
     setEnv({ LLM_BASE_URL: 'https://api.moonshot.cn/v1' });
     delete process.env.LLM_API_KEY;
     resetConfig();
     const r = requestSummary('2605.00001', 'en', { client: 'test' });
     assert.equal(r.kind === 'refused' && r.reason, 'no-provider');
-    assert.match(r.kind === 'refused' ? r.message : '', /set LLM_API_KEY/);
+    assert.equal(r.kind === 'refused' ? r.message : '', 'Summaries are not enabled on this site.');
     assert.equal(fake.requests.length, 0);
   });
 
