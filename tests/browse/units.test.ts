@@ -101,7 +101,7 @@ test('card HTML: authors link to an author search, subjects to their lists; no S
   const paper: PaperView = {
     id: '2401.12345', version: 2, title: 'T', titleHtml: 'T', abstract: 'A', abstractHtml: 'A', authors: ['Ada "The" Lovelace', 'Émile Borel'],
     categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, commentsHtml: null, journalRef: null, doi: null,
-    submittedAt: null, updatedAt: null, clicks: { pdf: 0, summary: 0 }, hasSummary: false,
+    submittedAt: null, updatedAt: null, announcedOn: null, clicks: { pdf: 0, summary: 0 }, hasSummary: false,
   };
   const html = paperCardHtml(paper, { index: 1, summaries: false });
   const authors = [...html.matchAll(/<a href="([^"]+)" class="author">([^<]+)<\/a>/g)].map((m) => [new URL(m[1]!, 'http://x').searchParams.get('q'), m[2]]);
