@@ -20,4 +20,9 @@ export interface PaperRow {
   renderVersion: number;
   keywords: string | null;
   contentHash: string;
+  /** TeX source of title, abstract, authors (JSON) and comments where it differs from the stored (Unicode-accented) text. */
+  titleTex: string | null;
+  abstractTex: string | null;
+  authorsTex: string | null;
+  commentsTex: string | null;
 }
