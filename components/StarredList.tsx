@@ -32,7 +32,7 @@ export function StarredList() {
         {stars.map((p) => (
           <li key={p.id} data-paper-id={p.id}>
             <a href={paperPath(p.id)} className="underline">
-              {p.title}
+              {p.titleText ?? p.title}
             </a>{' '}
             <span className="notranslate text-sm text-zinc-500">
               {p.authors.slice(0, 3).join(', ')}

@@ -10,7 +10,7 @@ export function PaperDetail({ detail }: { detail: Detail }) {
   const { paper, versions, listings } = detail;
   return (
     <div className="space-y-6">
-      <h1 className="sr-only">{paper.title}</h1>
+      <h1 className="sr-only">{paper.titleText}</h1>
       <PaperCard paper={paper} index={1} />
       <dl className="paper-fields grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt>arXiv id</dt>

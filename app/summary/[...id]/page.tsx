@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import SummaryPanel from '@/components/summary/SummaryPanel';
 import { absUrl } from '@/lib/arxiv/ids';
+import { plainText } from '@/lib/render';
 import { currentJob, REFUSALS } from '@/lib/summaries/queue';
 import { getSummary, paperForSummary } from '@/lib/summaries/store';
 import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
@@ -38,7 +39,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
             </Link>
           ))}
         </p>
-        <h1 className="text-xl font-semibold">{paper.title}</h1>
+        <h1 className="text-xl font-semibold">{plainText(paper.title)}</h1>
       </header>
       {!cached && (
         <noscript>
