@@ -45,12 +45,34 @@ export function renderInline(text: string, { links = false }: { links?: boolean 
   return texHtml(text.replace(/\s+/g, ' ').trim(), false, links);
 }
 
+/** Whether TeX display maths (`\\[`, `$$`, an environment) opened in `text` is still open at its end. */
+function displayOpen(text: string): boolean {
+  let bracket = false;
+  let dollars = false;
+  let environments = 0;
+  for (const [token] of text.matchAll(/\\[\\$[\]]|\$\$|\\(?:begin|end)\{/g)) {
+    if (token === '\\[') bracket = true;
+    else if (token === '\\]') bracket = false;
+    else if (token === '$$') dollars = !dollars;
+    else if (token === '\\begin{') environments++;
+    else if (token === '\\end{') environments = Math.max(0, environments - 1);
+  }
+  return bracket || dollars || environments > 0;
+}
+
 /**
  * Abstracts as stored (lib/arxiv/text.ts normaliseAbstract): one paragraph per line. Raw arXiv
- * text, where a paragraph starts at a newline followed by indentation, is accepted too.
+ * text, where a paragraph starts at a newline followed by indentation, is accepted too. arXiv
+ * also indents the lines of a multi-line display (`\\[` ... `\\]`): those stay one paragraph.
  */
 export function renderAbstract(abstract: string): string {
-  const paragraphs = /\n[ \t]+/.test(abstract) ? abstract.trim().split(/\n[ \t]+/) : abstract.trim().split(/\n+/);
+  const lines = /\n[ \t]+/.test(abstract) ? abstract.trim().split(/\n[ \t]+/) : abstract.trim().split(/\n+/);
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    const last = paragraphs.length - 1;
+    if (last >= 0 && displayOpen(paragraphs[last]!)) paragraphs[last] += ` ${line}`;
+    else paragraphs.push(line);
+  }
   return paragraphs.map((paragraph) => `<p>${texHtml(paragraph.replace(/\s*\n\s*/g, ' '), true, true)}</p>`).join('\n');
 }
 

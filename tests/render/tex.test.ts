@@ -47,6 +47,15 @@ test('every unescaped $ opens or closes maths, whatever follows it (real abstrac
   }
 });
 
+test('a display arXiv spreads over indented lines stays one formula, not split into paragraphs (real abstract)', () => {
+  const { abstract } = paper('2605.17022'); // \\[ d(...) = \\begin{cases} ... \\end{cases} \\] over five indented lines
+  const html = renderAbstract(abstract);
+  assert.equal(html.match(/<p>/g)?.length, 1);
+  assert.equal(html.match(/math-display/g)?.length, 1);
+  assert.doesNotMatch(html, /math-error/);
+  assert.doesNotMatch(prose(html), /\\|\[\s*$|&/);
+});
+
 test('the issue’s other pairing examples, and the formulas after them stay paired', () => {
   for (const [tex, shown] of [
     ['3$\\sim$4.9$\\times$ memory, then $x_1$ and $y$.', '3⟨M⟩4.9⟨M⟩ memory, then ⟨M⟩ and ⟨M⟩.'],
