@@ -23,10 +23,12 @@ const ACCENTS = new Map(Object.entries({
 const SIZES = /^(?:left|right|middle|[bB]ig{1,2}[lrm]?)$/;
 const SPACING = new Map(Object.entries({ ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '', limits: '', nolimits: '' }));
 const ESCAPED = '{}%$#&_|';
+const MAX_DEPTH = 32; // deeper groups are not "clean": the bare TeX is shown
 
 /** A formula as Unicode text, or null when some part of it has no clean Unicode form. */
 export function mathPlain(tex: string): string | null {
   let i = 0;
+  let depth = 0;
   const n = tex.length;
   const fail = Symbol('fail');
   const script = (kind: '^' | '_', body: string) => {
@@ -43,7 +45,9 @@ export function mathPlain(tex: string): string | null {
     while (tex.charAt(i) === ' ') i++;
     if (tex.charAt(i) === '{') {
       i++;
+      if (++depth > MAX_DEPTH) throw fail;
       const inner = seq(true);
+      depth--;
       i++;
       return inner;
     }

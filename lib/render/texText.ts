@@ -337,6 +337,10 @@ class TexReader {
     this.i = skipSpaces(src, this.i);
     if (src.charAt(this.i) === '{') {
       this.i++;
+      if (depth + 1 >= MAX_GROUP_DEPTH) {
+        this.flat++;
+        return '';
+      }
       const inner = this.seq(depth + 1);
       if (src.charAt(this.i) === '}') this.i++;
       return inner;
@@ -394,7 +398,7 @@ class TexReader {
     this.i = skipSpaces(src, afterName); // TeX skips spaces after a control word
     const style = STYLES.get(name);
     if (style) return this.styled(style, this.arg(depth));
-    if (DECLARATIONS.has(name)) return this.styled(DECLARATIONS.get(name) ?? null, this.seq(depth + 1));
+    if (DECLARATIONS.has(name)) return depth + 1 >= MAX_GROUP_DEPTH ? '' : this.styled(DECLARATIONS.get(name) ?? null, this.seq(depth + 1));
     if (TRANSPARENT.has(name)) return this.arg(depth);
     if (SKIP_FIRST.has(name)) {
       this.rawArg();

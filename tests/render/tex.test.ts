@@ -131,6 +131,15 @@ test('hostile text stays text: no markup, no script URLs', () => {
   assert.doesNotMatch(html, /javascript:/);
 });
 
+test('deeply nested text-mode TeX is read without recursion trouble', () => {
+  const deep = (open: string, close: string, n: number) => open.repeat(n) + 'x' + close.repeat(n);
+  for (const tex of [deep('\\textbf{', '}', 5_000), deep('{', '}', 20_000), deep('{\\bf ', '}', 5_000), deep('\\emph{\\href{https://x.org}{', '}}', 3_000)]) {
+    assert.ok(renderAbstract(tex).length < 10_000);
+    assert.ok(plainText(tex).length < 10);
+  }
+  assert.match(plainText(`$${deep('{', '}', 20_000)}$`), /^\{+x\}+$/); // not clean: bare TeX
+});
+
 test('accents and special letters become Unicode, outside formulas only', () => {
   const cases: Array<[string, string]> = [
     ['M\\"uller', 'Müller'], ['Stroi\\\'nski', 'Stroiński'], ['M{\\o}ller', 'Møller'], ['Stra\\ss e', 'Straße'], ['Fran\\c{c}ois', 'François'],
