@@ -272,6 +272,7 @@ class TexReader {
   private i = 0;
   private flat = 0; // braces past MAX_GROUP_DEPTH, read as nothing
   private nextIsland = 0;
+  private singleQuote = false; // a `quote' is open
   private nextUrl = -1; // where the next bare URL starts (n: none), found once per stretch
   private readonly n: number;
   private readonly islands: Island[];
@@ -508,8 +509,11 @@ class TexReader {
         out += dashes === 3 ? '—' : dashes === 2 ? '–' : '-';
         this.i += dashes;
       } else if (c === '`' || c === "'") {
+        // ``quotes'' and `quotes'; a lone ' (Children's, 5') stays as written.
         const double = src.charAt(i + 1) === c;
-        out += c === '`' ? (double ? '“' : '‘') : double ? '”' : '’';
+        if (c === '`') out += double ? '“' : '‘';
+        else out += double ? '”' : this.singleQuote ? '’' : "'";
+        if (!double) this.singleQuote = c === '`';
         this.i += double ? 2 : 1;
       } else if (c === PLACEHOLDER_OPEN) {
         const close = src.indexOf(PLACEHOLDER_CLOSE, i);

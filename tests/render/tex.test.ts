@@ -168,6 +168,7 @@ test('one plain-text form: Unicode where maths maps cleanly, bare TeX otherwise'
     ['$\\mathbb{R}^{n}$ and $10^{-3}$', 'ℝⁿ and 10⁻³'],
     ['The $\\frac{1}{2}$-conjecture', 'The \\frac{1}{2}-conjecture'],
     ['\\textbf{DiTTo}: ``fast\'\' -- M\\"uller', 'DiTTo: “fast” – Müller'],
+    ["Children's `single' quotes, 5' arcs", "Children's ‘single’ quotes, 5' arcs"],
     ['Costs \\$5 and $x$', 'Costs $5 and x'],
     ['See \\url{https://x.org} \\cite{k}', 'See https://x.org [k]'],
   ];
