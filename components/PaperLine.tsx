@@ -7,7 +7,7 @@ export function PaperLine({ paper, details, children }: { paper: BibtexPaper; de
   return (
     <>
       <a href={paperPath(paper.id)} className="underline">
-        {paper.title}
+        {paper.titleText ?? paper.title}
       </a>{' '}
       <span className="notranslate text-sm text-zinc-500">
         {paper.authors.slice(0, 3).join(', ')}

@@ -83,6 +83,8 @@ export function paperCardHtml(p: PaperView, { index, total, highlightTerms, summ
     id: p.id,
     'data-paper-id': p.id,
     'data-title': p.title,
+    // Copy and the starred list show plain text; BibTeX keeps the TeX (LaTeX typesets it).
+    'data-title-text': p.titleText === p.title ? undefined : p.titleText,
     'data-authors': p.authors.join('; '),
     'data-version': p.version,
     'data-year': date?.slice(0, 4),

@@ -24,4 +24,9 @@ export interface PaperRow {
   announcedOn: string | null;
   /** When the worker last asked arXiv for the paper's dates (lib/ingest/backfill.ts). */
   datesCheckedAt: string | null;
+  /** TeX source of title, abstract, authors (JSON) and comments where it differs from the stored (Unicode-accented) text. */
+  titleTex: string | null;
+  abstractTex: string | null;
+  authorsTex: string | null;
+  commentsTex: string | null;
 }

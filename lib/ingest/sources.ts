@@ -9,6 +9,7 @@ import { parseFeed } from '@/lib/arxiv/parse/rss';
 import type { ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { cutNotes, preparePapers } from './merge';
 import { createProgress } from './progress';
 import { IngestRun, type RunStatus } from './runs';
 import { addCounts, PaperStore, type WriteCounts } from './store';
@@ -67,7 +68,8 @@ export function recordBatch(run: IngestRun, written: WriteCounts, errors: Record
 }
 
 function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
-  recordBatch(run, store.write(batch.papers, batch.listings), batch.errors);
+  const papers = preparePapers(batch.papers);
+  recordBatch(run, store.writePrepared(papers, batch.listings, batch.papers.length), [...batch.errors, ...cutNotes(papers)]);
 }
 
 /** Today's announcements for some categories (or archives) from rss.arxiv.org, in one request. */

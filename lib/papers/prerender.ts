@@ -1,10 +1,57 @@
 // Titles and abstracts are rendered (maths typeset) once and stored, so list pages do no TeX
 // work per request. After an ingest, listed papers are rendered at once; the rest of a bulk
-// history is rendered on first view or by `npm run render:all`.
-import { sqlite } from '@/lib/db';
+// history is rendered on first view or by `npm run render:all`. Rendering a row stored by an
+// older version also brings its text up to date (accents as Unicode, lib/ingest/merge.ts), so
+// the search index, which follows the stored text through its triggers, is upgraded with it.
+import type Database from 'better-sqlite3';
+import { config } from '@/lib/config';
+import { bumpArxivDataGeneration, sqlDate, sqlite } from '@/lib/db';
+import type { PaperRow as StoredRow } from '@/lib/db/rows';
+import { FIELDS, upgradeText, type PaperRow } from '@/lib/ingest/merge';
 import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
 
 const BATCH = 200;
+
+export type Rerendered = Pick<StoredRow, 'id' | 'title' | 'abstract' | 'authors' | 'comments' | 'titleHtml' | 'abstractHtml'>;
+
+/**
+ * Re-renders stored papers with the current renderer (and upgrades their text), in one
+ * transaction; returns what pages show of them. Unknown ids are left out.
+ */
+export function rerender(db: Database.Database, ids: readonly string[]): Rerendered[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT id, ${FIELDS.join(', ')} FROM Paper WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as Omit<PaperRow, 'contentHash'>[];
+  const saveHtml = db.prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
+  // SET expressions see the old values: the keywords go when the title or abstract changes.
+  const saveText = db.prepare(
+    `UPDATE Paper SET title = @title, abstract = @abstract, authors = @authors, comments = @comments,
+       titleTex = @titleTex, abstractTex = @abstractTex, authorsTex = @authorsTex, commentsTex = @commentsTex,
+       keywords = CASE WHEN title = @title AND abstract = @abstract THEN keywords ELSE NULL END
+     WHERE id = @id`,
+  );
+  const queueSearch = config().MEILISEARCH_HOST
+    ? db.prepare(`INSERT INTO SearchOutbox (paperId, queuedAt) VALUES (?, ?) ON CONFLICT (paperId) DO UPDATE SET queuedAt = excluded.queuedAt`)
+    : null;
+  const out = rows.map((row) => {
+    const upgraded = upgradeText(row);
+    const text = upgraded ?? row;
+    return { upgraded, view: { id: row.id, title: text.title, abstract: text.abstract, authors: text.authors, comments: text.comments, ...renderPaperFields(text) } };
+  });
+  db.transaction(() => {
+    const now = sqlDate(new Date());
+    for (const { upgraded, view } of out) {
+      if (upgraded) {
+        saveText.run(upgraded);
+        queueSearch?.run(view.id, now);
+      }
+      saveHtml.run(view.titleHtml, view.abstractHtml, RENDER_VERSION, view.id);
+    }
+  })();
+  if (out.some((r) => r.upgraded)) bumpArxivDataGeneration();
+  return out.map((r) => r.view);
+}
 
 export interface PrerenderOptions {
   /** Only papers that appear in some daily listing (what list pages show). */
@@ -16,17 +63,13 @@ export function prerenderPending({ listedOnly = false, onProgress }: PrerenderOp
   const db = sqlite();
   const where = `renderVersion < ${RENDER_VERSION}${listedOnly ? ' AND id IN (SELECT paperId FROM Listing)' : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) n FROM Paper WHERE ${where}`).get() as { n: number }).n;
-  const next = db.prepare(`SELECT id, title, abstract FROM Paper WHERE ${where} LIMIT ${BATCH}`);
-  const save = db.prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
+  const next = db.prepare(`SELECT id FROM Paper WHERE ${where} LIMIT ${BATCH}`).pluck();
   let done = 0;
   for (;;) {
-    const rows = next.all() as { id: string; title: string; abstract: string }[];
-    if (rows.length === 0) break;
-    const rendered = rows.map((r) => ({ id: r.id, ...renderPaperFields(r) }));
-    db.transaction(() => {
-      for (const r of rendered) save.run(r.titleHtml, r.abstractHtml, RENDER_VERSION, r.id);
-    })();
-    done += rows.length;
+    const ids = next.all() as string[];
+    if (ids.length === 0) break;
+    rerender(db, ids);
+    done += ids.length;
     onProgress?.(done, total);
   }
   return done;

@@ -1,12 +1,16 @@
 // What pages, cards and feeds show of a paper: one shape for lists, paper pages and search hits.
 import { sqlite } from '@/lib/db';
-import { RENDER_VERSION, renderInline, renderPaperFields } from '@/lib/render';
+import { RENDER_VERSION, plainText, renderInline } from '@/lib/render';
+import { rerender } from './prerender';
 import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface PaperView {
   id: string;
   version: number;
+  /** As stored: TeX, accents as Unicode. */
   title: string;
+  /** Plain text for places that cannot typeset (tab titles, feeds, citations): lib/render/plain. */
+  titleText: string;
   /** Sanitised HTML with typeset maths. */
   titleHtml: string;
   abstract: string;
@@ -52,14 +56,9 @@ function parseAuthors(json: string): string[] {
 
 /** Renders papers whose stored HTML is missing or from an older renderer, and stores it once. */
 function ensureRendered(rows: PaperRow[]): void {
-  const stale = rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION);
-  if (!stale.length) return;
-  const save = sqlite().prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
-  const saveAll = sqlite().transaction((items: PaperRow[]) => {
-    for (const r of items) save.run(r.titleHtml, r.abstractHtml, RENDER_VERSION, r.id);
-  });
-  for (const r of stale) Object.assign(r, renderPaperFields(r));
-  saveAll(stale);
+  const stale = new Map(rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION).map((r) => [r.id, r]));
+  if (!stale.size) return;
+  for (const fresh of rerender(sqlite(), [...stale.keys()])) Object.assign(stale.get(fresh.id)!, fresh);
 }
 
 export interface LoadOptions {
@@ -100,6 +99,7 @@ function toView(r: PaperRow): PaperView {
     id: r.id,
     version: r.version,
     title: r.title,
+    titleText: plainText(r.title),
     titleHtml: r.titleHtml ?? '',
     abstract: r.abstract,
     abstractHtml: r.abstractHtml ?? '',
@@ -107,8 +107,8 @@ function toView(r: PaperRow): PaperView {
     categories: [r.primaryCategory, ...categories.filter((c) => c !== r.primaryCategory)],
     primaryCategory: r.primaryCategory,
     comments: r.comments,
-    // Few comments hold maths; the scanner only runs on those that might.
-    commentsHtml: r.comments && /[$\\]/.test(r.comments) ? renderInline(r.comments) : null,
+    // Comments are TeX too (maths, \\url, --, ~); those with none of it are shown as they are.
+    commentsHtml: r.comments && /[$\\~`'{}]|--|https?:/.test(r.comments) ? renderInline(r.comments, { links: true }) : null,
     journalRef: r.journalRef,
     doi: r.doi,
     submittedAt: iso(r.submittedAt),

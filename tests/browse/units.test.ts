@@ -47,7 +47,7 @@ test('BibTeX entries keep braces balanced whatever the title holds', () => {
 
 test('Atom output escapes markup in titles and abstracts and parses back', () => {
   const paper: PaperView = {
-    id: '2401.12345', version: 1, title: 'Bounds for <b> & "quotes"', titleHtml: '', abstract: 'We show x < y & y > z.', abstractHtml: '',
+    id: '2401.12345', version: 1, title: 'Bounds for <b> & "quotes"', titleText: 'Bounds for <b> & "quotes"', titleHtml: '', abstract: 'We show x < y & y > z.', abstractHtml: '',
     authors: ['A & B'], categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, commentsHtml: null, journalRef: null, doi: null,
     submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, announcedOn: null, clicks: { pdf: 0, summary: 0 }, hasSummary: false,
   };
@@ -73,7 +73,7 @@ test('day-list cache keys: normalised values, and only keys parse back', () => {
 
 test('card HTML escapes plain-text fields and keeps the sanitised HTML fields', () => {
   const paper: PaperView = {
-    id: '2401.12345', version: 1, title: 'T <img src=x onerror=alert(1)> "q"', titleHtml: 'T <em>ok</em>', abstract: 'A', abstractHtml: '<p>A <mjx-container></mjx-container></p>',
+    id: '2401.12345', version: 1, title: 'T <img src=x onerror=alert(1)> "q"', titleText: 'T <img src=x onerror=alert(1)> "q"', titleHtml: 'T <em>ok</em>', abstract: 'A', abstractHtml: '<p>A <mjx-container></mjx-container></p>',
     authors: ['<b>Eve</b>', 'O\'Brien'], categories: ['cs.LG', '<x>'], primaryCategory: 'cs.LG', comments: '<script>alert(1)</script>', commentsHtml: null, journalRef: null, doi: null,
     submittedAt: '2024-01-22T10:00:00.000Z', updatedAt: null, announcedOn: null, clicks: { pdf: 3, summary: 0 }, hasSummary: false, listing: { date: '2024-01-23', type: 'cross', category: 'cs.LG' },
   };
@@ -99,7 +99,7 @@ test('maths font preloads: none without maths, MathJax zero/main plus each varia
 
 test('card HTML: authors link to an author search, subjects to their lists; no Summary where none can be had', () => {
   const paper: PaperView = {
-    id: '2401.12345', version: 2, title: 'T', titleHtml: 'T', abstract: 'A', abstractHtml: 'A', authors: ['Ada "The" Lovelace', 'Émile Borel'],
+    id: '2401.12345', version: 2, title: 'T', titleText: 'T', titleHtml: 'T', abstract: 'A', abstractHtml: 'A', authors: ['Ada "The" Lovelace', 'Émile Borel'],
     categories: ['cs.LG', 'stat.ML'], primaryCategory: 'cs.LG', comments: null, commentsHtml: null, journalRef: null, doi: null,
     submittedAt: null, updatedAt: null, announcedOn: null, clicks: { pdf: 0, summary: 0 }, hasSummary: false,
   };

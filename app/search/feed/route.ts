@@ -2,6 +2,7 @@
 import { config } from '@/lib/config';
 import { atomFeed, entryUpdated } from '@/lib/feed/atom';
 import { loadPaperViews } from '@/lib/papers/view';
+import { plainText } from '@/lib/render';
 import { runSearch } from '@/lib/search/service';
 import { searchQueryString } from '@/lib/search/urls';
 
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   const site = config().SITE_URL.replace(/\/$/, '');
   const qs = searchQueryString(r.params);
   const xml = atomFeed({
-    title: r.relatedTo ? `Cool Papers: related to ${r.relatedTo.title}` : `Cool Papers search: ${r.params.q}`,
+    title: r.relatedTo ? `Cool Papers: related to ${plainText(r.relatedTo.title)}` : `Cool Papers search: ${r.params.q}`,
     selfUrl: `${site}/search/feed${qs}`,
     alternateUrl: `${site}/search${qs}`,
     updated: entries.map((e) => entryUpdated(e, '')).sort().at(-1) || new Date(0).toISOString(),

@@ -7,6 +7,7 @@ import { notFound } from 'next/navigation';
 import { RecordReading } from '@/components/paper/RecordReading';
 import SummaryPanel from '@/components/summary/SummaryPanel';
 import { absUrl } from '@/lib/arxiv/ids';
+import { plainText } from '@/lib/render';
 import { loadPaperViews } from '@/lib/papers/view';
 import { SUMMARIES_DISABLED, summariesEnabled } from '@/lib/summaries/availability';
 import { currentJob, REFUSALS } from '@/lib/summaries/queue';
@@ -27,7 +28,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const cached = getSummary(id, language);
   const job = cached ? undefined : currentJob(id, language);
   const [view] = await loadPaperViews([id], { render: false });
-  const reading = { id, title: paper.title, authors: view?.authors ?? [], year: view?.submittedAt?.slice(0, 4) ?? null, primaryCategory: view?.primaryCategory ?? null };
+  const reading = { id, title: paper.title, titleText: plainText(paper.title), authors: view?.authors ?? [], year: view?.submittedAt?.slice(0, 4) ?? null, primaryCategory: view?.primaryCategory ?? null };
   // Without a provider nothing can be generated: say so plainly, once, instead of offering to.
   const disabled = !cached && !job && !summariesEnabled();
   const refused = typeof query.refused === 'string' && query.refused in REFUSALS ? REFUSALS[query.refused as keyof typeof REFUSALS] : null;
@@ -45,7 +46,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
             </Link>
           ))}
         </p>
-        <h1 className="text-xl font-semibold">{paper.title}</h1>
+        <h1 className="text-xl font-semibold">{plainText(paper.title)}</h1>
       </header>
       <RecordReading paper={reading} how="summary" />
       {disabled ? (
