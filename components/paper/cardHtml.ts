@@ -7,6 +7,9 @@ import { authorPath, listPath, pdfClickPath, paperPath, relatedPath, summaryPath
 import type { PaperView } from '@/lib/papers/view';
 
 const AUTHORS_SHOWN = 40;
+// A card names at most this many authors (the paper page names them all), so one card of a
+// collaboration paper with thousands stays small.
+const AUTHORS_IN_CARD = 500;
 const BUTTON = 'cursor-pointer rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 // Links leaving the site open in a new tab, so the list stays where the reader was.
@@ -28,10 +31,12 @@ function cardDate(p: PaperView): string | null {
 /** Each author links to a search of their name. */
 const authorLinks = (names: string[]) => names.map((n) => `<a href="${esc(authorPath(n))}" class="author">${esc(n)}</a>`).join(', ');
 
-function authorsHtml(authors: string[]): string {
-  const rest = authors.slice(AUTHORS_SHOWN);
+function authorsHtml(id: string, authors: string[]): string {
+  const rest = authors.slice(AUTHORS_SHOWN, AUTHORS_IN_CARD);
+  const unnamed = authors.length - AUTHORS_IN_CARD;
+  const onPage = unnamed > 0 ? `, <a href="${esc(paperPath(id))}">and ${unnamed} more</a>` : '';
   const more = rest.length
-    ? `<details class="inline"><summary class="inline cursor-pointer text-zinc-500"> et al. (${rest.length} more)</summary>, ${authorLinks(rest)}</details>`
+    ? `<details class="inline"><summary class="inline cursor-pointer text-zinc-500"> et al. (${authors.length - AUTHORS_SHOWN} more)</summary>, ${authorLinks(rest)}${onPage}</details>`
     : '';
   return `<p class="authors notranslate text-sm text-zinc-700 dark:text-zinc-300">${authorLinks(authors.slice(0, AUTHORS_SHOWN))}${more}</p>`;
 }
@@ -85,7 +90,7 @@ export function paperCardHtml(p: PaperView, { index, total, highlightTerms, summ
     'data-title': p.title,
     // Copy and the starred list show plain text; BibTeX keeps the TeX (LaTeX typesets it).
     'data-title-text': p.titleText === p.title ? undefined : p.titleText,
-    'data-authors': p.authors.join('; '),
+    'data-authors': p.authors.slice(0, AUTHORS_IN_CARD).join('; '),
     'data-version': p.version,
     'data-year': date?.slice(0, 4),
     'data-category': p.primaryCategory,
@@ -104,7 +109,7 @@ export function paperCardHtml(p: PaperView, { index, total, highlightTerms, summ
     `<a href="${esc(paperPath(p.id))}" class="title-link hover:underline">${p.titleHtml}</a>` +
     `<button type="button" data-action="star" aria-pressed="false" aria-label="Star ${esc(p.id)}" class="star ml-2 cursor-pointer align-middle text-zinc-400 aria-pressed:text-amber-500">☆</button>` +
     `</h2>` +
-    authorsHtml(p.authors) +
+    authorsHtml(p.id, p.authors) +
     `<div class="abstract mt-2 space-y-2 text-[0.95rem] leading-relaxed">${p.abstractHtml}</div>` +
     metaHtml(p, date) +
     linksHtml(p, summaries) +

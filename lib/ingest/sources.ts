@@ -68,7 +68,7 @@ export function recordBatch(run: IngestRun, written: WriteCounts, errors: Record
 }
 
 function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
-  const papers = preparePapers(batch.papers);
+  const papers = preparePapers(batch.papers, batch.listings);
   recordBatch(run, store.writePrepared(papers, batch.listings, batch.papers.length), [...batch.errors, ...cutNotes(papers)]);
 }
 

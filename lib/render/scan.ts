@@ -73,8 +73,8 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
   const continuation = (li: number, depth: number, allowBlank: boolean, allowBlockStart: boolean): number => {
     for (let j = li + 1; j < lines.length; j++) {
       const line = lines[j]!;
-      // An empty last line is just the end of a streaming text, not a paragraph break yet.
-      if (j === lines.length - 1 && line.start === line.end) return EOF;
+      // An empty (or blank) last line is just the end of a streaming text, not a paragraph break yet.
+      if (j === lines.length - 1 && (line.start === line.end || line.kind === 'blank')) return EOF;
       if (line.kind === 'code' || line.quoteDepth !== depth) return -1;
       if (line.kind === 'blank') {
         if (allowBlank) continue;
@@ -128,7 +128,8 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
         if (braces === 0) return 'fail';
         braces--;
       } else if (c === '$' && braces === 0) {
-        if (n === 2) return text.charAt(j + 1) === '$' ? 'close' : 'fail';
+        // A `$` ending a streaming text may be the first half of the closing `$$`: wait for more.
+        if (n === 2) return text.charAt(j + 1) === '$' ? 'close' : j + 1 >= text.length ? 1 : 'fail';
         // After blockquote markers, the start of a line counts as whitespace too.
         const before = j === line.contentStart ? '\n' : text.charAt(j - 1);
         if (WHITESPACE.test(before)) return 'fail';
