@@ -1,7 +1,6 @@
 // Polite HTTP for arXiv: one request per interval across the process, a descriptive User-Agent,
 // retries with backoff on timeouts, resets and 5xx, and Retry-After honoured on 503/429.
 import pRetry, { AbortError } from 'p-retry';
-import pThrottle from 'p-throttle';
 import { config } from '@/lib/config';
 
 export interface HttpOptions {
@@ -54,25 +53,23 @@ class RetryableStatus extends Error {
   }
 }
 
-// One gate per interval for the whole process, so the worker's feeds and its background date
-// lookups (lib/ingest/backfill.ts) take turns instead of each keeping its own pace.
-const gates = new Map<number, () => Promise<unknown>>();
-function gate(intervalMs: number): () => Promise<unknown> {
-  const interval = Math.max(intervalMs, 1);
-  let wait = gates.get(interval);
-  if (!wait) gates.set(interval, (wait = pThrottle({ limit: 1, interval })(async () => undefined)));
-  return wait;
+// One queue per interval for the whole process, so the worker's feeds and its background date
+// lookups (lib/ingest/backfill.ts) take turns instead of each keeping its own pace. The interval is
+// counted from the end of the previous request, not its start, so arXiv never sees two requests
+// closer together than the interval, however slowly the first one travelled.
+const queues = new Map<number, Promise<void>>();
+function spaced<T>(intervalMs: number, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(intervalMs) ?? Promise.resolve()).then(fn);
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, intervalMs).unref());
+  queues.set(intervalMs, run.then(pause, pause));
+  return run;
 }
 
 export class ArxivHttp {
   private readonly throttled: <T>(fn: () => Promise<T>) => Promise<T>;
 
   constructor(readonly options: HttpOptions = defaultHttpOptions()) {
-    const wait = gate(options.minIntervalMs);
-    this.throttled = async (fn) => {
-      await wait();
-      return fn();
-    };
+    this.throttled = (fn) => spaced(Math.max(options.minIntervalMs, 0), fn);
   }
 
   /** GET a URL; non-retryable 4xx come back as a response so callers can read arXiv's error body. */
