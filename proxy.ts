@@ -11,7 +11,8 @@ import Negotiator from 'negotiator';
 import { NextResponse, type NextRequest } from 'next/server';
 import { encodedBody, isDocumentRequest, requestMethod } from '@/lib/frontDoor';
 import IsrCache, { type CachedPage } from '@/lib/isrCache.mjs';
-import { dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { canonicalListPath, dayListPath, isDayRoutePath } from '@/lib/papers/dayRoute';
+import { legacyRedirect } from '@/lib/papers/legacy';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 import { namesNothing } from '@/lib/papers/missing';
 
@@ -27,7 +28,12 @@ const plain = (status: number, text: string, headers: Record<string, string> = {
 // GET must be listed here.
 const METHODS: Array<[RegExp, string[]]> = [
   [/^\/api\/summary\//, ['GET', 'HEAD', 'POST']],
+  [/^\/go\/pdf\//, ['GET', 'HEAD', 'POST']],
   [/^\/arxiv\/fetch$/, ['POST']],
+  [/^\/arxiv\/star$/, ['POST']],
+  [/^\/follow$/, ['POST']],
+  // papers.cool's: POST starts a summary (lib/papers/legacy.ts), or saves its settings form.
+  [/^\/(?:arxiv\/kimi|config)$/, ['GET', 'HEAD', 'POST']],
 ];
 const GET_ONLY = ['GET', 'HEAD'];
 
@@ -48,9 +54,20 @@ export function proxy(request: NextRequest) {
   } catch {
     return plain(400, 'Bad request: the address has malformed percent-encoding.\n');
   }
+  // papers.cool's addresses keep working (lib/papers/legacy.ts).
+  const legacy = legacyRedirect(method, pathname, searchParams);
+  if (legacy) return NextResponse.redirect(new URL(legacy.location, request.url), legacy.status);
   if (!ROUTED.test(pathname)) return NextResponse.next();
   if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
-  const day = method === 'GET' || method === 'HEAD' ? dayListPath(pathname, searchParams) : null;
+  const read = method === 'GET' || method === 'HEAD';
+  // Merged categories have one list, at their canonical name (/arxiv/cs.SY → /arxiv/eess.SY).
+  const canonical = read ? canonicalListPath(pathname) : null;
+  if (canonical) {
+    const url = request.nextUrl.clone();
+    url.pathname = canonical;
+    return NextResponse.redirect(url, 308);
+  }
+  const day = read ? dayListPath(pathname, searchParams) : null;
   if (day) {
     // The key names the data the page shows, so it serves as a weak ETag: a browser holding this
     // version gets a 304 before anything renders (click counts may then be older than `revalidate`).

@@ -4,6 +4,7 @@
 // on the server (a page calling notFound() gets a body only JavaScript fills, vercel/next.js#62228);
 // lib/isrCache.mjs never caches it, as it names the address asked for.
 import { usePathname } from 'next/navigation';
+import { FetchFromArxiv } from '@/components/FetchFromArxiv';
 import { parseArxivId } from '@/lib/arxiv/ids';
 import { MISSING_PREFIX } from '@/lib/papers/links';
 
@@ -29,12 +30,7 @@ export default function NotFound() {
           <p>
             <span className="notranslate">{ids.join(', ')}</span> {ids.length > 1 ? 'are' : 'is'} not in this database yet.
           </p>
-          <form method="post" action="/arxiv/fetch">
-            <input type="hidden" name="ids" value={ids.join(',')} />
-            <button type="submit" className="cursor-pointer rounded border border-zinc-300 px-3 py-1 dark:border-zinc-700">
-              Fetch from arXiv
-            </button>
-          </form>
+          <FetchFromArxiv ids={ids} />
         </>
       ) : (
         <p>

@@ -1,10 +1,19 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { CategoryChooser } from '@/components/home/CategoryChooser';
+import { FollowedCategories } from '@/components/home/FollowedCategories';
 import { DEMOS } from '@/lib/demos';
-import { homeSummary } from '@/lib/papers/home';
+import { FOLLOW_COOKIE, parseFollowed } from '@/lib/papers/follow';
+import { followedSummary, homeSummary } from '@/lib/papers/home';
+import { decodeSegment } from '@/lib/papers/target';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+export default async function HomePage({ searchParams }: Props) {
   const home = await homeSummary();
   if (home.totalPapers === 0) {
     return (
@@ -26,18 +35,31 @@ export default async function HomePage() {
       </section>
     );
   }
+  // A shared link (/?follow=cs.CL,cs.LG) shows its categories; otherwise this browser's own.
+  const query = (await searchParams).follow;
+  const saved = parseFollowed(decodeSegment((await cookies()).get(FOLLOW_COOKIE)?.value ?? ''));
+  const shown = query === undefined ? saved : parseFollowed(query);
+  const followed = followedSummary(shown);
+  const shared = query !== undefined && !sameSet(shown, saved);
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">arXiv, {home.latestDay}</h1>
+      {followed.length > 0 ? (
+        <FollowedCategories categories={followed} shared={shared} />
+      ) : (
+        <p className="text-sm">Follow the categories you read to see their latest days here, each with its calendar and feed.</p>
+      )}
+      <CategoryChooser followed={followed.map((c) => c.code)} open={followed.length === 0} />
+      <h2 className="text-lg font-semibold">Everything on {home.latestDay}</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{home.totalPapers.toLocaleString('en')} papers in the database.</p>
       {home.archives.map((a) => (
         <section key={a.archive} className="archive">
-          <h2 className="text-lg font-semibold">
+          <h3 className="text-lg font-semibold">
             <Link href={`/arxiv/${a.archive}`} className="underline">
               {a.name}
             </Link>{' '}
             <span className="text-sm font-normal text-zinc-500">({a.count})</span>
-          </h2>
+          </h3>
           <ul className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
             {a.categories.map((c) => (
               <li key={c.category}>
@@ -51,17 +73,6 @@ export default async function HomePage() {
           </ul>
         </section>
       ))}
-      <h2 className="text-lg font-semibold">Interactive demos</h2>
-      <ul className="space-y-1 text-sm">
-        {DEMOS.map((d) => (
-          <li key={d.href}>
-            <a href={d.href} className="underline">
-              {d.title}
-            </a>
-            : {d.description}
-          </li>
-        ))}
-      </ul>
       <h2 className="text-lg font-semibold">Recent days</h2>
       <ul className="flex flex-wrap gap-3 text-sm">
         {home.recentDays.map((d) => (
@@ -70,6 +81,17 @@ export default async function HomePage() {
               {d.date}
             </Link>{' '}
             <span className="text-zinc-500">({d.count})</span>
+          </li>
+        ))}
+      </ul>
+      <h2 className="text-lg font-semibold">Interactive demos</h2>
+      <ul className="space-y-1 text-sm">
+        {DEMOS.map((d) => (
+          <li key={d.href}>
+            <a href={d.href} className="underline">
+              {d.title}
+            </a>
+            : {d.description}
           </li>
         ))}
       </ul>

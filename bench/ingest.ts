@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticKaggle } from './_synthetic';
 
-interface Result { rows: number; secs: number; importSecs?: number; peakRssMb: number }
+interface Result { rows: number; secs: number; importSecs?: number; cpuSecs: number; peakRssMb: number }
 
 function measure(mode: 'ingest' | 'baseline' | 'unindexed', source: string, dir: string): Result {
   const db = path.join(dir, `${mode}.db`);
@@ -32,7 +32,7 @@ export default async function bench(args: string[]): Promise<void> {
   const ingest = measure('ingest', source, dir);
   const rate = (r: Result) => r.rows / r.secs;
   const row = (name: string, r: Result) =>
-    `${name.padEnd(36)} ${r.rows.toLocaleString('en').padStart(9)} rows  ${r.secs.toFixed(2).padStart(7)} s  ${Math.round(rate(r)).toLocaleString('en').padStart(8)} papers/s  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
+    `${name.padEnd(36)} ${r.rows.toLocaleString('en').padStart(9)} rows  ${r.secs.toFixed(2).padStart(7)} s  ${Math.round(rate(r)).toLocaleString('en').padStart(8)} papers/s  CPU ${r.cpuSecs.toFixed(1)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
   console.log(row('context: bare insert, no search index', unindexed));
   console.log(row('baseline: bare better-sqlite3 insert', baseline));
   console.log(row('ingest: npm run ingest -- import', ingest));

@@ -1,10 +1,13 @@
-// `npm run bench -- summaries [runs]`: click → first token and → end of all six answers through our
-// production server (queue, SSE relay, rendering; with and without the PDF already read) versus
-// talking straight to the same loopback OpenAI-compatible upstream; then cached-summary response times.
+// `npm run bench -- summaries [runs]`: PDF text extraction time per page over the test papers
+// (tests/pdf/papers: two-column, maths, a 33-page report, Chinese); click → first token and → end
+// of all six answers through our production server (queue, SSE relay, rendering; with and without
+// the PDF already read) versus talking straight to the same loopback OpenAI-compatible upstream;
+// then cached-summary response times.
 // Aims: overhead to first token ≤ 50 ms; cached summary p95 ≤ 30 ms.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { openSqlite } from '@/lib/db';
 import { QUESTIONS, systemMessage } from '@/lib/llm/prompts';
 import { pdfToText } from '@/lib/pdf/extract';
@@ -32,8 +35,27 @@ async function timeStream(res: Response, firstType: string): Promise<Timing> {
   return { first, end: performance.now() - t0 };
 }
 
+/** pdfToText over `pdfs`, `runs` passes after one to warm up: the median and fastest pass, per page. */
+async function extractionPerPage(label: string, pdfs: Uint8Array[], runs: number): Promise<void> {
+  let pages = 0;
+  for (const pdf of pdfs) pages += (await PDFDocument.load(pdf)).getPageCount();
+  const passes: number[] = [];
+  for (let r = 0; r <= runs; r++) {
+    const t0 = performance.now();
+    for (const pdf of pdfs) await pdfToText(pdf);
+    if (r > 0) passes.push(performance.now() - t0);
+  }
+  console.log(`PDF extraction, ${label} (${pages} pages): per page p50 ${ms(quantile(passes, 0.5) / pages)}, fastest pass ${ms(Math.min(...passes) / pages)}`);
+}
+
 export default async function bench(args: string[]): Promise<void> {
   const runs = Number(args[0] ?? 8);
+  const papersDir = path.join(import.meta.dirname, '../tests/pdf/papers');
+  const papers = readdirSync(papersDir)
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => new Uint8Array(readFileSync(path.join(papersDir, f))));
+  await extractionPerPage('the 3-page sample PDF below', [await makePdf(samplePaper())], 4 * runs);
+  await extractionPerPage(`the ${papers.length} LaTeX test papers`, papers, Math.max(3, Math.ceil(runs / 2)));
   const fake = await startFakeLlm();
   fake.tokenDelayMs = 1;
   const app = await startApp({
@@ -76,7 +98,7 @@ export default async function bench(args: string[]): Promise<void> {
     }
     // Straight to the upstream: the same six-turn conversation with the same paper text in the
     // system message, first token of the first turn.
-    const system = systemMessage('zh', { id: ids[0]!, title: 'Bench paper', text: await pdfToText(pdf), source: 'pdf', truncated: false });
+    const system = systemMessage('zh', { id: ids[0]!, title: 'Bench paper', text: await pdfToText(pdf), source: 'pdf' });
     const direct: Timing[] = [];
     for (let r = 0; r < runs; r++) {
       const messages: Array<{ role: string; content: string }> = [{ role: 'system', content: system }];

@@ -2,7 +2,7 @@
 // The starred papers kept in this browser, with BibTeX export and a shareable link.
 import { useEffect, useState } from 'react';
 import { bibtexFile } from '@/lib/papers/bibtex';
-import { paperPath } from '@/lib/papers/links';
+import { PaperLine } from './PaperLine';
 import { starredPapers, toggleStar, type StarredPaper } from '@/lib/papers/personal';
 
 export function StarredList() {
@@ -31,16 +31,11 @@ export function StarredList() {
       <ol className="starred list-decimal space-y-2 pl-6">
         {stars.map((p) => (
           <li key={p.id} data-paper-id={p.id}>
-            <a href={paperPath(p.id)} className="underline">
-              {p.title}
-            </a>{' '}
-            <span className="notranslate text-sm text-zinc-500">
-              {p.authors.slice(0, 3).join(', ')}
-              {p.authors.length > 3 ? ' et al.' : ''} · {p.id}
-            </span>{' '}
-            <button type="button" aria-label={`Unstar ${p.id}`} className="cursor-pointer text-amber-500" onClick={() => (toggleStar(p), setStars(starredPapers()))}>
-              ★
-            </button>
+            <PaperLine paper={p}>
+              <button type="button" aria-label={`Unstar ${p.id}`} className="cursor-pointer text-amber-500" onClick={() => (toggleStar(p), setStars(starredPapers()))}>
+                ★
+              </button>
+            </PaperLine>
           </li>
         ))}
       </ol>

@@ -32,6 +32,13 @@ const schema = z.object({
   ARXIV_OAI_URL: z.string().url().default('https://oaipmh.arxiv.org/oai'),
   /** Minimum gap between two requests to arXiv (arXiv asks for 1 request / 3 s). */
   ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3000),
+  /**
+   * Background lookups of v1 submission dates for papers that came from listings (RSS, daily
+   * dumps): when the worker runs a tick, and how many papers a tick asks the arXiv API about at
+   * most (100 per request, ARXIV_MIN_INTERVAL_MS apart). 0 turns the lookups off.
+   */
+  BACKFILL_CRON: z.string().default('*/10 * * * *'),
+  BACKFILL_PER_TICK: z.coerce.number().int().nonnegative().default(500),
   HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
   HTTP_RETRIES: z.coerce.number().int().nonnegative().default(4),
   MEILISEARCH_HOST: z.string().url().optional(),
@@ -80,6 +87,8 @@ const schema = z.object({
   ARXIV_PDF_URL: z.string().url().default('https://arxiv.org/pdf/'),
   PDF_CACHE_DIR: z.string().default('data/pdf'),
   PDF_CACHE_MAX_MB: z.coerce.number().positive().default(1000),
+  /** Where the inline PDF viewer loads from: the reader's browser fetches arXiv (ARXIV_PDF_URL), or this server's PDF cache (/pdf/<id>v<n>). */
+  PDF_VIEWER_SOURCE: z.enum(['arxiv', 'cache']).default('arxiv'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,18 +3,20 @@
 //   oai --set cs --from 2024-01-01       OAI-PMH harvest (also --until)
 //   import <file-or-directory>           Kaggle snapshot or daily dumps (JSON lines)
 //   id 2401.12345 [hep-th/9901001 ...]   single papers through the arXiv API
+//   backfill [limit]                     submission dates of listed papers, through the arXiv API
 //   worker                               run on arXiv's announcement schedule
 import { parseArgs } from 'node:util';
 import { databasePath } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { afterIngest } from '@/lib/ingest/after';
+import { backfillSubmissionDates } from '@/lib/ingest/backfill';
 import { startWorker } from '@/lib/ingest/schedule';
 import { importPath } from '@/lib/ingest/files';
 import { harvestOai, ingestIds, ingestRss, type RunSummary } from '@/lib/ingest/sources';
 import { batchProcess } from '@/lib/processes/batch';
 
-const USAGE = `usage: npm run ingest -- rss <categories...> | oai [--set S] [--from D] [--until D] | import <path> | id <ids...> | worker`;
+const USAGE = `usage: npm run ingest -- rss <categories...> | oai [--set S] [--from D] [--until D] | import <path> | id <ids...> | backfill [limit] | worker`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -39,6 +41,12 @@ async function main(): Promise<number> {
       if (!rest.length) return usage();
       result = await ingestIds(rest);
       break;
+    case 'backfill': {
+      const limit = rest[0] === undefined ? undefined : Number(rest[0]);
+      if (rest.length > 1 || (limit !== undefined && !(Number.isInteger(limit) && limit > 0))) return usage();
+      result = await backfillSubmissionDates(limit);
+      break;
+    }
     case 'worker':
       startWorker();
       return new Promise<number>(() => {}); // runs until killed

@@ -6,6 +6,7 @@ import { PaperCard } from '@/components/paper/PaperCard';
 import { SearchForm } from '@/components/search/SearchForm';
 import { paperPath } from '@/lib/papers/links';
 import { loadPaperViews } from '@/lib/papers/view';
+import { plainText } from '@/lib/render';
 import { runSearch, type RawParams } from '@/lib/search/service';
 import { searchQueryString } from '@/lib/search/urls';
 
@@ -32,7 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <SearchForm params={r.params} />
       {r.relatedTo && (
         <p>
-          Related to <Link href={paperPath(r.relatedTo.id)} className="underline">{r.relatedTo.title}</Link>
+          Related to <Link href={paperPath(r.relatedTo.id)} className="underline">{plainText(r.relatedTo.title)}</Link>
         </p>
       )}
       {r.notes.map((n) => (

@@ -15,7 +15,7 @@ export function specTitle(spec: ListSpec, text: string): string {
   return only ? `${text}: ${only}` : text;
 }
 
-function Calendar({ specText, days, current }: { specText: string; days: DayChunk['days']; current: string | null }) {
+export function Calendar({ specText, days, current }: { specText: string; days: DayChunk['days']; current: string | null }) {
   const months = new Map<string, typeof days>();
   for (const d of days) months.set(d.date.slice(0, 7), [...(months.get(d.date.slice(0, 7)) ?? []), d]);
   return (
@@ -40,12 +40,34 @@ function Calendar({ specText, days, current }: { specText: string; days: DayChun
   );
 }
 
+/**
+ * Links to the sections: in-page when the section starts in this chunk; otherwise the chunk
+ * where it starts (without JavaScript), which <DayScroll/> turns into loading up to it in place.
+ */
+function SectionLinks({ chunk, specText }: { chunk: DayChunk; specText: string }) {
+  let start = 0;
+  return SECTIONS.map((s) => {
+    const first = start;
+    start += chunk.counts[s];
+    const label = `${SECTION_TITLES[s]} (${chunk.counts[s]})`;
+    if (!chunk.counts[s]) return <span key={s} className="mr-3 text-zinc-500">{label}</span>;
+    const query = new URLSearchParams({ ...(chunk.date ? { date: chunk.date } : {}), skip: String(first), show: String(NEXT_CHUNK) });
+    const onThisPage = first >= chunk.skip && first < chunk.skip + chunk.papers.length;
+    const href = onThisPage ? `#section-${s}` : `/arxiv/${specText}?${query}#section-${s}`;
+    return (
+      <a key={s} href={href} className="mr-3 underline" data-section-link="" data-first={first + 1} data-count={chunk.counts[s]}>
+        {label}
+      </a>
+    );
+  });
+}
+
 export function DayPage({ chunk, spec, specText, show }: { chunk: DayChunk; spec: ListSpec; specText: string; show: number }) {
   const { date, counts, total, skip, papers } = chunk;
   const nextSkip = skip + show;
   const moreHref = `/arxiv/${specText}?${new URLSearchParams({ ...(date ? { date } : {}), skip: String(nextSkip), show: String(NEXT_CHUNK) })}`;
   return (
-    <section className="space-y-4">
+    <section className="space-y-4" data-search-scope={spec.include.join(',')}>
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">
           {specTitle(spec, specText)} <span className="text-zinc-500">{date ?? ''}</span>
@@ -66,16 +88,12 @@ export function DayPage({ chunk, spec, specText, show }: { chunk: DayChunk; spec
           </a>
         </nav>
         <p className="counts text-sm">
-          {total} papers:{' '}
-          {SECTIONS.map((s) => (
-            <a key={s} href={`#section-${s}`} className="mr-3 underline" data-count={counts[s]}>
-              {SECTION_TITLES[s]} ({counts[s]})
-            </a>
-          ))}
+          {total} papers: <SectionLinks chunk={chunk} specText={specText} />
         </p>
         <Calendar specText={specText} days={chunk.days} current={date} />
-        <ListFilter />
       </header>
+      {/* Outside the header, so it can stay on screen while open (see ListFilter); one per list shown. */}
+      <ListFilter key={`${specText} ${date}`} />
       {total === 0 ? (
         <p>No papers for {specText} on {date ?? 'any day'}.</p>
       ) : (

@@ -4,18 +4,20 @@ import { absUrl } from '@/lib/arxiv/ids';
 import { listPath } from '@/lib/papers/links';
 import type { PaperDetail as Detail } from '@/lib/papers/paper';
 import { PaperCard } from './PaperCard';
+import { RecordReading } from './RecordReading';
 import { RelatedPapers } from '@/components/search/RelatedPapers';
 
 export function PaperDetail({ detail }: { detail: Detail }) {
   const { paper, versions, listings } = detail;
   return (
     <div className="space-y-6">
-      <h1 className="sr-only">{paper.title}</h1>
+      <h1 className="sr-only">{paper.titleText}</h1>
+      <RecordReading paper={{ id: paper.id, title: paper.title, titleText: paper.titleText, authors: paper.authors, year: paper.submittedAt?.slice(0, 4) ?? null, primaryCategory: paper.primaryCategory }} how="page" />
       <PaperCard paper={paper} index={1} />
       <dl className="paper-fields grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt>arXiv id</dt>
         <dd className="notranslate">
-          <a href={absUrl(paper.id, paper.version)} className="underline">
+          <a href={absUrl(paper.id, paper.version)} target="_blank" rel="noopener" className="underline">
             {paper.id}v{paper.version}
           </a>
         </dd>
@@ -29,7 +31,7 @@ export function PaperDetail({ detail }: { detail: Detail }) {
           <>
             <dt>DOI</dt>
             <dd className="notranslate">
-              <a href={`https://doi.org/${paper.doi}`} className="underline">
+              <a href={`https://doi.org/${paper.doi}`} target="_blank" rel="noopener" className="underline">
                 {paper.doi}
               </a>
             </dd>
@@ -58,7 +60,7 @@ export function PaperDetail({ detail }: { detail: Detail }) {
           <ul className="versions text-sm">
             {versions.map((v) => (
               <li key={v.version}>
-                <a href={absUrl(paper.id, v.version)} className="underline">
+                <a href={absUrl(paper.id, v.version)} target="_blank" rel="noopener" className="underline">
                   v{v.version}
                 </a>{' '}
                 {v.submittedAt?.slice(0, 10)} {v.size && <span className="text-zinc-500">({v.size})</span>}

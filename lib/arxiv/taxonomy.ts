@@ -1,5 +1,6 @@
 // arXiv's archives and categories with their names (arxiv.org/category_taxonomy), for the home
-// page and list headings. Aliases: arXiv lists a paper under both names of a merged category.
+// page and list headings, and the merged categories that have two names.
+import { archiveOf } from './ids';
 
 export interface ArchiveInfo {
   id: string;
@@ -54,15 +55,60 @@ export const CATEGORY_NAMES: ReadonlyMap<string, string> = new Map(
     }),
 );
 
-/** Merged categories: arXiv lists a paper under both names (canonical first). */
-export const CATEGORY_ALIASES: ReadonlyArray<readonly [string, string]> = [
-  ['math.NA', 'cs.NA'],
-  ['eess.SY', 'cs.SY'],
+/**
+ * Merged categories, alias → canonical, as arXiv's taxonomy has them (arXiv/arxiv-base
+ * arxiv/taxonomy/definitions.py CATEGORY_ALIASES). arXiv lists a paper under both names, but
+ * sources often give one: every list, filter and feed treats the two as one category, shown by
+ * its canonical name.
+ */
+const CANONICAL: ReadonlyMap<string, string> = new Map([
+  ['cs.NA', 'math.NA'],
+  ['cs.SY', 'eess.SY'],
   ['math.IT', 'cs.IT'],
-  ['math.ST', 'stat.TH'],
   ['math.MP', 'math-ph'],
   ['q-fin.EC', 'econ.GN'],
-];
+  ['stat.TH', 'math.ST'],
+]);
+const ALIAS = new Map([...CANONICAL].map(([alias, canonical]) => [canonical, alias]));
+
+/** The canonical spelling of a category ("eess.SY" for "cs.SY"); other codes are returned as given. */
+export const canonicalCategory = (code: string) => CANONICAL.get(code) ?? code;
+
+/** Both spellings of a merged category, canonical first; any other code alone. */
+export function categorySpellings(code: string): string[] {
+  const canonical = canonicalCategory(code);
+  const alias = ALIAS.get(canonical);
+  return alias ? [canonical, alias] : [canonical];
+}
+
+/**
+ * Categories outside an archive whose other spelling is in it: a paper in eess.SY is in cs too
+ * (as cs.SY), one in cs.IT is in math (as math.IT).
+ */
+export function aliasesInto(archive: string): string[] {
+  return [...CANONICAL].flatMap(([alias, canonical]) =>
+    archiveOf(alias) === archive ? [canonical] : archiveOf(canonical) === archive ? [alias] : [],
+  );
+}
+
+/** Archives a category is in under either spelling: [eess, cs] for eess.SY. */
+export const archivesOf = (code: string) => [...new Set(categorySpellings(code).map(archiveOf))];
+
+/**
+ * What a list or filter term covers. An archive ("cs", or "hep-th" which is its own category)
+ * covers its categories and those whose other spelling is in it; a category covers both spellings.
+ */
+export function termScope(term: string): { archive?: string; categories: string[] } {
+  const canonical = canonicalCategory(term);
+  if (canonical.includes('.')) return { categories: categorySpellings(canonical) };
+  return { archive: canonical, categories: [...new Set([...categorySpellings(canonical), ...aliasesInto(canonical)])] };
+}
+
+/** LIKE patterns over a paper's space-padded categories (' ' || categories || ' '): the term covers the paper when one matches. */
+export function termPatterns(term: string): string[] {
+  const { archive, categories } = termScope(term);
+  return [...(archive ? [`% ${archive}.%`] : []), ...categories.map((c) => `% ${c} %`)];
+}
 
 export const archives = (): readonly ArchiveInfo[] => ARCHIVES;
 

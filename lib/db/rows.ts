@@ -20,4 +20,13 @@ export interface PaperRow {
   renderVersion: number;
   keywords: string | null;
   contentHash: string;
+  /** First announcement day (YYYY-MM-DD) from listings. */
+  announcedOn: string | null;
+  /** When the worker last asked arXiv for the paper's dates (lib/ingest/backfill.ts). */
+  datesCheckedAt: string | null;
+  /** TeX source of title, abstract, authors (JSON) and comments where it differs from the stored (Unicode-accented) text. */
+  titleTex: string | null;
+  abstractTex: string | null;
+  authorsTex: string | null;
+  commentsTex: string | null;
 }

@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287) feeds of paper lists: daily lists now, search results later.
 import { XMLBuilder } from 'fast-xml-parser';
 import { absUrl, pdfUrl } from '@/lib/arxiv/ids';
+import { plainText } from '@/lib/render';
 import type { PaperView } from '@/lib/papers/view';
 
 export interface AtomFeedInput {
@@ -16,13 +17,11 @@ export interface AtomFeedInput {
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: true });
 
-/** The date an entry says it was updated: its listing day, else arXiv's timestamps, else the feed's. */
-function entryUpdated(p: PaperView, fallback: string): string {
-  if (p.listing) return `${p.listing.date}T00:00:00Z`;
-  return p.updatedAt ?? p.submittedAt ?? fallback;
+/** The date an entry says it was updated: its listing day, else arXiv's timestamps or first announcement, else the feed's. */
+export function entryUpdated(p: PaperView, fallback: string): string {
+  const day = p.listing?.date ?? (p.updatedAt || p.submittedAt ? undefined : p.announcedOn);
+  return day ? `${day}T00:00:00Z` : (p.updatedAt ?? p.submittedAt ?? fallback);
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function atomFeed(feed: AtomFeedInput): string {
   const doc = {
@@ -39,7 +38,7 @@ export function atomFeed(feed: AtomFeedInput): string {
       generator: 'Cool Papers TS',
       entry: feed.entries.map((p) => ({
         id: absUrl(p.id),
-        title: { '@_type': 'text', '#text': oneLine(p.title) },
+        title: { '@_type': 'text', '#text': p.titleText },
         updated: entryUpdated(p, feed.updated),
         ...(p.submittedAt ? { published: p.submittedAt } : {}),
         // RFC 4287 needs an author per entry when the feed has none.
@@ -49,7 +48,7 @@ export function atomFeed(feed: AtomFeedInput): string {
           { '@_rel': 'related', '@_type': 'application/pdf', '@_title': 'pdf', '@_href': pdfUrl(p.id) },
         ],
         category: p.categories.map((c) => ({ '@_term': c })),
-        summary: { '@_type': 'text', '#text': oneLine(p.abstract) },
+        summary: { '@_type': 'text', '#text': plainText(p.abstract) },
       })),
     },
   };

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonlFilesInWorker } from './jsonlBatches';
+import { cutNotes } from './merge';
 import { createProgress } from './progress';
 import { defaultContext, recordBatch, recorded, type RunSummary } from './sources';
 
@@ -24,7 +25,7 @@ export async function importPath(target: string, ctx = defaultContext()): Promis
     ctx.db.pragma('wal_autocheckpoint = 16000');
     try {
       for await (const batch of parseJsonlFilesInWorker(files)) {
-        recordBatch(run, store.writePrepared(batch.papers, batch.listings, batch.seen), batch.errors);
+        recordBatch(run, store.writePrepared(batch.papers, batch.listings, batch.seen), [...batch.errors, ...cutNotes(batch.papers)]);
         progress.update(batch.bytesDone, path.basename(batch.file));
       }
     } finally {

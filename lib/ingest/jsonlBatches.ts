@@ -28,7 +28,7 @@ export async function* parseJsonlFiles(files: readonly string[]): AsyncGenerator
   let offset = 0;
   const prepared = (b: ParsedBatch, file: string, bytesDone: number): FileBatch => ({
     ...b,
-    papers: preparePapers(b.papers),
+    papers: preparePapers(b.papers, b.listings),
     seen: b.papers.length,
     file,
     bytesDone,

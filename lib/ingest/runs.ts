@@ -16,6 +16,8 @@ const HEARTBEAT_MS = 10_000;
 export const RUN_STALE_MS = 5 * 60_000;
 /** The lease the workers' ingests hold, one at a time (lib/ingest/schedule.ts). */
 export const INGEST_LEASE = 'ingest';
+/** The lease the workers' background date lookups hold, one at a time (lib/ingest/backfill.ts). */
+export const BACKFILL_LEASE = 'backfill';
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
 

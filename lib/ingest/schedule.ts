@@ -1,15 +1,19 @@
 // The background worker: fetch the configured categories after each arXiv announcement, and at
-// start-up when the latest announcement day is missing. Several workers may run (one per host or
-// container, or by mistake): the workers' ingests hold the "ingest" lease, one at a time, and each
-// schedule tick makes one run however many workers see it (the run records its tick).
+// start-up when the latest announcement day is missing; between announcements, look up the
+// submission dates listings do not carry (lib/ingest/backfill.ts). Several workers may run (one per
+// host or container, or by mistake): the workers' ingests hold the "ingest" lease, one at a time,
+// and each schedule tick makes one run however many workers see it (the run records its tick);
+// date lookups hold their own lease, so two workers never look up the same papers.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cron } from 'croner';
+import { listingDay } from '@/lib/arxiv/calendar';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { Lease } from '@/lib/processes/lease';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { afterIngest } from './after';
-import { INGEST_LEASE, markInterruptedRuns } from './runs';
+import { backfillSubmissionDates } from './backfill';
+import { BACKFILL_LEASE, INGEST_LEASE, markInterruptedRuns } from './runs';
 import { defaultContext, ingestRss, type RunSummary } from './sources';
 
 /** The lease lapses this long after its holder stops renewing it (renewed every third of it). */
@@ -29,15 +33,14 @@ export function expectedAnnouncementDay(now = new Date()): string {
   const et = new Date(now.toLocaleString('en-US', { timeZone: 'America/New_York' }));
   // Mailings go out at 20:00 ET Sunday–Thursday and are dated the next weekday.
   if (et.getHours() >= 20) et.setDate(et.getDate() + 1);
-  while (et.getDay() === 0 || et.getDay() === 6) et.setDate(et.getDate() - 1);
-  return `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`;
+  return listingDay(`${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`);
 }
 
 /** Runs `body` holding the ingest lease, waiting up to `waitMs` for it; null when it could not be had. */
-export async function withIngestLease<T>(waitMs: number, body: () => Promise<T>): Promise<T | null> {
+export async function withIngestLease<T>(waitMs: number, body: () => Promise<T>, name = INGEST_LEASE): Promise<T | null> {
   const deadline = Date.now() + waitMs;
   let lease: Lease | null;
-  while (!(lease = Lease.tryAcquire(sqlite(), INGEST_LEASE, LEASE_TTL_MS))) {
+  while (!(lease = Lease.tryAcquire(sqlite(), name, LEASE_TTL_MS))) {
     if (Date.now() >= deadline) return null;
     await sleep(LEASE_POLL_MS);
   }
@@ -83,10 +86,16 @@ export async function ingestConfiguredCategories(scheduledFor?: string): Promise
   return result;
 }
 
+/** One background tick of date lookups (skipped while another worker's runs); logs what it did. */
+export async function backfillTick(): Promise<void> {
+  const r = await withIngestLease(0, () => backfillSubmissionDates(), BACKFILL_LEASE);
+  if (r && (r.seen || r.status !== 'ok')) console.log(`[worker] backfill: ${r.status}, ${r.seen} papers looked up, ${r.updated} updated, ${r.errorCount} not found or failed`);
+}
+
 /** The worker checkpoints the WAL for the site processes, which never do (lib/db.ts databaseRole). */
 const CHECKPOINT_MS = 30_000;
 
-export function startWorker(): Cron {
+export function startWorker(): { ingest: Cron; backfill?: Cron } {
   const c = config();
   setInterval(() => sqlite().pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_MS).unref();
   const interrupted = markInterruptedRuns(sqlite());
@@ -99,5 +108,7 @@ export function startWorker(): Cron {
     // Skipped while another worker ingests: that run fetches the same day.
     void withIngestLease(0, () => ingestConfiguredCategories()).catch((e) => console.error('[worker] start-up ingest failed:', e));
   }
-  return job;
+  // Its own schedule, so ingest never waits for it; both share the polite request gate.
+  const backfill = c.BACKFILL_PER_TICK > 0 ? new Cron(c.BACKFILL_CRON, { protect: true, catch: (e) => console.error('[worker] backfill', e) }, backfillTick) : undefined;
+  return { ingest: job, backfill };
 }

@@ -9,6 +9,7 @@ import { parseFeed } from '@/lib/arxiv/parse/rss';
 import type { ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { cutNotes, preparePapers } from './merge';
 import { createProgress } from './progress';
 import { IngestRun, type RunStatus } from './runs';
 import { addCounts, PaperStore, type WriteCounts } from './store';
@@ -69,7 +70,8 @@ export function recordBatch(run: IngestRun, written: WriteCounts, errors: Record
 }
 
 function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
-  recordBatch(run, store.write(batch.papers, batch.listings), batch.errors);
+  const papers = preparePapers(batch.papers, batch.listings);
+  recordBatch(run, store.writePrepared(papers, batch.listings, batch.papers.length), [...batch.errors, ...cutNotes(papers)]);
 }
 
 /** Today's announcements for some categories (or archives) from rss.arxiv.org, in one request. */
@@ -124,22 +126,30 @@ export function harvestOai(params: OaiParams, ctx = defaultContext()): Promise<R
   });
 }
 
-/** Papers by id through the arXiv API, 100 ids per request. Unknown ids are reported. */
+/** Ids per arXiv API request. */
+export const API_BATCH = 100;
+
+/**
+ * One API request for up to API_BATCH canonical ids: writes what arXiv returns and reports the ids
+ * it does not know.
+ */
+export async function ingestIdBatch(ctx: IngestContext, run: IngestRun, store: PaperStore, ids: readonly string[]): Promise<void> {
+  const url = `${ctx.endpoints.api}?${new URLSearchParams({ id_list: ids.join(','), max_results: String(ids.length) })}`;
+  const res = await ctx.http.get(url, ctx.log);
+  // arXiv answers a bad id list with HTTP 400 and an Atom error entry: parseApiAtom says which.
+  const parsed = parseApiAtom(res.body);
+  if (res.status !== 200) throw new HttpError(res.status, res.body, url);
+  writeBatch(run, store, parsed);
+  const found = new Set(parsed.papers.map((p) => p.id));
+  run.recordErrors(ids.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'not found on arXiv' })));
+}
+
+/** Papers by id through the arXiv API, API_BATCH ids per request. Unknown ids are reported. */
 export function ingestIds(ids: string[], ctx = defaultContext()): Promise<RunSummary> {
   return recorded(ctx, 'api', { ids }, async (run, store) => {
     const valid = ids.map((raw) => ({ raw, parsed: parseArxivId(raw) }));
     run.recordErrors(valid.filter((v) => !v.parsed).map((v) => ({ id: v.raw, reason: 'not an arXiv id' })));
     const wanted = [...new Set(valid.flatMap((v) => (v.parsed ? [v.parsed.id] : [])))];
-    for (let i = 0; i < wanted.length; i += 100) {
-      const chunk = wanted.slice(i, i + 100);
-      const url = `${ctx.endpoints.api}?${new URLSearchParams({ id_list: chunk.join(','), max_results: String(chunk.length) })}`;
-      const res = await ctx.http.get(url, ctx.log);
-      // arXiv answers a bad id list with HTTP 400 and an Atom error entry: parseApiAtom says which.
-      const parsed = parseApiAtom(res.body);
-      if (res.status !== 200) throw new HttpError(res.status, res.body, url);
-      writeBatch(run, store, parsed);
-      const found = new Set(parsed.papers.map((p) => p.id));
-      run.recordErrors(chunk.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'not found on arXiv' })));
-    }
+    for (let i = 0; i < wanted.length; i += API_BATCH) await ingestIdBatch(ctx, run, store, wanted.slice(i, i + API_BATCH));
   });
 }

@@ -5,6 +5,8 @@ import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { bumpDataVersion, sqlDate } from '@/lib/db';
+import { FTS_TABLES } from '@/lib/search/tables';
+import { AnnouncementDays, moveDays } from './days';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
 
 export interface WriteCounts {
@@ -35,6 +37,7 @@ export class PaperStore {
   private readonly maxRowid;
   private readonly setDeferredIndexing;
   private readonly indexNewRows;
+  private readonly days;
 
   /**
    * `queueSearch`: record changed papers in SearchOutbox for an engine outside the database
@@ -76,14 +79,15 @@ export class PaperStore {
     // rowids only grow, so the batch's rows are those above the largest rowid before it.
     this.maxRowid = db.prepare<[], { max: number }>('SELECT coalesce(max(rowid), 0) AS max FROM Paper');
     this.setDeferredIndexing = db.prepare('UPDATE fts_insert_mode SET deferred = ?');
-    this.indexNewRows = db.prepare(
-      'INSERT INTO fts_papers (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?',
+    this.indexNewRows = FTS_TABLES.map((table) =>
+      db.prepare(`INSERT INTO ${table} (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?`),
     );
+    this.days = new AnnouncementDays(db);
   }
 
   /** Writes one batch in one transaction and says what changed. */
   write(papers: readonly PaperRecord[], listings: readonly ListingRecord[] = []): WriteCounts {
-    return this.writePrepared(preparePapers(papers), listings, papers.length);
+    return this.writePrepared(preparePapers(papers, listings), listings, papers.length);
   }
 
   /** write() for a batch already prepared (on another thread, by preparePapers) from `seen` records. */
@@ -91,14 +95,17 @@ export class PaperStore {
     return { ...this.writeTransaction(papers, listings), seen };
   }
 
-  private writeTransaction(papers: readonly PreparedPaper[], listings: readonly ListingRecord[]): WriteCounts {
+  private writeTransaction(batchPapers: readonly PreparedPaper[], batchListings: readonly ListingRecord[]): WriteCounts {
     return this.db.transaction(() => {
+      // A list repeating the previous announcement day's belongs to that day (lib/ingest/days.ts).
+      const moved = batchListings.length ? this.days.repeats(batchListings) : undefined;
+      const { papers, listings } = moved?.size ? moveDays(batchPapers, batchListings, moved) : { papers: batchPapers, listings: batchListings };
       const counts = zeroCounts();
       const now = sqlDate(new Date());
       const rowidsBefore = this.maxRowid.get()!.max;
-      for (const { record: r, fresh } of papers) {
+      for (const { record: r, announcedOn, fresh } of papers) {
         const existing = this.select.get(r.id);
-        const merged = existing && mergePaper(existing, r);
+        const merged = existing && mergePaper(existing, r, announcedOn);
         const row = merged ? { ...merged, contentHash: hashRow(merged) } : fresh;
         const changed = !existing || row.contentHash !== existing.contentHash;
         if (!existing) {
@@ -116,7 +123,7 @@ export class PaperStore {
         if (this.options.queueSearch && changed) this.queueSearch.run(r.id, now);
       }
       if (counts.inserted) {
-        this.indexNewRows.run(rowidsBefore);
+        for (const index of this.indexNewRows) index.run(rowidsBefore);
         this.setDeferredIndexing.run(0);
       }
       for (const l of listings) {

@@ -35,19 +35,33 @@ export const QUESTIONS: Record<Language, readonly string[]> = {
   ],
 };
 
-const NOTE: Record<Language, { abstractOnly: string; truncated: string }> = {
+/** What was left out of a paper's text to fit the context window. */
+export interface Omitted {
+  /** The reference list (appendices after it are kept). */
+  references: boolean;
+  /** How much of the rest was cut from the end, in per cent (0: nothing). */
+  cutPercent: number;
+}
+
+const NOTE: Record<Language, { abstractOnly: string; omitted: (o: Omitted) => string }> = {
   zh: {
-    abstractOnly: '（无法获取论文全文，以下仅有标题和摘要，回答时请说明这一点。）',
-    truncated: '（论文全文过长，以下文本已截断。）',
+    abstractOnly: '（无法获取可用的论文全文，以下仅有标题和摘要，回答时请说明这一点。）',
+    omitted: (o) =>
+      `（为适应上下文长度，${[o.references ? '省略了参考文献列表（其后的附录保留）' : '', o.cutPercent ? `截去了正文末尾约 ${o.cutPercent}%` : ''].filter(Boolean).join('，并')}。）`,
   },
   en: {
-    abstractOnly: '(The full text could not be obtained: only the title and abstract follow; say so where it matters.)',
-    truncated: '(The full text was too long for the context window and has been truncated.)',
+    abstractOnly: '(A usable full text could not be obtained: only the title and abstract follow; say so where it matters.)',
+    omitted: (o) =>
+      `(To fit the context window, ${[o.references ? 'the reference list was left out (appendices after it are kept)' : '', o.cutPercent ? `the last ${o.cutPercent}% of the text was cut` : ''].filter(Boolean).join(' and ')}.)`,
   },
 };
 
-/** The system message: instructions, then the paper text. */
-export function systemMessage(language: Language, paper: { id: string; title: string; text: string; source: 'pdf' | 'abstract'; truncated: boolean }): string {
-  const notes = [paper.source === 'abstract' ? NOTE[language].abstractOnly : '', paper.truncated ? NOTE[language].truncated : ''].filter(Boolean);
+/** The system message: instructions, what is missing from the paper text, then the text. */
+export function systemMessage(language: Language, paper: { id: string; title: string; text: string; source: 'pdf' | 'abstract'; omitted?: Omitted }): string {
+  const { omitted } = paper;
+  const notes = [
+    paper.source === 'abstract' ? NOTE[language].abstractOnly : '',
+    omitted && (omitted.references || omitted.cutPercent > 0) ? NOTE[language].omitted(omitted) : '',
+  ].filter(Boolean);
   return `${SYSTEM[language]}\n\narXiv:${paper.id} — ${paper.title}\n${notes.join('\n')}\n\n${paper.text}`;
 }

@@ -3,7 +3,10 @@
 
 export interface BibtexPaper {
   id: string;
+  /** TeX, as stored (accents as Unicode): LaTeX typesets its maths. */
   title: string;
+  /** Plain text (lib/render/plain) where it differs from `title`, for lists and citations. */
+  titleText?: string;
   authors: string[];
   /** Year of first submission or listing. */
   year?: string | number | null;

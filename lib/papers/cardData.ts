@@ -6,6 +6,7 @@ export function cardPaper(card: HTMLElement): BibtexPaper {
   return {
     id: d.paperId ?? card.id,
     title: d.title ?? '',
+    ...(d.titleText ? { titleText: d.titleText } : {}),
     authors: (d.authors ?? '').split('; ').filter(Boolean),
     year: d.year ?? null,
     primaryCategory: d.category ?? null,
@@ -14,5 +15,5 @@ export function cardPaper(card: HTMLElement): BibtexPaper {
 
 /** Plain-text citation for the Copy button: title, authors, id, link. */
 export function citationText(p: BibtexPaper): string {
-  return `${p.title.replace(/\s+/g, ' ').trim()}\n${p.authors.join(', ')}\narXiv:${p.id}\nhttps://arxiv.org/abs/${p.id}`;
+  return `${(p.titleText ?? p.title).replace(/\s+/g, ' ').trim()}\n${p.authors.join(', ')}\narXiv:${p.id}\nhttps://arxiv.org/abs/${p.id}`;
 }

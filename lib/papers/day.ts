@@ -5,7 +5,8 @@
 // (new beats cross beats replace). Within a section: by the smallest Listing.position among the
 // paper's listings of that section's type(s), then by paper id.
 import { arxivDataVersion, sqlite } from '@/lib/db';
-import { isArchive, type ListSpec } from './spec';
+import { termPatterns, termScope } from '@/lib/arxiv/taxonomy';
+import type { ListSpec } from './spec';
 
 export type Section = 'new' | 'cross' | 'replace';
 export const SECTIONS: readonly Section[] = ['new', 'cross', 'replace'];
@@ -31,16 +32,21 @@ export interface DayList {
   days: { date: string; count: number }[];
 }
 
-/** SQL condition (alias l = Listing, p = Paper) and its parameters for a spec. */
+/**
+ * SQL condition (alias l = Listing, p = Paper) and its parameters for a spec. Terms cover both
+ * spellings of merged categories (lib/arxiv/taxonomy.ts termScope).
+ */
 function specWhere(spec: ListSpec): { sql: string; params: string[] } {
   const params: string[] = [];
   const inc = spec.include.map((t) => {
-    params.push(t);
-    return isArchive(t) ? 'l.archive = ?' : 'l.category = ?';
+    const { archive, categories } = termScope(t);
+    params.push(...(archive ? [archive] : []), ...categories);
+    const inCategories = `l.category IN (${categories.map(() => '?').join(', ')})`;
+    return archive ? `(l.archive = ? OR ${inCategories})` : inCategories;
   });
-  const exc = spec.exclude.map((t) => {
-    // Paper.categories is space-separated: pad with spaces so "cs.CY" never matches "cs.CYX".
-    params.push(isArchive(t) ? `% ${t}.%` : `% ${t} %`);
+  // Exclusion looks at all of the paper's categories, space-padded so "cs.CY" never matches "cs.CYX".
+  const exc = spec.exclude.flatMap(termPatterns).map((pattern) => {
+    params.push(pattern);
     return `(' ' || p.categories || ' ') LIKE ?`;
   });
   const sql = `(${inc.join(' OR ')})` + (exc.length ? ` AND NOT (${exc.join(' OR ')})` : '');

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { arxivDataVersion } from '@/lib/db';
 import { specDays } from './day';
 import { chunkParams, FIRST_CHUNK, NEXT_CHUNK } from './dayPage';
+import { canonicalSpecText } from './spec';
 import { isDay, parseTarget } from './target';
 
 export type DayQuery = { date: string | undefined; skip: string; show: string };
@@ -62,4 +63,17 @@ export function dayListPath(pathname: string, search: URLSearchParams): string |
   const linked = (skip === 0 && show === FIRST_CHUNK) || (skip >= FIRST_CHUNK && (skip - FIRST_CHUNK) % NEXT_CHUNK === 0 && show === NEXT_CHUNK);
   if (!linked) return null;
   return `/arxiv/${segment}/day/${dayKey(`${BUILD}-${arxivDataVersion()}`, { date, skip: String(skip), show: String(show) })}`;
+}
+
+/**
+ * The address of a list (or its feed) written with merged categories' canonical names, when
+ * `pathname` spells one as its alias: /arxiv/cs.SY → /arxiv/eess.SY. Null otherwise.
+ */
+export function canonicalListPath(pathname: string): string | null {
+  const m = /^\/arxiv\/([^/]+)(\/feed)?$/.exec(pathname);
+  const target = m ? parseTarget(m[1]!) : null;
+  if (target?.kind !== 'list') return null;
+  const canonical = canonicalSpecText(target.text);
+  if (!canonical || canonical === target.text) return null;
+  return `/arxiv/${encodeURIComponent(canonical).replace(/%2B/g, '+').replace(/%2C/g, ',')}${m![2] ?? ''}`;
 }

@@ -1,7 +1,8 @@
-// What the home page shows: arXiv's archives and categories with the latest day's counts, and
-// recent days.
+// What the home page shows: the reader's followed categories, arXiv's archives and categories with
+// the latest day's counts, and recent days.
 import { prisma, sqlite } from '@/lib/db';
-import { archiveName, archives, categoryName } from '@/lib/arxiv/taxonomy';
+import { archiveName, archives, archivesOf, canonicalCategory, categoryName } from '@/lib/arxiv/taxonomy';
+import { dayList, type DayList } from './day';
 
 export interface HomeArchive {
   archive: string;
@@ -22,30 +23,63 @@ export async function homeSummary(): Promise<HomeSummary> {
   const totalPapers = await prisma().paper.count();
   const latest = sqlite().prepare('SELECT MAX(date) AS date FROM Listing').get() as { date: string | null };
   if (!latest.date) return { totalPapers, latestDay: null, archives: [], recentDays: [] };
-  const byCategory = sqlite()
-    .prepare('SELECT archive, category, COUNT(*) AS count FROM Listing WHERE date = ? GROUP BY archive, category ORDER BY category')
-    .all(latest.date) as { archive: string; category: string; count: number }[];
-  const byArchive = new Map(
-    (sqlite().prepare('SELECT archive, COUNT(DISTINCT paperId) AS count FROM Listing WHERE date = ? GROUP BY archive').all(latest.date) as {
-      archive: string;
-      count: number;
-    }[]).map((a) => [a.archive, a.count]),
-  );
+  // Distinct papers per archive and per category, merged categories under their canonical name in
+  // every archive either spelling belongs to: the counts of the lists they link to.
+  const papers = new Map<string, { all: Set<string>; byCategory: Map<string, Set<string>> }>();
+  const listed = sqlite().prepare('SELECT paperId, category FROM Listing WHERE date = ?').all(latest.date) as { paperId: string; category: string }[];
+  for (const { paperId, category } of listed) {
+    const canonical = canonicalCategory(category);
+    for (const archive of archivesOf(canonical)) {
+      const a = papers.get(archive) ?? papers.set(archive, { all: new Set(), byCategory: new Map() }).get(archive)!;
+      a.all.add(paperId);
+      (a.byCategory.get(canonical) ?? a.byCategory.set(canonical, new Set()).get(canonical)!).add(paperId);
+    }
+  }
   const order = archives().map((a) => a.id);
   const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
-  const archiveIds = [...byArchive.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const archiveIds = [...papers.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const recentDays = sqlite()
     .prepare('SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10')
     .all() as { date: string; count: number }[];
   return {
     totalPapers,
     latestDay: latest.date,
-    archives: archiveIds.map((archive) => ({
-      archive,
-      name: archiveName(archive) ?? archive,
-      count: byArchive.get(archive) ?? 0,
-      categories: byCategory.filter((c) => c.archive === archive).map((c) => ({ category: c.category, name: categoryName(c.category), count: c.count })),
-    })),
+    archives: archiveIds.map((archive) => {
+      const a = papers.get(archive)!;
+      return {
+        archive,
+        name: archiveName(archive) ?? archive,
+        count: a.all.size,
+        categories: [...a.byCategory]
+          .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+          .map(([category, ids]) => ({ category, name: categoryName(category), count: ids.size })),
+      };
+    }),
     recentDays,
   };
+}
+
+export interface FollowedCategory {
+  code: string;
+  name: string;
+  /** The category's latest day with papers here, with its section counts; null when it has none. */
+  latest: { date: string; total: number; counts: DayList['counts'] } | null;
+  /** Every day with papers for it, oldest first. */
+  days: { date: string; count: number }[];
+}
+
+/** Known arXiv categories and archives among `codes`, in order. */
+export const knownCategories = (codes: string[]) => codes.filter((c) => categoryName(c) !== undefined);
+
+/** What the home page shows for each followed category. */
+export function followedSummary(codes: string[]): FollowedCategory[] {
+  return knownCategories(codes).map((code) => {
+    const list = dayList({ include: [code], exclude: [] });
+    return {
+      code,
+      name: categoryName(code)!,
+      latest: list.date && list.entries.length ? { date: list.date, total: list.entries.length, counts: list.counts } : null,
+      days: list.days,
+    };
+  });
 }

@@ -2,15 +2,17 @@
 // Graph tags for a paper page.
 import type { Metadata } from 'next';
 import { pdfUrl } from '@/lib/arxiv/ids';
+import { plainText } from '@/lib/render';
 import type { PaperView } from './view';
 
 const day = (iso: string | null | undefined) => iso?.slice(0, 10).replaceAll('-', '/');
 
 export function paperMetadata(p: PaperView): Metadata {
   const date = day(p.submittedAt) ?? day(p.listing?.date) ?? null;
-  const description = p.abstract.replace(/\s+/g, ' ').trim().slice(0, 300);
+  // Plain text (lib/render/plain): these places cannot typeset TeX.
+  const description = plainText(p.abstract).slice(0, 300);
   const other: Record<string, string | string[]> = {
-    citation_title: p.title.replace(/\s+/g, ' ').trim(),
+    citation_title: p.titleText,
     citation_author: p.authors,
     citation_arxiv_id: p.id,
     citation_pdf_url: pdfUrl(p.id),
@@ -23,9 +25,9 @@ export function paperMetadata(p: PaperView): Metadata {
   if (p.doi) other.citation_doi = p.doi;
   if (p.journalRef) other.citation_journal_title = p.journalRef;
   return {
-    title: p.title.replace(/\s+/g, ' ').trim(),
+    title: p.titleText,
     description,
     other,
-    openGraph: { type: 'article', title: p.title, description, siteName: 'Cool Papers TS', authors: p.authors.slice(0, 10) },
+    openGraph: { type: 'article', title: p.titleText, description, siteName: 'Cool Papers TS', authors: p.authors.slice(0, 10) },
   };
 }

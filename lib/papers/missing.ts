@@ -22,4 +22,4 @@ export function namesNothing(pathname: string): boolean {
 }
 
 /** Pages of their own under /arxiv/ that look like specs. */
-const ROUTES = new Set(['fetch']);
+const ROUTES = new Set(['fetch', 'progress', 'star']);

@@ -1,11 +1,13 @@
-// The personal layer without accounts: stars, visited papers and preference keywords live in the
-// browser's localStorage. Browser-only (called from client components).
+// The personal layer without accounts: stars, reading history and preference keywords live in the
+// browser's localStorage; followed categories in a cookie of this browser, so the home page can be
+// rendered with them on the server. Browser-only (called from client components).
 import type { BibtexPaper } from './bibtex';
+import { FOLLOW_COOKIE, parseFollowed } from './follow';
 
 const STARS = 'coolpapers:stars';
-const VISITED = 'coolpapers:visited';
+const HISTORY = 'coolpapers:history';
 const PREFERENCES = 'coolpapers:preferences';
-const VISITED_CAP = 5000;
+const HISTORY_CAP = 3000;
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -20,7 +22,6 @@ const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.st
 export type StarredPaper = BibtexPaper & { starredAt: string };
 
 export const starredPapers = (): StarredPaper[] => read<StarredPaper[]>(STARS, []);
-export const isStarred = (id: string) => starredPapers().some((p) => p.id === id);
 
 /** Stars or un-stars; returns the new state. */
 export function toggleStar(paper: BibtexPaper): boolean {
@@ -31,13 +32,49 @@ export function toggleStar(paper: BibtexPaper): boolean {
   return starred;
 }
 
-export const visitedIds = (): Set<string> => new Set(read<string[]>(VISITED, []));
+/** How a paper was read: its PDF, its summary, or its page on this site. */
+export type Reading = 'pdf' | 'summary' | 'page';
 
-export function markVisited(id: string): void {
-  const ids = read<string[]>(VISITED, []).filter((v) => v !== id);
-  write(VISITED, [id, ...ids].slice(0, VISITED_CAP));
+/** One paper read on one day (local time), newest first; `how` lists every way it was read that day. */
+export type HistoryEntry = BibtexPaper & { at: string; day: string; how: Reading[] };
+
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+export const readingHistory = (): HistoryEntry[] => read<HistoryEntry[]>(HISTORY, []);
+export const visitedIds = (): Set<string> => new Set(readingHistory().map((e) => e.id));
+
+/** Records that the reader opened a paper; the same paper read again today moves to the top. */
+export function recordReading(paper: BibtexPaper, how: Reading): void {
+  const now = new Date();
+  const day = localDay(now);
+  const history = readingHistory();
+  const today = history.find((e) => e.id === paper.id && e.day === day);
+  const rest = history.filter((e) => e !== today);
+  const how2 = today ? [...new Set([...today.how, how])] : [how];
+  write(HISTORY, [{ ...paper, at: now.toISOString(), day, how: how2 }, ...rest].slice(0, HISTORY_CAP));
 }
+
+export const clearHistory = () => localStorage.removeItem(HISTORY);
 
 /** Preference keywords (one per line in the UI): papers matching more of them sort first. */
 export const preferenceKeywords = (): string[] => read<string[]>(PREFERENCES, []);
 export const setPreferenceKeywords = (words: string[]) => write(PREFERENCES, words);
+
+/** Categories this browser follows (home page, + / − beside subjects). */
+export function followedCategories(): string[] {
+  const raw = document.cookie.split('; ').find((c) => c.startsWith(`${FOLLOW_COOKIE}=`));
+  return parseFollowed(raw ? decodeURIComponent(raw.slice(FOLLOW_COOKIE.length + 1)) : '');
+}
+
+export function setFollowedCategories(categories: string[]): void {
+  const value = encodeURIComponent(parseFollowed(categories.join(',')).join(','));
+  document.cookie = `${FOLLOW_COOKIE}=${value}; path=/; max-age=${60 * 60 * 24 * 730}; samesite=lax`;
+}
+
+/** Follows or unfollows a category; returns whether it is followed now. */
+export function toggleFollow(category: string): boolean {
+  const now = followedCategories();
+  const following = !now.includes(category);
+  setFollowedCategories(following ? [...now, category] : now.filter((c) => c !== category));
+  return following;
+}

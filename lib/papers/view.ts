@@ -1,12 +1,17 @@
 // What pages, cards and feeds show of a paper: one shape for lists, paper pages and search hits.
 import { sqlite } from '@/lib/db';
-import { RENDER_VERSION, renderInline, renderPaperFields } from '@/lib/render';
+import { write } from '@/lib/db/writer';
+import { RENDER_VERSION, plainText, renderInline } from '@/lib/render';
+import { renderStored, saveRendered } from './prerender';
 import type { PaperRow as StoredRow } from '@/lib/db/rows';
 
 export interface PaperView {
   id: string;
   version: number;
+  /** As stored: TeX, accents as Unicode. */
   title: string;
+  /** Plain text for places that cannot typeset (tab titles, feeds, citations): lib/render/plain. */
+  titleText: string;
   /** Sanitised HTML with typeset maths. */
   titleHtml: string;
   abstract: string;
@@ -23,14 +28,19 @@ export interface PaperView {
   /** ISO timestamps. */
   submittedAt: string | null;
   updatedAt: string | null;
+  /** First announcement day (YYYY-MM-DD), when a listing gave it. */
+  announcedOn: string | null;
   clicks: { pdf: number; summary: number };
+  /** A summary is stored for it (in any language). */
+  hasSummary: boolean;
   /** Set by daily lists: how this paper was listed on the page's day. */
   listing?: { date: string; type: string; category: string };
 }
 
-type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
+type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'announcedOn' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
   pdf: number | null;
   summary: number | null;
+  hasSummary: number;
 };
 
 // Prisma's SQLite adapter stores DateTime as "2007-04-02T19:18:42.000+00:00"; pages want ISO Z.
@@ -45,16 +55,16 @@ function parseAuthors(json: string): string[] {
   }
 }
 
-/** Renders papers whose stored HTML is missing or from an older renderer, and stores it once. */
+/**
+ * Renders papers whose stored HTML is missing or from an older renderer, and stores it once,
+ * through the request paths' writer (never waiting for the write lock while serving).
+ */
 function ensureRendered(rows: PaperRow[]): void {
-  const stale = rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION);
-  if (!stale.length) return;
-  const save = sqlite().prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
-  const saveAll = sqlite().transaction((items: PaperRow[]) => {
-    for (const r of items) save.run(r.titleHtml, r.abstractHtml, RENDER_VERSION, r.id);
-  });
-  for (const r of stale) Object.assign(r, renderPaperFields(r));
-  saveAll(stale);
+  const stale = new Map(rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION).map((r) => [r.id, r]));
+  if (!stale.size) return;
+  const rendered = renderStored(sqlite(), [...stale.keys()]);
+  for (const { view } of rendered.out) Object.assign(stale.get(view.id)!, view);
+  write((db) => saveRendered(db, rendered)).catch((e: unknown) => console.error('[render] saving rendered papers:', e));
 }
 
 export interface LoadOptions {
@@ -73,8 +83,8 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
       ...(sqlite()
         .prepare(
           `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.primaryCategory, p.categories, p.comments,
-                  p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.titleHtml, p.abstractHtml, p.renderVersion,
-                  c.pdf, c.summary
+                  p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.announcedOn, p.titleHtml, p.abstractHtml, p.renderVersion,
+                  c.pdf, c.summary, EXISTS (SELECT 1 FROM Summary s WHERE s.paperId = p.id) AS hasSummary
            FROM Paper p LEFT JOIN PaperClicks c ON c.paperId = p.id
            WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
         )
@@ -95,6 +105,7 @@ function toView(r: PaperRow): PaperView {
     id: r.id,
     version: r.version,
     title: r.title,
+    titleText: plainText(r.title),
     titleHtml: r.titleHtml ?? '',
     abstract: r.abstract,
     abstractHtml: r.abstractHtml ?? '',
@@ -102,12 +113,14 @@ function toView(r: PaperRow): PaperView {
     categories: [r.primaryCategory, ...categories.filter((c) => c !== r.primaryCategory)],
     primaryCategory: r.primaryCategory,
     comments: r.comments,
-    // Few comments hold maths; the scanner only runs on those that might.
-    commentsHtml: r.comments && /[$\\]/.test(r.comments) ? renderInline(r.comments) : null,
+    // Comments are TeX too (maths, \\url, --, ~); those with none of it are shown as they are.
+    commentsHtml: r.comments && /[$\\~`'{}]|--|https?:/.test(r.comments) ? renderInline(r.comments, { links: true }) : null,
     journalRef: r.journalRef,
     doi: r.doi,
     submittedAt: iso(r.submittedAt),
     updatedAt: iso(r.updatedAt),
+    announcedOn: r.announcedOn,
     clicks: { pdf: r.pdf ?? 0, summary: r.summary ?? 0 },
+    hasSummary: r.hasSummary === 1,
   };
 }

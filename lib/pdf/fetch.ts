@@ -9,7 +9,10 @@ import { defaultHttpOptions } from '@/lib/arxiv/http';
 import { config } from '@/lib/config';
 
 const cacheDir = () => path.resolve(config().PDF_CACHE_DIR);
-const cacheFile = (id: string, version: number, ext: 'pdf' | 'txt' = 'pdf') => path.join(cacheDir(), `${id.replace('/', '_')}v${version}.${ext}`);
+// Raise when the extracted text changes, so that texts kept by an older extractor are not reused.
+const TEXT_VERSION = 2;
+const cacheFile = (id: string, version: number, ext: 'pdf' | 'txt' = 'pdf') =>
+  path.join(cacheDir(), `${id.replace('/', '_')}v${version}${ext === 'txt' ? `.text${TEXT_VERSION}` : ''}.${ext}`);
 
 /**
  * The extracted text of one version: from the disk cache (next to the PDF) or extracted once by

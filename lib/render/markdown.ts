@@ -1,8 +1,9 @@
 // Markdown with maths: scan formulas first, hide each behind a placeholder that
 // marked cannot alter, let marked do GFM, sanitise, then put the formulas back.
 import { Marked } from 'marked';
-import { holdBackUnclosed, scanMath } from './scan';
+import { holdBackUnclosed } from './scan';
 import { formulaHtml } from './formula';
+import { maskMath, PLACEHOLDER_CHARS } from './mask';
 import { sanitizeProse } from './sanitize';
 
 export interface MarkdownOptions {
@@ -12,25 +13,12 @@ export interface MarkdownOptions {
 
 const marked = new Marked({ gfm: true });
 
-// Private-use characters: not Markdown syntax, not escaped by marked or the sanitiser,
-// and stripped from the input so nobody can forge one.
-const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
-const placeholder = (i: number) => `\uE000${i}\uE001`;
 // Placeholders are restored in text only: tags are matched first and left alone, so a
 // formula can never land inside an attribute (e.g. a link's href).
 const TAG_OR_PLACEHOLDER = /<[^>]*>|\uE000(\d+)\uE001/g;
 
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): string {
-  const source = text.replace(PLACEHOLDER_CHARS, '\uFFFD');
-  const { spans } = scanMath(source);
-  let masked = '';
-  let last = 0;
-  spans.forEach((span, i) => {
-    masked += source.slice(last, span.start) + placeholder(i);
-    last = span.end;
-  });
-  masked += source.slice(last);
-
+  const { source, masked, spans } = maskMath(text);
   const prose = sanitizeProse(marked.parse(masked, { async: false, breaks: options.breaks ?? false }));
   return prose.replace(TAG_OR_PLACEHOLDER, (match, index: string | undefined) => {
     if (index === undefined) return match.replace(PLACEHOLDER_CHARS, '');

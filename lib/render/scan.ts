@@ -2,15 +2,21 @@
 // Markdown parsing happens, so marked never sees TeX and MathJax never sees prose.
 // Browser-safe (no MathJax import): the streaming holdback below runs in clients too.
 //
-// Rules (pulldown-cmark / commonmark-hs "dollar math", plus LaTeX brackets and environments):
-// - `$$...$$` display; may span lines but not a blank line; may be empty; a lone `$` inside ends it (fails).
-// - `$...$` inline: opener not followed by whitespace, closer not preceded by whitespace and
-//   not followed by a digit (so "$5 and $10" stays text); no blank line and no new block inside.
-// - Inside `$` maths, `{...}` must balance and hides `$` (`$\text{a $b$}$` is one formula);
-//   a backslash escapes the next character (`\$`).
-// - `\(...\)` inline, `\[...\]` display, `\begin{env}...\end{env}` display for the AMS/matrix envs.
-// - Prose: `\x` escapes (so `\$` is a dollar), code spans, fenced and indented code hold no maths.
-// - Left to right, leftmost construct wins; an opener without a valid closer is plain text.
+// Two rule sets for `$`:
+// - TeX (`markdown: false`: titles, abstracts, comments, which arXiv hands to TeX and MathJax):
+//   every unescaped `$` opens or closes maths, in order, whatever is around it, as TeX reads it.
+//   `$$` opens display maths. Braces inside maths hide `$` (`$\text{a $b$}$` is one formula), but
+//   when braces do not balance before the paragraph ends, the first `$` closes anyway, so one
+//   typo never shifts the pairing of every later formula. A `$` left over (odd count) is text.
+// - Markdown (LLM answers, documents; pulldown-cmark / commonmark-hs "dollar math"), where `$`
+//   is also currency: `$$...$$` display, may span lines but not a blank line; `$...$` inline with
+//   the opener not followed by whitespace, the closer not preceded by whitespace, and not followed
+//   by a digit when the formula reads like an amount ("$5 and $10" stays text, "$\sim$5" is maths);
+//   no blank line and no new block inside. Braces must balance and hide `$`.
+// Both: a backslash escapes the next character (`\$`); `\(...\)` inline, `\[...\]` display,
+// `\begin{env}...\end{env}` display for the AMS/matrix envs; in Markdown, code spans, fenced and
+// indented code hold no maths. Left to right, leftmost construct wins; an opener without a valid
+// closer is plain text.
 
 import { classifyLines, type Line } from './blocks';
 
@@ -36,12 +42,14 @@ const ENVIRONMENT =
   /^\\begin\{((?:equation|align|alignat|gather|multline|flalign|eqnarray)\*?|aligned|alignedat|gathered|split|cases|array|[pbBvV]?matrix|smallmatrix)\}/;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const WHITESPACE = /\s/;
+const DIGIT = /[0-9]/;
 const EOF = -2;
 
-type Attempt = { end: number; contentStart: number; contentEnd: number } | 'eof' | null;
+type Attempt = { end: number; contentStart: number; contentEnd: number; inline?: true } | 'eof' | null;
 
 export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
   const markdown = options.markdown ?? true;
+  if (!markdown && !/[$\\]/.test(text)) return { spans: [], pendingFrom: null }; // most titles and abstracts
   const lines = classifyLines(text, markdown);
   const spans: MathSpan[] = [];
   let pendingFrom: number | null = null;
@@ -65,8 +73,8 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
   const continuation = (li: number, depth: number, allowBlank: boolean, allowBlockStart: boolean): number => {
     for (let j = li + 1; j < lines.length; j++) {
       const line = lines[j]!;
-      // An empty last line is just the end of a streaming text, not a paragraph break yet.
-      if (j === lines.length - 1 && line.start === line.end) return EOF;
+      // An empty (or blank) last line is just the end of a streaming text, not a paragraph break yet.
+      if (j === lines.length - 1 && (line.start === line.end || line.kind === 'blank')) return EOF;
       if (line.kind === 'code' || line.quoteDepth !== depth) return -1;
       if (line.kind === 'blank') {
         if (allowBlank) continue;
@@ -104,11 +112,14 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
     }
   };
 
-  const tryDollar = (open: number, n: 1 | 2): Attempt => {
+  const tryDollar = (open: number, n: 1 | 2): Attempt => (markdown ? tryMarkdownDollar(open, n) : tryTexDollar(open, n));
+
+  const tryMarkdownDollar = (open: number, n: 1 | 2): Attempt => {
     const first = text.charAt(open + n);
     if (n === 1 && first === '') return 'eof';
     if (n === 1 && WHITESPACE.test(first)) return null;
     let braces = 0;
+    let spaced = false; // the formula so far has whitespace: "$5 and $10" reads as money
     const r = walk(open + n, lineAt(open), n === 2, (j, line) => {
       const c = text.charAt(j);
       if (c === '\\') return 2;
@@ -117,15 +128,40 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
         if (braces === 0) return 'fail';
         braces--;
       } else if (c === '$' && braces === 0) {
-        if (n === 2) return text.charAt(j + 1) === '$' ? 'close' : 'fail';
+        // A `$` ending a streaming text may be the first half of the closing `$$`: wait for more.
+        if (n === 2) return text.charAt(j + 1) === '$' ? 'close' : j + 1 >= text.length ? 1 : 'fail';
         // After blockquote markers, the start of a line counts as whitespace too.
         const before = j === line.contentStart ? '\n' : text.charAt(j - 1);
-        return WHITESPACE.test(before) || /[0-9]/.test(text.charAt(j + 1)) ? 'fail' : 'close';
-      }
+        if (WHITESPACE.test(before)) return 'fail';
+        const amount = spaced || DIGIT.test(first);
+        return amount && DIGIT.test(text.charAt(j + 1)) ? 'fail' : 'close';
+      } else if (WHITESPACE.test(c)) spaced = true;
       return 1;
     });
     if (r === 'eof' || r === null) return r;
     return { end: r.closeAt + n, contentStart: open + n, contentEnd: r.closeAt };
+  };
+
+  const tryTexDollar = (open: number, n: 1 | 2): Attempt => {
+    let braces = 0;
+    let firstDollar = -1; // the first `$` inside braces: the closer if the braces never balance
+    const r = walk(open + n, lineAt(open), false, (j) => {
+      const c = text.charAt(j);
+      if (c === '\\') return 2;
+      if (c === '{') braces++;
+      else if (c === '}') braces = Math.max(0, braces - 1);
+      else if (c === '$') {
+        const closes = n === 1 || text.charAt(j + 1) === '$';
+        if (braces === 0 && closes) return 'close';
+        if (firstDollar < 0) firstDollar = j;
+      }
+      return 1;
+    });
+    if (r !== 'eof' && r !== null) return { end: r.closeAt + n, contentStart: open + n, contentEnd: r.closeAt };
+    // `$$` that never closes is two `$`: an empty formula, as TeX counts them.
+    const close = n === 2 ? open + 1 : firstDollar;
+    if (close < 0) return r;
+    return { end: close + 1, contentStart: open + 1, contentEnd: close, inline: true };
   };
 
   const tryBracket = (open: number, closer: ')' | ']'): Attempt => {
@@ -223,7 +259,7 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
         i++;
         continue;
       }
-      spans.push({ start: i, end: attempt.end, tex: content(attempt.contentStart, attempt.contentEnd), display });
+      spans.push({ start: i, end: attempt.end, tex: content(attempt.contentStart, attempt.contentEnd), display: display && !attempt.inline });
       i = attempt.end;
       li = lineAt(i);
     }

@@ -1,5 +1,6 @@
 // Papers as search documents, read straight from the database (for engines that keep their own copy).
 import type Database from 'better-sqlite3';
+import { announcedDaySql, submittedDaySql } from '@/lib/papers/dates';
 
 export interface SearchDoc {
   id: string;
@@ -9,11 +10,14 @@ export interface SearchDoc {
   categories: string[];
   announced: string | null;
   submitted: string | null;
+  /** The best known days, for filters and sorting (lib/papers/dates.ts). */
+  bestAnnounced: string | null;
+  bestSubmitted: string | null;
   popularity: number;
 }
 
 const SELECT = `SELECT p.id, p.title, p.authors, p.abstract, p.categories, substr(p.submittedAt, 1, 10) AS submitted,
-  (SELECT min(l.date) FROM Listing l WHERE l.paperId = p.id) AS announced,
+  p.announcedOn AS announced, ${submittedDaySql()} AS bestSubmitted, ${announcedDaySql()} AS bestAnnounced,
   coalesce((SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id), 0) AS popularity
   FROM Paper p`;
 

@@ -3,6 +3,8 @@
 // cached per run), so no corpus scan is needed when a day's papers arrive.
 import type Database from 'better-sqlite3';
 import { write } from '@/lib/db/writer';
+import { columnWeights } from './bm25';
+import { COLUMNS, queryTokens } from './tokens';
 
 export const KEYWORD_COUNT = 8;
 const CANDIDATES = 24;
@@ -18,8 +20,12 @@ const STOPWORDS = new Set(
   achieve achieves demonstrate demonstrates significantly significant however furthermore moreover`.split(/\s+/),
 );
 
-/** Lower-cased words worth considering, with their counts in the text (title counted twice). */
-export function candidateWords(title: string, abstract: string): Map<string, number> {
+/**
+ * Lower-cased words worth considering, with their counts in the text, a title word counting
+ * `titleWeight` times (the index's title weight relative to the abstract's, so keywords weigh
+ * where a word occurs as search ranking does).
+ */
+export function candidateWords(title: string, abstract: string, titleWeight: number): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
     const plain = text.replace(/\$[^$]*\$/g, ' ').toLowerCase(); // inline maths is not a keyword
@@ -28,7 +34,7 @@ export function candidateWords(title: string, abstract: string): Map<string, num
       counts.set(w, (counts.get(w) ?? 0) + weight);
     }
   };
-  add(title, 2);
+  add(title, titleWeight);
   add(abstract, 1);
   return counts;
 }
@@ -39,8 +45,12 @@ class KeywordScorer {
   private readonly dfQuery;
   private readonly dfCache = new Map<string, number>();
 
-  constructor(db: Database.Database) {
+  private readonly titleWeight: number;
+
+  constructor(private readonly db: Database.Database) {
     this.docCount = (db.prepare('SELECT count(*) AS n FROM Paper').get() as { n: number }).n;
+    const [title, , abstract] = columnWeights(db, COLUMNS.length) ?? [1, 1, 1];
+    this.titleWeight = title! / abstract!;
     this.dfQuery = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?');
   }
 
@@ -50,9 +60,23 @@ class KeywordScorer {
     return n;
   }
 
-  /** Space-separated keywords, best first; '' (not NULL) when nothing qualifies, so it is not retried. */
+  /**
+   * Space-separated keywords, best first; '' (not NULL) when nothing qualifies, so it is not retried.
+   * Words are counted by the index token they search as ("optimizer", "optimizers", "optimization"
+   * are one porter token, as the related query will match them), under their most frequent form.
+   */
   keywords(title: string, abstract: string): string {
-    return [...candidateWords(title, abstract)]
+    const words = [...candidateWords(title, abstract, this.titleWeight)];
+    const tokens = queryTokens(this.db, words.map(([w]) => w));
+    const byToken = new Map<string, { word: string; top: number; tf: number }>();
+    words.forEach(([w, tf], i) => {
+      const key = tokens[i] ?? w; // a word of several tokens ("matrix-wise") stays its own keyword
+      const entry = byToken.get(key) ?? byToken.set(key, { word: w, top: 0, tf: 0 }).get(key)!;
+      entry.tf += tf;
+      if (tf > entry.top) Object.assign(entry, { word: w, top: tf });
+    });
+    return [...byToken.values()]
+      .map((e) => [e.word, e.tf] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, CANDIDATES)
       .map(([w, tf]) => [w, tf * Math.log((this.docCount + 1) / (this.df(w) + 1))] as const)

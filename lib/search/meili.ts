@@ -1,11 +1,13 @@
 // Meilisearch engine (MEILISEARCH_HOST): the same requests and result shape as FTS5, through the
 // official client. Documents are copies, fed from SearchOutbox (drainSearchOutbox in lib/search).
-import { Meilisearch, type EnqueuedTaskPromise, type Filter, type SearchParams } from 'meilisearch';
+import { Meilisearch, type EnqueuedTaskPromise, type Filter, type Hit, type SearchParams } from 'meilisearch';
 import { archiveOf } from '@/lib/arxiv/ids';
+import { termScope } from '@/lib/arxiv/taxonomy';
 import type Database from 'better-sqlite3';
 import { loadSearchDocs, type SearchDoc } from './docs';
 import { MARK_CLOSE, MARK_OPEN, markedToHtml } from './highlight';
 import { relatedRequest, type Term } from './query';
+import { fieldOf, rankRelated, RELATED_POOL, type RelatedCandidate } from './related';
 import { MAX_RESULTS, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest } from './types';
 
 export const MEILI_INDEX = 'papers';
@@ -29,17 +31,28 @@ export interface MeiliDoc {
   /** YYYYMMDD as numbers: Meilisearch range filters need numbers. */
   announced: number | null;
   submitted: number | null;
+  /** Best known days (lib/papers/dates.ts), what date filters and the newest-first sort use. */
+  bestAnnounced: number | null;
+  bestSubmitted: number | null;
   popularity: number;
 }
 
 export function toMeiliDoc(d: SearchDoc): MeiliDoc {
-  return { ...d, uid: meiliId(d.id), archives: [...new Set(d.categories.map(archiveOf))], announced: day(d.announced), submitted: day(d.submitted) };
+  return {
+    ...d,
+    uid: meiliId(d.id),
+    archives: [...new Set(d.categories.map(archiveOf))],
+    announced: day(d.announced),
+    submitted: day(d.submitted),
+    bestAnnounced: day(d.bestAnnounced),
+    bestSubmitted: day(d.bestSubmitted),
+  };
 }
 
 export const MEILI_SETTINGS = {
   searchableAttributes: ['title', 'authors', 'abstract'], // in order of importance
-  filterableAttributes: ['uid', 'categories', 'archives', 'announced', 'submitted'],
-  sortableAttributes: ['submitted', 'popularity'],
+  filterableAttributes: ['uid', 'categories', 'archives', 'bestAnnounced', 'bestSubmitted'],
+  sortableAttributes: ['bestSubmitted', 'popularity'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   pagination: { maxTotalHits: MAX_RESULTS },
@@ -55,9 +68,17 @@ export function meiliQuery(r: SearchRequest): string {
 export function meiliFilter(r: SearchRequest): Filter {
   const and: (string | string[])[] = [];
   const cats = [...r.filters.categories, ...r.query.categories];
-  if (cats.length) and.push(cats.map((c) => (c.includes('.') ? `categories = ${quote(c)}` : `archives = ${quote(c)}`)));
-  if (r.filters.from) and.push(`${r.filters.dateField} >= ${day(r.filters.from)}`);
-  if (r.filters.to) and.push(`${r.filters.dateField} <= ${day(r.filters.to)}`);
+  if (cats.length) {
+    and.push(
+      cats.flatMap((c) => {
+        const { archive, categories } = termScope(c);
+        return [...(archive ? [`archives = ${quote(archive)}`] : []), ...categories.map((k) => `categories = ${quote(k)}`)];
+      }),
+    );
+  }
+  const dateField = r.filters.dateField === 'announced' ? 'bestAnnounced' : 'bestSubmitted';
+  if (r.filters.from) and.push(`${dateField} >= ${day(r.filters.from)}`);
+  if (r.filters.to) and.push(`${dateField} <= ${day(r.filters.to)}`);
   if (r.excludeId) and.push(`uid != ${quote(meiliId(r.excludeId))}`);
   return and;
 }
@@ -115,40 +136,78 @@ export class MeiliEngine implements SearchEngine {
       limit: Math.max(0, Math.min(r.limit, MAX_RESULTS - r.offset)),
       filter: meiliFilter(r),
       matchingStrategy: r.match === 'all' ? 'all' : 'last',
-      attributesToHighlight: ['title'],
-      attributesToCrop: ['abstract'],
-      cropLength: 40,
-      cropMarker: '…',
-      highlightPreTag: MARK_OPEN,
-      highlightPostTag: MARK_CLOSE,
+      ...HIGHLIGHT,
       // Per-term fields are not expressible: a field applies when every term names the same one.
       ...(only ? { attributesToSearchOn: [only] } : {}),
-      ...(r.sort === 'newest' ? { sort: ['submitted:desc'] } : r.sort === 'popularity' ? { sort: ['popularity:desc'] } : {}),
+      ...(r.sort === 'newest' ? { sort: ['bestSubmitted:desc'] } : r.sort === 'popularity' ? { sort: ['popularity:desc'] } : {}),
     };
     const res = await this.idx.search(meiliQuery(r), params);
-    const hits = res.hits.map(
-      (h): SearchHit => ({
-        id: h.id,
-        title: h.title,
-        authors: h.authors,
-        categories: h.categories,
-        announced: unday(h.announced),
-        submitted: unday(h.submitted),
-        titleHighlight: markedToHtml(String(h._formatted?.title ?? h.title)),
-        abstractSnippet: markedToHtml(String(h._formatted?.abstract ?? '')),
-      }),
-    );
-    return { hits, total: Math.min(res.estimatedTotalHits ?? hits.length, MAX_RESULTS) };
+    return { hits: res.hits.map(toHit), total: Math.min(res.estimatedTotalHits ?? res.hits.length, MAX_RESULTS) };
   }
 
   /**
-   * Meilisearch has no OR: matchingStrategy 'last' keeps documents with the first term and ranks
-   * those matching more leading terms higher; keywords are stored best first, so the pool is the
-   * papers sharing the paper's strongest keyword (FTS5 takes any keyword).
+   * Related papers (related.ts). Meilisearch has no OR, and matchingStrategy 'last' would keep only
+   * papers with the first keyword: each keyword is searched on its own and a paper scores the sum of
+   * its ranking scores (papers sharing more keywords score more). The field's pool is re-ranked by
+   * that score times the prior; other fields fill.
    */
-  related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {
-    return this.search(relatedRequest(id, keywords, limit, offset));
+  async related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {
+    const [paper] = loadSearchDocs(this.db(), [id]);
+    const r = relatedRequest(id, keywords, limit, offset);
+    if (!paper || !r.query.terms.length) return { hits: [], total: 0 };
+    const notSelf = `uid != ${quote(meiliId(id))}`;
+    const pool = async (filter: Filter, count: number) => {
+      const found = new Map<string, RelatedCandidate>();
+      if (count <= 0) return found;
+      const results = await Promise.all(
+        r.query.terms.map((t) =>
+          this.idx.search(termText(t), { filter, limit: count, showRankingScore: true, attributesToRetrieve: ['id', 'categories', 'authors'] }),
+        ),
+      );
+      for (const h of results.flatMap((res) => res.hits)) {
+        const c = found.get(h.id) ?? found.set(h.id, { id: h.id, categories: h.categories, authors: h.authors, score: 0 }).get(h.id)!;
+        c.score += h._rankingScore ?? 0;
+      }
+      return found;
+    };
+    const need = Math.min(offset + limit, MAX_RESULTS);
+    const field = fieldOf(paper.categories);
+    const inField = await pool([field.map((a) => `archives = ${quote(a)}`), notSelf], RELATED_POOL);
+    const elsewhere = await pool([...field.map((a) => `archives != ${quote(a)}`), notSelf], need - inField.size);
+    const ranked = [...rankRelated(paper, [...inField.values()]), ...rankRelated(paper, [...elsewhere.values()])].slice(offset, need);
+    const total = Math.min(inField.size + elsewhere.size, MAX_RESULTS);
+    if (!ranked.length) return { hits: [], total };
+    // The page's own highlights: the keywords over exactly these documents ('last' keeps only those
+    // with the first keyword; the others come back from an empty query, unmarked).
+    const uids = (cs: readonly { id: string }[]) => [cs.map((c) => `uid = ${quote(meiliId(c.id))}`)];
+    const marked = await this.idx.search(meiliQuery(r), { ...HIGHLIGHT, filter: uids(ranked), limit: ranked.length, matchingStrategy: 'last' });
+    const byId = new Map(marked.hits.map((h) => [h.id, toHit(h)]));
+    const rest = ranked.filter((c) => !byId.has(c.id));
+    if (rest.length) for (const h of (await this.idx.search('', { ...HIGHLIGHT, filter: uids(rest), limit: rest.length })).hits) byId.set(h.id, toHit(h));
+    return { hits: ranked.flatMap((c) => byId.get(c.id) ?? []), total };
   }
+}
+
+const HIGHLIGHT = {
+  attributesToHighlight: ['title'],
+  attributesToCrop: ['abstract'],
+  cropLength: 40,
+  cropMarker: '…',
+  highlightPreTag: MARK_OPEN,
+  highlightPostTag: MARK_CLOSE,
+} satisfies SearchParams;
+
+function toHit(h: Hit<MeiliDoc>): SearchHit {
+  return {
+    id: h.id,
+    title: h.title,
+    authors: h.authors,
+    categories: h.categories,
+    announced: unday(h.announced),
+    submitted: unday(h.submitted),
+    titleHighlight: markedToHtml(String(h._formatted?.title ?? h.title)),
+    abstractSnippet: markedToHtml(String(h._formatted?.abstract ?? '')),
+  };
 }
 
 async function waitAll(tasks: EnqueuedTaskPromise[]): Promise<void> {

@@ -1,6 +1,7 @@
-// fts_papers' tokenizer applied to any text: a scratch FTS5 table per connection with the same
-// columns and tokenize option, read back through an 'instance' vocabulary (term, doc, col).
-// topk.ts uses it to turn query words into index tokens and to count a row's weighted hits.
+// An index's tokenizer applied to any text: a scratch FTS5 table per connection and index with the
+// same columns and tokenize option, read back through an 'instance' vocabulary (term, doc, col).
+// topk.ts uses fts_papers' to turn query words into index tokens and to count a row's weighted
+// hits; exact.ts uses fts_exact's to split query text into the unstemmed tokens it looks up.
 import type Database from 'better-sqlite3';
 
 export const COLUMNS = ['title', 'authors', 'abstract'] as const;
@@ -18,38 +19,61 @@ interface Scratch {
   instances: Database.Statement<[], [string, number, string]>;
   /** One term's instances, (doc, col): a seek in the scratch index, far cheaper than reading every instance. */
   termInstances: Database.Statement<[string], [number, string]>;
+  /** One text's tokens in order (written to the first column of row 0). */
+  ordered: Database.Statement<[], [string]>;
   words: Map<string, string | null>;
+  texts: Map<string, string[]>;
+  empty: () => void;
 }
 
-const scratches = new WeakMap<Database.Database, Scratch>();
+export type TokenizedIndex = 'fts_papers' | 'fts_exact';
 
-function scratch(db: Database.Database): Scratch {
-  let s = scratches.get(db);
+const scratches = new WeakMap<Database.Database, Map<TokenizedIndex, Scratch>>();
+
+function scratch(db: Database.Database, index: TokenizedIndex = 'fts_papers'): Scratch {
+  const perDb = scratches.get(db) ?? scratches.set(db, new Map()).get(db)!;
+  let s = perDb.get(index);
   if (s) return s;
-  const { sql } = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'fts_papers'").get() as { sql: string };
+  const { sql } = db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(index) as { sql: string };
   const tokenize = /tokenize\s*=\s*('(?:[^']|'')*')/i.exec(sql)![1];
+  const table = `${index}_scratch`;
   // Contentless: 'delete-all' empties it without re-tokenizing what it held.
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_tokenize USING fts5(${COLUMNS.join(', ')}, content = '', tokenize = ${tokenize});
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_tokenize_terms USING fts5vocab(temp, fts_tokenize, 'instance');`);
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table} USING fts5(${COLUMNS.join(', ')}, content = '', tokenize = ${tokenize});
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_terms USING fts5vocab(temp, ${table}, 'instance');`);
   s = {
-    put: db.prepare(`INSERT INTO temp.fts_tokenize (rowid, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`),
-    instances: db.prepare<[], [string, number, string]>('SELECT term, doc, col FROM temp.fts_tokenize_terms').raw(),
-    termInstances: db.prepare<[string], [number, string]>('SELECT doc, col FROM temp.fts_tokenize_terms WHERE term = ?').raw(),
+    put: db.prepare(`INSERT INTO temp.${table} (rowid, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`),
+    instances: db.prepare<[], [string, number, string]>(`SELECT term, doc, col FROM temp.${table}_terms`).raw(),
+    termInstances: db.prepare<[string], [number, string]>(`SELECT doc, col FROM temp.${table}_terms WHERE term = ?`).raw(),
+    ordered: db.prepare<[], [string]>(`SELECT term FROM temp.${table}_terms ORDER BY doc, col, "offset"`).raw(),
     words: new Map(),
+    texts: new Map(),
+    empty: () => db.exec(`INSERT INTO temp.${table} (${table}) VALUES ('delete-all')`),
   };
-  scratches.set(db, s);
+  perDb.set(index, s);
   return s;
 }
 
 /** Tokenizes the rows, runs `read` on the scratch table, and empties it. */
-function withTokenized<T>(db: Database.Database, rows: readonly RowText[], read: (s: Scratch) => T): T {
-  const s = scratch(db);
+function withTokenized<T>(db: Database.Database, rows: readonly RowText[], read: (s: Scratch) => T, index?: TokenizedIndex): T {
+  const s = scratch(db, index);
   return db.transaction(() => {
     for (const r of rows) s.put.run(r.docid, r.title, r.authors, r.abstract);
     const result = read(s);
-    db.exec("INSERT INTO temp.fts_tokenize (fts_tokenize) VALUES ('delete-all')");
+    s.empty();
     return result;
   })();
+}
+
+/** The tokens `index` makes of a text, in order (cached: tokenization never changes). */
+export function textTokens(db: Database.Database, index: TokenizedIndex, text: string): string[] {
+  const { texts: cache } = scratch(db, index);
+  let tokens = cache.get(text);
+  if (!tokens) {
+    tokens = withTokenized(db, [{ docid: 0, title: text, authors: '', abstract: '' }], (s) => s.ordered.all().map(([t]) => t), index);
+    if (cache.size > 10_000) cache.clear(); // bounds memory only
+    cache.set(text, tokens);
+  }
+  return tokens;
 }
 
 const columnIndex = (col: string) => COLUMNS.indexOf(col as (typeof COLUMNS)[number]);

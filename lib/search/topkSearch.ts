@@ -20,18 +20,41 @@ export interface TopKPage {
   total?: number;
 }
 
+/** Of the given rowids, those a caller keeps (exact.ts: rows holding the exact words). */
+export type RowFilter = (docids: readonly number[]) => Set<number>;
+
 /**
- * The rowids of ranks [offset, offset + limit) of `MATCH word1 AND word2 …` ordered by bm25, or
- * null when the lists cannot prove the answer (lists not up to date, a rare or multi-token word,
- * a page beyond the lists, or a bound that does not separate).
+ * The rowids of ranks [offset, offset + limit) of `MATCH word1 AND word2 …` ordered by bm25 —
+ * with `keep`, of the rows it keeps, i.e. `… AND rowid IN (kept) ORDER BY rank` — or null when
+ * the lists cannot prove the answer (lists not up to date, a rare or multi-token word, a page
+ * beyond the lists, a bound that does not separate, or fewer kept rows than the page needs).
  */
-export function topKSearch(db: Database.Database, words: readonly string[], offset: number, limit: number, cap: number): TopKPage | null {
+export function topKSearch(db: Database.Database, words: readonly string[], offset: number, limit: number, cap: number, keep?: RowFilter): TopKPage | null {
   if (!words.length || words.length > 4) return null;
   // One read snapshot: lists, counts and FTS5 statistics must describe the same state.
-  return db.transaction(() => fromLists(db, words, offset, offset + limit, cap))();
+  return db.transaction(() => fromLists(db, words, offset, offset + limit, cap, keep))();
 }
 
-function fromLists(db: Database.Database, words: readonly string[], offset: number, need: number, cap: number): TopKPage | null {
+// Rows asked about at once: a page is 20 rows, and every row asked about costs a doclist seek.
+const KEEP_BATCH = 32;
+
+/** The first `need` rows of `ranked` (best first) that `keep` keeps, asking it only about rows not yet known. */
+function keptRows<R extends { docid: number }>(ranked: readonly R[], need: number, keep: RowFilter | undefined, known: Map<number, boolean>): R[] {
+  if (!keep) return ranked.slice(0, need);
+  const out: R[] = [];
+  for (let i = 0; i < ranked.length && out.length < need; i += KEEP_BATCH) {
+    const chunk = ranked.slice(i, i + KEEP_BATCH);
+    const unknown = chunk.filter((r) => !known.has(r.docid)).map((r) => r.docid);
+    if (unknown.length) {
+      const kept = keep(unknown);
+      for (const d of unknown) known.set(d, kept.has(d));
+    }
+    for (const r of chunk) if (known.get(r.docid) && out.length < need) out.push(r);
+  }
+  return out;
+}
+
+function fromLists(db: Database.Database, words: readonly string[], offset: number, need: number, cap: number, keep?: RowFilter): TopKPage | null {
   const st = statements(db);
   const state = st.state.get()!;
   if (!state.built || !st.weights || st.anyDirty.get()!.n) return null;
@@ -63,10 +86,13 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
   partial.sort((a, b) => b.bound - a.bound);
   const byRank = (a: { docid: number; score: number }, b: { docid: number; score: number }) => b.score - a.score || a.docid - b.docid;
 
+  const known = new Map<number, boolean>();
+  let page: { docid: number; score: number }[] = [];
   for (let next = 0; ; ) {
     exact.sort(byRank);
     const blocking = Math.max(inNoList, partial[next]?.bound ?? 0);
-    if (exact.length >= need && exact[need - 1]!.score > blocking) break;
+    page = keptRows(exact, need, keep, known);
+    if (page.length >= need && page[need - 1]!.score > blocking) break;
     // A word whose list holds every row containing it: the list is the whole answer.
     if (tokens.length === 1 && exact.length >= terms[0]!.docs) break;
     if (next >= partial.length || partial[next]!.bound <= inNoList || next >= MAX_SCORED) return null;
@@ -95,8 +121,10 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
       exact.push({ docid: p.docid, score: bm25(idfs, ws as number[], p.len, avgdl) });
     }
   }
+  // Kept rows run out before the page ends: the rest of the page is the caller's (not kept rows).
+  if (keep && page.length < need) return null;
   return {
-    rowids: exact.slice(offset, need).map((r) => r.docid),
+    rowids: page.slice(offset, need).map((r) => r.docid),
     total: tokens.length === 1 ? Math.min(terms[0]!.docs, cap) : undefined,
   };
 }

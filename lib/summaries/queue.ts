@@ -15,6 +15,7 @@ import { llmWorkStopped, providerConfigured, streamChat, type ChatMessage } from
 import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
 import { holdBackUnclosed } from '@/lib/render/scan';
+import { SUMMARIES_DISABLED } from './availability';
 import { abandonJob, claimJob, failJob, finishJob, jobKey, jobLive, JOB_HEARTBEAT_MS, queuePosition, readJob, renewJob, saveProgress, scheduleJobs, type ClaimRequest, type JobRow } from './jobs';
 import { getSummary, paperForSummary, recordUsage, type Answer, type PaperForSummary, type StoredSummary } from './store';
 import { paperText, type PaperText } from './text';
@@ -421,8 +422,8 @@ export type SummaryRequest =
 
 export const REFUSALS = {
   'not-found': 'This paper is not in the database.',
-  'no-provider':
-    'No LLM provider is configured: set LLM_API_KEY (or point LLM_BASE_URL at a local OpenAI-compatible server). Cached summaries are still shown.',
+  // Visitors read this; the configuration detail is logged (lib/summaries/availability.ts).
+  'no-provider': SUMMARIES_DISABLED,
   'rate-limit': 'Too many new summaries requested from your address in the last hour; please try again later.',
   busy: 'The site is generating as many new summaries as it can just now; please try again in a few minutes. Summaries generated before are still shown.',
   budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
@@ -505,11 +506,15 @@ export async function requestSummary(paperId: string, language: Language, option
   }
 }
 
-/** Where the generation of a summary stands across the site (for pages showing progress without JavaScript). */
-export function jobProgress(paperId: string, language: Language): { stage: 'queued' | 'pdf' | 'llm'; position: number } | undefined {
+/**
+ * Where the generation of a summary stands across the site (for pages showing progress without
+ * JavaScript): its stage, its place in the queue, and how many answers were started.
+ */
+export function jobProgress(paperId: string, language: Language): { stage: 'queued' | 'pdf' | 'llm'; position: number; answered: number } | undefined {
   const local = registry.jobs.get(jobKey(paperId, language));
-  if (local && !local.ended) return { stage: local.stage === 'queued' ? 'queued' : local.stage === 'llm' ? 'llm' : 'pdf', position: local.position };
+  if (local && !local.ended) return { stage: local.stage === 'queued' ? 'queued' : local.stage === 'llm' ? 'llm' : 'pdf', position: local.position, answered: local.answers.length };
   const row = readJob(paperId, language);
   if (!row || !jobLive(row)) return undefined;
-  return row.state === 'queued' ? { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)) } : { stage: row.stage ?? 'pdf', position: 0 };
+  if (row.state === 'queued') return { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)), answered: 0 };
+  return { stage: row.stage ?? 'pdf', position: 0, answered: (JSON.parse(row.answers) as Answer[]).length };
 }

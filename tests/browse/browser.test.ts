@@ -124,7 +124,7 @@ test('stars and visited marks survive a reload; the starred page exports valid B
   await cards.nth(0).locator('[data-action="star"]').click();
   await cards.nth(2).locator('[data-action="star"]').click();
   await cards.nth(1).locator('.pdf-link').click();
-  await page.waitForURL(/arxiv\.org\/pdf\//);
+  await cards.nth(1).locator('.pdf-panel').waitFor(); // the PDF opens under the card
   await open(page, DAY);
   assert.equal(await page.locator(`article[id="${first}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator(`article[id="${third}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
@@ -156,7 +156,7 @@ test('stars and visited marks survive a reload; the starred page exports valid B
   await ctx.close();
 });
 
-test('keyboard: j/k move, s stars, o opens the PDF, ? shows help', async () => {
+test('keyboard: j/k move, s stars, o opens and closes the PDF, ? shows help', async () => {
   const ctx = await context();
   const page = await ctx.newPage();
   await open(page, DAY);
@@ -172,12 +172,13 @@ test('keyboard: j/k move, s stars, o opens the PDF, ? shows help', async () => {
   await page.keyboard.press('s');
   assert.equal(await page.locator(`article[id="${ids[1]}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
   const requested: string[] = [];
-  ctx.on('request', (r) => requested.push(r.url()));
-  const popup = ctx.waitForEvent('page');
+  ctx.on('request', (r) => requested.push(`${r.method()} ${r.url()}`));
   await page.keyboard.press('o');
-  await popup;
+  await page.locator(`article[id="${ids[1]}"] .pdf-panel`).waitFor();
   await page.waitForFunction(() => document.querySelector('article.paper.current.visited') !== null);
-  assert.ok(requested.includes(`${app.url}/go/pdf/${ids[1]}`), 'the PDF opens through the click counter');
+  assert.ok(requested.includes(`POST ${app.url}/go/pdf/${ids[1]}`), 'opening the PDF counts a click');
+  await page.keyboard.press('o');
+  assert.equal(await page.locator('.pdf-panel').count(), 0, 'o again closes it');
   await page.bringToFront();
   await page.keyboard.press('?');
   assert.ok(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible());

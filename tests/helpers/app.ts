@@ -70,33 +70,43 @@ export interface SiteProcess extends RunningApp {
   kill(): Promise<void>;
 }
 
-/** `next start` on an existing database (several may share one file), answering on a free port. */
-export async function startSite(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
-  ensureBuilt();
-  const port = await freePort();
+/** `next start` on a free port; false when another process took the port first (shared machines). */
+async function launch(port: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string } | false> {
   // Started as `npm start` starts it, without -H: with `-H 127.0.0.1` Next 16 sends proxy.ts
   // rewrites through a second loopback HTTP request (vercel/next.js#94745).
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
-    env: { ...process.env, ...env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      if (output.includes('EADDRINUSE')) return false;
+      throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    }
     try {
       const res = await fetch(url + '/', { signal: AbortSignal.timeout(5000) });
-      if (res.status < 500) break;
+      if (res.status < 500) return { child, output: () => output };
     } catch {
       /* not listening yet */
     }
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return processHandle(child, { url, databasePath, output: () => output });
+}
+
+/** `next start` on an existing database (several may share one file), answering on a free port. */
+export async function startSite(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
+  ensureBuilt();
+  let port = 0;
+  let started: Awaited<ReturnType<typeof launch>> = false;
+  for (let attempt = 0; !started && attempt < 5; attempt++) {
+    port = await freePort();
+    started = await launch(port, { ...process.env, ...env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) });
+  }
+  if (!started) throw new Error('next start found no free port in 5 attempts');
+  return processHandle(started.child, { url: `http://127.0.0.1:${port}`, databasePath, output: started.output });
 }
 
 /** The ingest worker as `ROLE=worker npm run serve` runs it, on an existing database; resolves once it has started. */

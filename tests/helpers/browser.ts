@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+const BASE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -14,19 +14,21 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Chromium 156 headless still loads its omnibox popup WebUI in a renderer of its own for every
-  // new tab (seen in traces: ~850 ms of CPU per tab), which on two cores competes with the page.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
+// Chromium 156 headless still loads its omnibox popup WebUI in a renderer of its own for every
+// new tab (seen in traces: ~850 ms of CPU per tab), which on two cores competes with the page.
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+// Chromium keeps one --disable-features switch (the last): extra features join the same list.
+const args = (disable: string[] = []) => [...BASE_ARGS, `--disable-features=${[...DISABLED_FEATURES, ...disable].join(',')}`];
 
 /** Contexts made with newContext() are private windows: in-memory HTTP cache, no V8 code cache. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+export async function launchBrowser(options: { disableFeatures?: string[] } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: args(options.disableFeatures) });
 }
 
 /** A regular profile in userDataDir, with the disk HTTP cache and V8 code cache a returning reader has. */
 export async function launchProfile(userDataDir: string, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: args(), viewport });
 }
 
 /** Collects console errors and uncaught page errors, for "no console error" assertions. */

@@ -25,7 +25,7 @@ export async function freshDb(): Promise<{ db: Database.Database; file: string }
 export function canonicalDump(db: Database.Database): { counts: Record<string, number>; checksum: string } {
   const queries = {
     Paper: `SELECT id, version, title, abstract, authors, primaryCategory, categories, comments, journalRef, doi, license,
-                   submittedAt, updatedAt, asOf, contentHash FROM Paper ORDER BY id`,
+                   submittedAt, updatedAt, asOf, announcedOn, contentHash, titleTex, abstractTex, authorsTex, commentsTex FROM Paper ORDER BY id`,
     PaperVersion: 'SELECT paperId, version, submittedAt, size FROM PaperVersion ORDER BY paperId, version',
     Listing: 'SELECT paperId, category, archive, date, type, position FROM Listing ORDER BY paperId, category, date',
   };

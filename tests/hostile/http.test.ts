@@ -87,17 +87,27 @@ test('TRACE, PROPFIND and other unsupported methods get 405 with Allow on every 
     '/search/feed?q=transformer',
     '/api/search?q=transformer',
     `/summary/${id}`,
-    `/go/pdf/${id}`,
     '/demos',
     '/demos/rope',
     '/demos/optimizers',
     '/starred',
+    '/history',
+    '/venue/AAAI',
     '/opensearch.xml',
     '/no/such/page',
     '/mathjax/chtml.css',
     chunk,
   ];
-  const routes: Array<[string, string[]]> = [...pages.map((p): [string, string[]] => [p, ['GET', 'HEAD']]), [`/api/summary/${id}`, ['GET', 'HEAD', 'POST']], ['/arxiv/fetch', ['POST']]];
+  const routes: Array<[string, string[]]> = [
+    ...pages.map((p): [string, string[]] => [p, ['GET', 'HEAD']]),
+    [`/api/summary/${id}`, ['GET', 'HEAD', 'POST']],
+    [`/go/pdf/${id}`, ['GET', 'HEAD', 'POST']],
+    [`/arxiv/kimi?paper=${id}`, ['GET', 'HEAD', 'POST']],
+    ['/config', ['GET', 'HEAD', 'POST']],
+    ['/arxiv/fetch', ['POST']],
+    ['/arxiv/star', ['POST']],
+    ['/follow', ['POST']],
+  ];
   for (const [target, allowed] of routes) {
     const allow = [...allowed, 'OPTIONS'].join(', ');
     for (const method of ['TRACE', 'PROPFIND', 'PUT', 'DELETE', 'PATCH', 'POST', 'GET'].filter((m) => !allowed.includes(m))) {

@@ -27,6 +27,7 @@ const PAPERS: PaperRecord[] = [
   paper('2605.00005', 'Transformer language models for code', 'A transformer trained on source code completes programs.', ['Frank Li'], ['cs.CL', 'cs.SE'], '2026-02-10'),
   paper('2605.00006', 'Bounds for <b>sparse</b> matrices & friends', 'Spectral bounds of sparse random matrices.', ['Grace Hopper'], ['math.PR'], '2026-04-02'),
   paper('hep-th/9901001', 'Strings on curved backgrounds', 'Conformal field theory of strings on curved backgrounds.', ['Hiro Tanaka'], ['hep-th'], '1999-01-05'),
+  paper('2605.00007', 'Colouring problems after Erdős', 'We revisit colouring problems that Erdős and Rényi posed.', ['Jürgen Müller', 'Zoë Ångström'], ['math.CO'], '2026-04-03'),
 ];
 const LISTINGS = [
   { paperId: '2605.00001', category: 'quant-ph', date: '2026-05-01', type: 'new' as const, position: 1 },
@@ -119,6 +120,23 @@ for (const [name, make] of engines) {
       assert.deepEqual(hit!.categories, ['math.PR']);
     });
 
+    test('case and diacritics never matter', async () => {
+      for (const q of ['muller', 'Müller', 'MÜLLER', 'au:Muller', 'erdos', 'ERDŐS', 'Erdös', 'renyi', 'zoe angstrom', 'au:"zoe angstrom"']) {
+        assert.deepEqual(await ids(q), ['2605.00007'], q);
+      }
+    });
+
+    test('every hit carries its own highlights', async () => {
+      const { hits } = await engine.search(request('transformer'));
+      assert.equal(hits.length, 2);
+      for (const h of hits) {
+        const abstract = PAPERS.find((p) => p.id === h.id)!.abstract;
+        assert.equal(h.titleHighlight.replace(/<\/?mark>/g, ''), h.title, h.id);
+        assert.match(h.titleHighlight + h.abstractSnippet, /<mark>transformer<\/mark>/i, h.id);
+        assert.ok(abstract.includes(h.abstractSnippet.replace(/<\/?mark>/g, '').replace(/^…|…$/g, '')), `${h.id}: ${h.abstractSnippet}`);
+      }
+    });
+
     test('related papers share keywords and leave the paper out', async () => {
       const kw = (sqlite().prepare('SELECT keywords FROM Paper WHERE id = ?').get('2605.00002') as { keywords: string }).keywords;
       assert.ok(kw.split(' ').includes('graph'), kw);
@@ -154,5 +172,5 @@ test('Meilisearch receives safe ids and its settings', async () => {
   assert.equal(meiliId('2605.00001'), '2605_00001');
   assert.ok(fake.docs.has('hep-th_9901001'));
   assert.deepEqual(fake.settings.searchableAttributes, ['title', 'authors', 'abstract']);
-  assert.deepEqual(fake.settings.sortableAttributes, ['submitted', 'popularity']);
+  assert.deepEqual(fake.settings.sortableAttributes, ['bestSubmitted', 'popularity']);
 });

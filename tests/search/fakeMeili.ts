@@ -2,7 +2,8 @@
 // uses with Meilisearch's documented response shapes: 202 summarized tasks, GET /tasks/:uid task
 // objects, and search responses with hits/_formatted/estimatedTotalHits. Its matching is a
 // small model of Meilisearch's: words (last one as a prefix), "phrases", -negation,
-// matchingStrategy all/last, attributesToSearchOn, array filters, sort, highlight and crop.
+// matchingStrategy all/last, attributesToSearchOn, array filters, sort, highlight and crop,
+// attributesToRetrieve and showRankingScore.
 // No stemming and no typos, so tests written against it hold for both engines.
 import type http from 'node:http';
 import { startServer, type TestServer } from '@/tests/helpers/http';
@@ -10,7 +11,15 @@ import { startServer, type TestServer } from '@/tests/helpers/http';
 type Doc = Record<string, unknown>;
 interface Task { uid: number; indexUid: string; type: string; enqueuedAt: string }
 
-const words = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+// Meilisearch's normalizer (charabia): compatibility decomposition, nonspacing marks removed, lower case.
+const words = (s: string) => s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+// Documents are replaced, never changed, on upsert: their words can be kept with them.
+const wordsOf = new WeakMap<Doc, Map<string, string[]>>();
+function fieldWords(doc: Doc, attr: string): string[] {
+  const perDoc = wordsOf.get(doc) ?? wordsOf.set(doc, new Map()).get(doc)!;
+  return perDoc.get(attr) ?? perDoc.set(attr, words([doc[attr]].flat().join(' '))).get(attr)!;
+}
 
 interface QTerm { words: string[]; phrase: boolean; negative: boolean }
 function parseQ(q: string): QTerm[] {
@@ -116,7 +125,7 @@ export async function startFakeMeili(): Promise<FakeMeili> {
       const found: { doc: Doc; score: number }[] = [];
       for (const doc of docs.values()) {
         if (!filterOk(doc, body.filter)) continue;
-        const fields = attrs.map((a) => ({ a, toks: words([doc[a]].flat().join(' ')) }));
+        const fields = attrs.map((a) => ({ a, toks: fieldWords(doc, a) }));
         const has = (t: QTerm) => fields.some((f) => contains(f.toks, t, !t.phrase && t === terms[terms.length - 1]));
         if (terms.some((t) => t.negative && has(t))) continue;
         let leading = 0;
@@ -125,6 +134,9 @@ export async function startFakeMeili(): Promise<FakeMeili> {
         const score = positive.reduce((s, t) => s + fields.reduce((x, f) => x + (contains(f.toks, t, false) ? weight(f.a) : 0), 0), 0);
         found.push({ doc, score: leading * 1000 + score });
       }
+      // _rankingScore (showRankingScore): 0 to 1, higher is better, as Meilisearch reports it.
+      const best = positive.length * (1000 + attrs.reduce((x, a) => x + weight(a), 0));
+      const retrieve = body.attributesToRetrieve as string[] | undefined;
       const [sortAttr, dir] = ((body.sort as string[] | undefined)?.[0] ?? '').split(':');
       found.sort((a, b) => {
         if (sortAttr) {
@@ -138,16 +150,21 @@ export async function startFakeMeili(): Promise<FakeMeili> {
       const limit = body.limit ?? 20;
       const pre = body.highlightPreTag ?? '<em>';
       const post = body.highlightPostTag ?? '</em>';
-      const hits = found.slice(offset, offset + limit).map(({ doc }) => {
-        const formatted: Doc = { ...doc };
+      const hits = found.slice(offset, offset + limit).map(({ doc, score }) => {
+        const shown = retrieve ? Object.fromEntries(retrieve.map((a) => [a, doc[a]])) : doc;
+        const formatted: Doc = { ...shown };
         for (const a of body.attributesToHighlight ?? []) formatted[a] = mark(String(doc[a]), terms, pre, post);
         for (const a of body.attributesToCrop ?? []) formatted[a] = mark(crop(String(doc[a]), terms, body.cropLength ?? 10, body.cropMarker ?? '…'), terms, pre, post);
-        return { ...doc, _formatted: formatted };
+        const highlighted = body.attributesToHighlight?.length || body.attributesToCrop?.length;
+        return { ...shown, ...(highlighted ? { _formatted: formatted } : {}), ...(body.showRankingScore ? { _rankingScore: score / best } : {}) };
       });
       const maxTotal = (settings.pagination as { maxTotalHits?: number } | undefined)?.maxTotalHits ?? 1000;
       return send(res, 200, { hits, query: body.q ?? '', processingTimeMs: Date.now() - started, limit, offset, estimatedTotalHits: Math.min(found.length, maxTotal) });
     }
     send(res, 405, { message: 'Method not allowed', code: 'method_not_allowed', type: 'invalid_request', link: '' });
   });
+  // Each search blocks the event loop for the whole scan: an idle keep-alive socket must not time
+  // out meanwhile while the client already sends its next request on it.
+  server.server.keepAliveTimeout = 60_000;
   return Object.assign(server, { docs, settings });
 }

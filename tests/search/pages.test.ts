@@ -1,6 +1,7 @@
 // The search page, its feed, the OpenSearch description and id jumps on the real server.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { openSqlite } from '@/lib/db';
 import { startApp, type RunningApp } from '@/tests/helpers/app';
 
 let app: RunningApp;
@@ -16,6 +17,25 @@ test('/search shows counted, highlighted results with pagination in the URL', as
   assert.match(html, /data-testid="result-count"[^>]*>1,000\+ papers|data-testid="result-count"[^>]*>[\d,]+ papers/);
   assert.match(html, /href="\/search\?q=diffusion&amp;cat=cs&amp;sort=newest&amp;page=2"/);
   assert.match(html, /rel="search"[^>]*opensearch/);
+});
+
+test('/api/search: every hit carries its own highlights (q=speculative decoding)', async () => {
+  const body = (await (await fetch(`${app.url}/api/search?q=${encodeURIComponent('speculative decoding')}&limit=20`)).json()) as {
+    hits: { id: string; title: string; titleHighlight: string; abstractSnippet: string }[];
+  };
+  assert.ok(body.hits.length >= 10, `${body.hits.length} hits`);
+  const db = openSqlite(app.databasePath);
+  const abstractOf = db.prepare<[string], { abstract: string }>('SELECT abstract FROM Paper WHERE id = ?');
+  const text = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  try {
+    for (const h of body.hits) {
+      assert.equal(text(h.titleHighlight), h.title, h.id);
+      assert.ok(abstractOf.get(h.id)!.abstract.includes(text(h.abstractSnippet).replace(/^…|…$/g, '')), `${h.id}: ${h.abstractSnippet}`);
+      assert.match(h.titleHighlight + h.abstractSnippet, /<mark>(speculative|decoding)<\/mark>/i, h.id);
+    }
+  } finally {
+    db.close();
+  }
 });
 
 test('/search?related=<id> lists related papers without the paper', async () => {

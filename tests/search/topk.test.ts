@@ -1,5 +1,6 @@
 // The common-word lists (lib/search/topk.ts) give exactly what plain `MATCH … ORDER BY rank`
-// gives, on the real seeded papers, before and after upkeep for inserted, edited and deleted rows.
+// gives (also restricted to the rows with the exact words, exact.ts), on the real seeded papers,
+// before and after upkeep for inserted, edited and deleted rows.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { resetConfig } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
+import { exactExpression, rowsMatchingExact } from '@/lib/search/exact';
 import { FtsEngine } from '@/lib/search/fts';
 import { parseQuery } from '@/lib/search/query';
 import { rankOnWorker } from '@/lib/search/rankedListsThread';
@@ -92,6 +94,28 @@ test('the lists give the same pages as ORDER BY rank, or decline', () => {
   assert.ok(answered[2]! + answered[3]! >= 20, JSON.stringify(answered));
   assert.equal(topKSearch(sqlite(), ['splatting'], 0, 20, 1000), null, 'a rare word takes the plain path');
   assert.equal(topKSearch(sqlite(), ['learning'], 990, 20, 1000), null, 'a page beyond the list takes the plain path');
+});
+
+test('with the exact-word filter the lists give the pages of ORDER BY rank over the exact rows, or decline', () => {
+  const db = sqlite();
+  let answered = 0;
+  for (const q of QUERIES) {
+    const exact = exactExpression(db, parseQuery(q))!;
+    const match = q.split(' ').map((w) => `"${w}"`).join(' AND ');
+    for (const offset of [0, 20, 100]) {
+      const fast = topKSearch(db, q.split(' '), offset, 20, 1000, rowsMatchingExact(db, exact));
+      if (!fast) continue;
+      answered++;
+      const plainExact = db
+        .prepare<[string, string, number], { docid: number }>(
+          `SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND +rowid IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH ?) ORDER BY rank LIMIT 20 OFFSET ?`,
+        )
+        .all(match, exact, offset)
+        .map((r) => r.docid);
+      assert.deepEqual(fast.rowids, plainExact, `${q} @${offset}`);
+    }
+  }
+  assert.ok(answered >= 30, `${answered} pages answered`);
 });
 
 test('the engine returns the same hits with and without the lists', async () => {

@@ -2,6 +2,8 @@
 // provider/PDF host: from a daily list's card, queue state, progressive rendered answers without
 // raw TeX, instant cached reload; 50 concurrent SSE clients sharing one generation; JSON and no-JS.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openSqlite } from '@/lib/db';
@@ -158,6 +160,16 @@ test('50 simultaneous SSE clients get one upstream generation; JSON serves the c
   assert.match(body.summary.answers[0]!.html, /<mjx-container/);
   assert.equal((await fetch(`${app.url}/api/summary/not-an-id`)).status, 404);
   assert.equal((await fetch(`${app.url}/summary/2605.99999`)).status, 404);
+});
+
+test('the production server reads a Chinese paper’s text (pdf.js finds its character maps at run time)', async () => {
+  const paper = papers[3]!;
+  fake.pdfs.set(`${paper.id}v${paper.version}`, new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))));
+  const before = fake.requests.length;
+  const events = await readStream(`${app.url}/api/summary/${paper.id}?lang=zh`);
+  assert.equal(events.at(-1)?.type, 'summary');
+  assert.equal((events.at(-1)!.summary as { source: string }).source, 'pdf');
+  assert.match(fake.requests[before]!.messages[0]!.content, /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/);
 });
 
 test('without JavaScript: the card’s Summary link leads to the summary page, where a form starts the generation', async () => {

@@ -1,7 +1,7 @@
 // The summary path in-process against a loopback fake provider and PDF host: PDF extraction,
 // the LLM client's wire handling, the six turns, caching, sharing, failures, staleness and limits.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -13,7 +13,7 @@ import { evict } from '@/lib/pdf/fetch';
 import { pdfToText } from '@/lib/pdf/extract';
 import { requestSummary, type SummaryEvent, type SummaryJob } from '@/lib/summaries/queue';
 import { getSummary, usageToday } from '@/lib/summaries/store';
-import { fitText } from '@/lib/summaries/text';
+import { estimateTokens, fitText } from '@/lib/summaries/text';
 import { freshDb } from '../helpers/db';
 import { fakeAnswer, startFakeLlm, useFakeLlm, type FakeLlm } from './fakeLlm';
 import { makePdf, samplePaper } from './pdfs';
@@ -83,21 +83,24 @@ describe('PDF text', () => {
     assert.match(text, /References\n\[1\] A\. Author/);
   });
 
-  test('fitting the context drops references first, then cuts at a line end', async () => {
+  test('fitting the context drops references first, then cuts at a paragraph end', async () => {
     const text = await pdfToText(await makePdf(samplePaper()));
-    const noRefs = fitText(text, text.length - 10);
+    const tokens = estimateTokens(text);
+    const noRefs = fitText(text, tokens - 3);
     assert.equal(noRefs.truncated, true);
+    assert.deepEqual(noRefs.omitted, { references: true, cutPercent: 0 });
     assert.doesNotMatch(noRefs.text, /References|A\. Author/);
     assert.match(noRefs.text, /optimisation of charlie networks/);
-    const cut = fitText(text, 300);
-    assert.ok(cut.text.length <= 300 && cut.text.length > 200);
-    assert.deepEqual(fitText(text, text.length), { text, truncated: false });
+    const cut = fitText(text, 100);
+    assert.ok(estimateTokens(cut.text) <= 100 && estimateTokens(cut.text) > 70, `${estimateTokens(cut.text)} tokens`);
+    assert.ok(cut.omitted!.cutPercent > 0 && text.startsWith(cut.text));
+    assert.deepEqual(fitText(text, tokens), { text, truncated: false });
   });
 
   test('the disk cache keeps under its cap, dropping the least recently used files', async () => {
     addPaper('2605.00001');
     await run('2605.00001');
-    assert.deepEqual(readdirSync(pdfDir).sort(), ['2605.00001v1.pdf', '2605.00001v1.txt']);
+    assert.deepEqual(readdirSync(pdfDir).sort(), ['2605.00001v1.pdf', '2605.00001v1.text2.txt']);
     setEnv({ PDF_CACHE_MAX_MB: '0.000001' });
     evict();
     assert.equal(readdirSync(pdfDir).length, 0);
@@ -125,7 +128,7 @@ describe('Reading ahead', () => {
     const busy = await requestSummary('2605.00041', 'en', { client: 'a' });
     const waiting = await requestSummary('2605.00001', 'en', { client: 'a' });
     assert.ok(busy.kind === 'job' && waiting.kind === 'job');
-    while (!readdirSync(pdfDir).includes('2605.00001v1.txt')) await new Promise((r) => setTimeout(r, 10));
+    while (!readdirSync(pdfDir).includes('2605.00001v1.text2.txt')) await new Promise((r) => setTimeout(r, 10));
     assert.equal(waiting.job.stage, 'queued', 'text ready before the job got its slot');
     await Promise.all([busy.job.finished, waiting.job.finished]);
     assert.equal(getSummary('2605.00001', 'en')!.source, 'pdf');
@@ -282,6 +285,30 @@ describe('summaries', () => {
     assert.equal(getSummary('2605.00002', 'en')!.source, 'abstract');
   });
 
+  test('a PDF whose text cannot be trusted is not used: the abstract is, the reader is told why, and it is logged', async (t) => {
+    // Letters without words, as a font without a Unicode map gives them.
+    let seed = 7;
+    const junk = () => Array.from({ length: 6 }, () => String.fromCharCode(65 + ((seed = (seed * 48271) % 2147483647) % 26)) + 'qzxkv'.slice(seed % 4)).join(' ');
+    const pages = Array.from({ length: 3 }, () => ({ left: Array.from({ length: 8 }, junk), right: Array.from({ length: 8 }, junk) }));
+    fake.pdfs.set('2605.00003v1', await makePdf({ title: 'Qzx Kvb', pages, references: [] }));
+    addPaper('2605.00003');
+    const warn = t.mock.method(console, 'warn', () => undefined);
+    const { events } = await run('2605.00003');
+    assert.match(fake.requests[0]!.messages[0]!.content, /only the title and abstract follow/);
+    assert.equal(getSummary('2605.00003', 'en')!.source, 'abstract');
+    const status = events.find((e) => e.type === 'status' && e.stage === 'llm');
+    assert.match(status?.type === 'status' ? (status.note ?? '') : '', /full text not used: the PDF text has no ordinary words/);
+    assert.ok(warn.mock.calls.some((c) => /\[summaries\] 2605\.00003v1: using the abstract/.test(String(c.arguments[0]))));
+  });
+
+  test('a Chinese paper reaches the model in Chinese', async () => {
+    fake.pdfs.set('2605.00004v1', new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))));
+    addPaper('2605.00004');
+    await run('2605.00004', { language: 'zh' });
+    assert.equal(getSummary('2605.00004', 'zh')!.source, 'pdf');
+    assert.match(fake.requests[0]!.messages[0]!.content, /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/);
+  });
+
   test('per-client rate limit on new generations; cached summaries are not limited', async () => {
     setEnv({ SUMMARY_RATE_PER_HOUR: '2' });
     for (const id of ['2605.00011', '2605.00012', '2605.00013']) addPaper(id);
@@ -306,14 +333,14 @@ describe('summaries', () => {
     assert.equal((await requestSummary('2605.00022', 'en', { client: 'other' })).kind, 'refused');
   });
 
-  test('no provider configured: a clear refusal', async () => {
+  test('no provider configured: a clear refusal in words for visitors (the configuration detail is for the log)', async () => {
     addPaper('2605.00001');
     setEnv({ LLM_BASE_URL: 'https://api.moonshot.cn/v1' });
     delete process.env.LLM_API_KEY;
     resetConfig();
     const r = await requestSummary('2605.00001', 'en', { client: 'test' });
     assert.equal(r.kind === 'refused' && r.reason, 'no-provider');
-    assert.match(r.kind === 'refused' ? r.message : '', /set LLM_API_KEY/);
+    assert.equal(r.kind === 'refused' ? r.message : '', 'Summaries are not enabled on this site.');
     assert.equal(fake.requests.length, 0);
   });
 

@@ -4,8 +4,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { RecordReading } from '@/components/paper/RecordReading';
 import SummaryPanel from '@/components/summary/SummaryPanel';
 import { absUrl } from '@/lib/arxiv/ids';
+import { plainText } from '@/lib/render';
+import { loadPaperViews } from '@/lib/papers/view';
+import { SUMMARIES_DISABLED, summariesEnabled } from '@/lib/summaries/availability';
 import { jobProgress, REFUSALS } from '@/lib/summaries/queue';
 import { getSummary, paperForSummary } from '@/lib/summaries/store';
 import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
@@ -23,12 +27,16 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const language = languageOf(typeof query.lang === 'string' ? query.lang : undefined);
   const cached = getSummary(id, language);
   const job = cached ? undefined : jobProgress(id, language);
+  const [view] = await loadPaperViews([id], { render: false });
+  const reading = { id, title: paper.title, titleText: plainText(paper.title), authors: view?.authors ?? [], year: view?.submittedAt?.slice(0, 4) ?? null, primaryCategory: view?.primaryCategory ?? null };
+  // Without a provider nothing can be generated: say so plainly, once, instead of offering to.
+  const disabled = !cached && !job && !summariesEnabled();
   const refused = typeof query.refused === 'string' && query.refused in REFUSALS ? REFUSALS[query.refused as keyof typeof REFUSALS] : null;
   return (
     <article className="space-y-4">
       <header className="space-y-1">
         <p className="text-sm text-zinc-500">
-          <a href={absUrl(id)} className="underline">
+          <a href={absUrl(id)} target="_blank" rel="noopener" className="underline">
             arXiv:{id}
           </a>{' '}
           · FAQ ·{' '}
@@ -38,26 +46,33 @@ export default async function SummaryPage({ params, searchParams }: Props) {
             </Link>
           ))}
         </p>
-        <h1 className="text-xl font-semibold">{paper.title}</h1>
+        <h1 className="text-xl font-semibold">{plainText(paper.title)}</h1>
       </header>
-      {!cached && (
-        <noscript>
-          {job ? (
-            <>
-              <meta httpEquiv="refresh" content="3" />
-              <p>{job.stage === 'queued' ? `Queued: position ${job.position}` : 'Generating…'} This page refreshes itself.</p>
-            </>
-          ) : (
-            <form method="post" action={`/api/summary/${id}?lang=${language}`}>
-              {refused && <p role="alert">{refused}</p>}
-              <button type="submit" className="underline">
-                Generate the summary
-              </button>
-            </form>
+      <RecordReading paper={reading} how="summary" />
+      {disabled ? (
+        <p className="summary-disabled text-zinc-600 dark:text-zinc-400">{SUMMARIES_DISABLED}</p>
+      ) : (
+        <>
+          {!cached && (
+            <noscript>
+              {job ? (
+                <>
+                  <meta httpEquiv="refresh" content="3" />
+                  <p>{job.stage === 'queued' ? `Queued: position ${job.position}` : 'Generating…'} This page refreshes itself.</p>
+                </>
+              ) : (
+                <form method="post" action={`/api/summary/${id}?lang=${language}`}>
+                  {refused && <p role="alert">{refused}</p>}
+                  <button type="submit" className="underline">
+                    Generate the summary
+                  </button>
+                </form>
+              )}
+            </noscript>
           )}
-        </noscript>
+          <SummaryPanel key={language} paperId={id} language={language} initial={cached ? summaryView(cached) : null} autoStart syncUrl />
+        </>
       )}
-      <SummaryPanel key={language} paperId={id} language={language} initial={cached ? summaryView(cached) : null} autoStart syncUrl />
     </article>
   );
 }

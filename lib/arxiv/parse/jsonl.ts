@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { couldBeFirstAnnouncement } from '../calendar';
 import { parseArxivId } from '../ids';
 import { dayOf, isIsoDay, normaliseAbstract, optional, parseDate, splitAuthors, squash } from '../text';
 import type { ListingRecord, PaperRecord } from '../types';
@@ -108,8 +109,9 @@ export function parseDailyLine(line: string, date: string, position: number): { 
       comments: optional(r.comment),
       asOf: date,
     },
-    // The dump does not say which papers are replacements: first category = new, others = cross.
-    listings: listingsFor(id, categories, date, 'new', position),
+    // The dump does not say which papers are replacements: first category = new, others = cross,
+    // unless the id is too old for this to be the paper's first announcement.
+    listings: listingsFor(id, categories, date, couldBeFirstAnnouncement(id, date) ? 'new' : 'replace', position),
   };
 }
 

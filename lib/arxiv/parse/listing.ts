@@ -1,5 +1,8 @@
 // How an announcement becomes listings: on the day a paper is announced it is listed as new (or
 // replace) in its primary category and as a cross-list (or replace-cross) in every other one.
+// A source dated on a weekend repeats Friday's list, so its listings are Friday's (the records
+// keep the source's own date as the day their text is from).
+import { couldBeFirstAnnouncement, listingDay } from '../calendar';
 import { archiveOf } from '../ids';
 import type { AnnounceType, ListingRecord } from '../types';
 
@@ -37,7 +40,22 @@ export function listingsFor(
   const primary = categories[0];
   if (!primary) return [];
   const replacement = isReplacement(announced);
+  const day = listingDay(date);
   return categories
     .filter((c) => inScope(c, scope) && !(c === primary && isCrossOnly(announced)))
-    .map((category) => ({ paperId, category, date, type: typeFor(category, primary, replacement), position }));
+    .map((category) => ({ paperId, category, date: day, type: typeFor(category, primary, replacement), position }));
+}
+
+/**
+ * Each paper's first announcement day among listings: the earliest that is not a replacement and
+ * not too late for the paper's id (a late cross-list of an old paper).
+ */
+export function firstAnnounced(listings: readonly ListingRecord[]): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const l of listings) {
+    if (isReplacement(l.type) || !couldBeFirstAnnouncement(l.paperId, l.date)) continue;
+    const seen = first.get(l.paperId);
+    if (!seen || l.date < seen) first.set(l.paperId, l.date);
+  }
+  return first;
 }

@@ -1,5 +1,6 @@
 // arXiv feeds: the current rss.arxiv.org RSS 2.0 (with arxiv:announce_type), and the legacy
 // formats it replaced in 2024 (RSS 1.0/RDF and export.arxiv.org's RSS 2.0).
+import { listingDay } from '../calendar';
 import { archiveOf, parseArxivId } from '../ids';
 import { announcementDay, htmlToText, normaliseAbstract, optional, splitAuthors, squash } from '../text';
 import { ANNOUNCE_TYPES, FeedError, type AnnounceType, type ParsedBatch, type PaperRecord } from '../types';
@@ -111,7 +112,7 @@ function parseLegacyItems(items: XmlNode[], date: string | undefined, scope: str
     feed.papers.push(paper);
     const listed = scope.length === 0 || scope.includes(archiveOf(primary)) ? primary : scope[0]!;
     const type = typeFor(listed, primary, m[4] === 'UPDATED');
-    feed.listings.push({ paperId: parsed.id, category: listed, date, type, position });
+    feed.listings.push({ paperId: parsed.id, category: listed, date: listingDay(date), type, position });
   });
   return feed;
 }

@@ -1,12 +1,24 @@
-// PDF links count a click, then redirect to arXiv (works without JavaScript).
+// PDF links count a click, then redirect to arXiv (works without JavaScript). The inline viewer
+// counts its opening with a POST (navigator.sendBeacon) and loads the PDF itself.
 import { parseArxivId, pdfUrl } from '@/lib/arxiv/ids';
 import { countClick } from '@/lib/papers/clicks';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string[] }> }) {
+type Params = { params: Promise<{ id: string[] }> };
+
+async function counted(params: Params['params']) {
   const parsed = parseArxivId((await params).id.map(decodeURIComponent).join('/'));
+  if (parsed) countClick(parsed.id, 'pdf');
+  return parsed;
+}
+
+export async function GET(_request: Request, { params }: Params) {
+  const parsed = await counted(params);
   if (!parsed) return new Response('Not an arXiv id.\n', { status: 404 });
-  countClick(parsed.id, 'pdf');
   return new Response(null, { status: 302, headers: { location: pdfUrl(parsed.id, parsed.version), 'cache-control': 'no-store' } });
+}
+
+export async function POST(_request: Request, { params }: Params) {
+  return new Response(null, { status: (await counted(params)) ? 204 : 404 });
 }

@@ -1,0 +1,12 @@
+'use client';
+// Records a paper in the reader's history (kept in this browser) when its page or summary is opened.
+import { useEffect, useRef } from 'react';
+import type { BibtexPaper } from '@/lib/papers/bibtex';
+import { recordReading, type Reading } from '@/lib/papers/personal';
+
+export function RecordReading({ paper, how }: { paper: BibtexPaper; how: Reading }) {
+  const latest = useRef(paper);
+  latest.current = paper;
+  useEffect(() => recordReading(latest.current, how), [paper.id, how]);
+  return null;
+}

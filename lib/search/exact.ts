@@ -1,0 +1,41 @@
+// Exact words before stem-mates (migration 20261205030000_search_exact_words). fts_papers finds
+// papers through porter stems, so "transformer" also finds "transform" and "transformation";
+// fts_exact, unstemmed, tells which of them hold the word itself. The papers holding every
+// query word exactly — as typed, or its singular or plural (pluralize's English rules, irregular
+// forms included) — rank first; papers found only through stemming follow.
+import type Database from 'better-sqlite3';
+import pluralize from 'pluralize';
+import type { ParsedQuery } from './query';
+import { textTokens } from './tokens';
+
+/** A token's exact forms: itself, its plural and its singular (only single plain tokens). */
+export function exactForms(token: string): string[] {
+  const inflected = [pluralize.plural(token), pluralize.singular(token)].map((f) => f.toLowerCase()).filter((f) => /^[\p{L}\p{N}]+$/u.test(f));
+  return [...new Set([token, ...inflected])];
+}
+
+const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The fts_exact expression matching rows that hold every word of the query's terms in one of its
+ * exact forms; null when the query has no word. Field prefixes and phrase order are fts_papers'
+ * job (fts_exact keeps neither): here a term is the set of its words.
+ */
+export function exactExpression(db: Database.Database, q: ParsedQuery): string | null {
+  const tokens = [...new Set(q.terms.flatMap((t) => textTokens(db, 'fts_exact', t.text)))];
+  if (!tokens.length) return null;
+  const groups = tokens.map((t) => `(${exactForms(t).map(literal).join(' OR ')})`);
+  return groups.join(' AND ');
+}
+
+const membership = new WeakMap<Database.Database, Database.Statement<[string, string], { docid: number }>>();
+
+/** Which of the rows match an fts_exact expression (doclist seeks, no ranking). */
+export function rowsMatchingExact(db: Database.Database, expression: string): (docids: readonly number[]) => Set<number> {
+  const statement =
+    membership.get(db) ??
+    membership
+      .set(db, db.prepare('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))'))
+      .get(db)!;
+  return (docids) => new Set(statement.all(expression, JSON.stringify(docids)).map((r) => r.docid));
+}
