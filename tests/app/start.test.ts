@@ -4,19 +4,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ensureBuilt, seedDatabase, startApp } from '../helpers/app';
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => srv.once('listening', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+import { ensureBuilt, freePort, seedDatabase, startApp } from '../helpers/app';
 
 test('scripts/start.ts serves HTTP 200 with no network and an empty database', async () => {
   ensureBuilt();

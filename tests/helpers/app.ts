@@ -26,7 +26,8 @@ export interface StartAppOptions {
   env?: Record<string, string>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on just now (another process may still take it first). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './app';
 
 export interface RunningNginx {
   url: string;
@@ -26,14 +27,6 @@ export function readmeNginxConfig(upstreams: string[], port: number): string {
     upstreams.map((u) => `${indent}server ${u};\n`).join('') +
     block.slice(last.index! + last[0].length)
   ).replace(/\blisten 80;/, `listen 127.0.0.1:${port};`);
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => srv.once('listening', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
