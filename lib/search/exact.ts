@@ -22,10 +22,16 @@ const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * job (fts_exact keeps neither): here a term is the set of its words.
  */
 export function exactExpression(db: Database.Database, q: ParsedQuery): string | null {
-  const tokens = [...new Set(q.terms.flatMap((t) => textTokens(db, 'fts_exact', t.text)))];
-  if (!tokens.length) return null;
-  const groups = tokens.map((t) => `(${exactForms(t).map(literal).join(' OR ')})`);
-  return groups.join(' AND ');
+  // Each word with its exact forms, and a one-word term's other spellings (spellings.ts).
+  const forms = new Map<string, Set<string>>();
+  for (const t of q.terms) {
+    for (const token of textTokens(db, 'fts_exact', t.text)) {
+      const set = forms.get(token) ?? forms.set(token, new Set(exactForms(token))).get(token)!;
+      for (const spelling of t.spellings ?? []) set.add(spelling);
+    }
+  }
+  if (!forms.size) return null;
+  return [...forms.values()].map((set) => `(${[...set].map(literal).join(' OR ')})`).join(' AND ');
 }
 
 const membership = new WeakMap<Database.Database, Database.Statement<[string, string], { docid: number }>>();

@@ -7,6 +7,7 @@ import { termPatterns } from '@/lib/arxiv/taxonomy';
 import { announcedDaySql, newestFirstSql, submittedDaySql } from '@/lib/papers/dates';
 import { exactExpression, rowsMatchingExact } from './exact';
 import { fieldOf, rankRelated, RELATED_POOL } from './related';
+import { withSpellings } from './spellings';
 import { FTS_TABLES } from './tables';
 import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
@@ -17,8 +18,9 @@ import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, typ
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
 function ftsTerm(t: Term): string {
-  const literal = `"${t.text.replace(/"/g, '""')}"`;
-  return t.field ? `${t.field} : ${literal}` : literal;
+  const literals = [t.text, ...(t.spellings ?? [])].map((s) => `"${s.replace(/"/g, '""')}"`);
+  const any = literals.length > 1 ? `(${literals.join(' OR ')})` : literals[0]!;
+  return t.field ? `${t.field} : ${any}` : any;
 }
 
 export function ftsMatchExpression(q: ParsedQuery, match: 'all' | 'any'): string | null {
@@ -109,13 +111,14 @@ export class FtsEngine implements SearchEngine {
     buildTopK(db);
   }
 
-  async search(r: SearchRequest): Promise<SearchPage> {
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const db = this.db();
+    const r = { ...request, query: withSpellings(db, request.query) };
     const match = ftsMatchExpression(r.query, r.match);
     if (!match) return { hits: [], total: 0 };
     const f = filterSql({ ...r.filters, categories: [...r.filters.categories, ...r.query.categories] }, r.excludeId);
     const from = `FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match${f.sql}`;
     const limit = Math.max(0, Math.min(r.limit, MAX_RESULTS - r.offset));
-    const db = this.db();
     // Relevance: papers with every word exactly first (exact.ts), each group in bm25 order. Not for
     // the any-word fallback, whose long OR lists would make the exact group cost more than the search.
     const exact = r.sort === 'relevance' && r.match === 'all' ? exactExpression(db, r.query) : null;
@@ -213,7 +216,7 @@ function tiered(ranked: (where: string, offset: number, count: number) => number
 function plainWords(r: SearchRequest): string[] | null {
   const { query: q, filters: f } = r;
   const plain = r.sort === 'relevance' && r.match === 'all' && !r.excludeId && !q.excluded.length && !q.categories.length;
-  if (!plain || f.categories.length || f.from || f.to || q.terms.some((t) => t.phrase || t.field)) return null;
+  if (!plain || f.categories.length || f.from || f.to || q.terms.some((t) => t.phrase || t.field || t.spellings)) return null;
   return q.terms.map((t) => t.text);
 }
 

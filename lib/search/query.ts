@@ -10,6 +10,8 @@ export interface Term {
   /** Written in quotes: the words must appear together in this order. */
   phrase: boolean;
   field?: Field;
+  /** Other spellings of a one-word term that the engine looks up too (spellings.ts). */
+  spellings?: string[];
 }
 
 export interface ParsedQuery {
