@@ -36,8 +36,17 @@ before(async () => {
   silentArxiv = await startServer((_req, res) => void hanging.push(res));
   app = await startApp({ env: { ARXIV_PDF_URL: `${pdfHost.url}/pdf/`, ARXIV_API_URL: `${silentArxiv.url}/api/query`, ARXIV_MIN_INTERVAL_MS: '1' } });
   db = openSqlite(app.databasePath);
+  // A summary generated before the provider went away (see the visitor test): stored before the
+  // site renders any list, as it is in a deployment (lists move with arXiv data, not summaries).
+  db.prepare(
+    `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source) SELECT id, 'en', version, 'test-model', ?, 'pdf' FROM Paper WHERE id = ?`,
+  ).run(JSON.stringify([{ q: 'What problem does this paper try to solve?', a: 'A stored answer.' }]), visitorPapers()[1]);
   browser = await launchBrowser();
 });
+
+/** Two papers of cs.CL on 2026-05-14: the first without a summary, the second with one stored. */
+const visitorPapers = () =>
+  (db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-14' ORDER BY position LIMIT 2`).all() as { paperId: string }[]).map((r) => r.paperId);
 
 after(async () => {
   await browser?.close();
@@ -407,6 +416,8 @@ test('papers.cool addresses answer 200 or redirect to our equivalent', async () 
   assert.equal(new URL(kimi.headers.get('location')!, app.url).pathname, `/api/summary/${id}`);
   const before = pdfClicks(id2!);
   assert.equal((await fetch(`${app.url}/arxiv/star?key=pdf&paper=${id2}&delta=5`, { method: 'POST' })).status, 204);
+  // Clicks are written in batches, once a second (lib/papers/clicks.ts).
+  for (let i = 0; i < 50 && pdfClicks(id2!) === before; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(pdfClicks(id2!), before + 1, 'one click, whatever delta says');
   assert.equal((await fetch(`${app.url}/arxiv/star?key=nonsense&paper=${id2}`, { method: 'POST' })).status, 400);
 
@@ -423,13 +434,8 @@ test('papers.cool addresses answer 200 or redirect to our equivalent', async () 
 const CONFIG_TEXT = /LLM_API_KEY|LLM_BASE_URL|provider is configured|OpenAI-compatible|Cached summaries are still shown|ARXIV_|127\.0\.0\.1:\d+/;
 
 test('a visitor never sees configuration text: no summary buttons without a provider, a neutral note, and "Fetch from arXiv" fails readably within 15 s', async () => {
-  const [listed, withSummary] = (
-    db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-14' ORDER BY position LIMIT 2`).all() as { paperId: string }[]
-  ).map((r) => r.paperId);
-  // A summary generated before the provider went away is still shown.
-  db.prepare(
-    `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source) SELECT id, 'en', version, 'test-model', ?, 'pdf' FROM Paper WHERE id = ?`,
-  ).run(JSON.stringify([{ q: 'What problem does this paper try to solve?', a: 'A stored answer.' }]), withSummary);
+  // A summary generated before the provider went away (stored in before()) is still shown.
+  const [listed, withSummary] = visitorPapers();
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await open(page, '/arxiv/cs.CL?date=2026-05-14');

@@ -99,7 +99,10 @@ test('PDF links count the click and redirect to arXiv', async () => {
     assert.equal(res.status, 302);
     assert.equal(res.headers.get('location'), `https://arxiv.org/pdf/${id}`);
   }
-  assert.equal((db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(id) as { pdf: number }).pdf, 2);
+  // Clicks are written in batches, once a second (lib/papers/clicks.ts).
+  const clicks = () => (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(id) as { pdf: number } | undefined)?.pdf ?? 0;
+  for (let i = 0; i < 50 && clicks() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(clicks(), 2);
   assert.equal((await get('/go/pdf/hep-th/9901001v2')).headers.get('location'), 'https://arxiv.org/pdf/hep-th/9901001v2');
   assert.equal((await get('/go/pdf/nonsense')).status, 404);
   assert.match((await get(`/arxiv/${id}`)).body, />PDF \(2\)</);
