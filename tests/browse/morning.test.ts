@@ -266,7 +266,7 @@ test('Back from deep in a 600-paper day returns to the same card, with the cards
         return card !== null && Math.abs(card.getBoundingClientRect().top - (want as number)) < 30;
       },
       [id, top],
-      { timeout: 30_000 }, // some 375 cards to fetch again on a shared machine
+      { timeout: 60_000 }, // some 375 cards to fetch again, and typeset, on a loaded shared machine
     );
     assert.ok((await page.locator('#day-list article.paper').count()) >= 330, 'the cards loaded before are back');
     assert.deepEqual(errors, []);
