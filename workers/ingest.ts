@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { databasePath } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
-import { afterIngest } from '@/lib/ingest/after';
 import { backfillSubmissionDates } from '@/lib/ingest/backfill';
 import { startWorker } from '@/lib/ingest/schedule';
 import { importPath } from '@/lib/ingest/files';
@@ -53,7 +52,6 @@ async function main(): Promise<number> {
     default:
       return usage();
   }
-  await afterIngest();
   const { runId, status, seen, inserted, updated, skipped, listings, errorCount, errors } = result;
   console.log(`run ${runId} (${databasePath()}): ${status}; seen ${seen}, inserted ${inserted}, updated ${updated}, unchanged ${skipped}, listings added ${listings}, errors ${errorCount}`);
   for (const e of errors.slice(0, 20)) console.log(`  error ${e.id ?? '-'}: ${e.reason}`);

@@ -11,7 +11,6 @@ import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
 import { Lease } from '@/lib/processes/lease';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
-import { afterIngest } from './after';
 import { backfillSubmissionDates } from './backfill';
 import { BACKFILL_LEASE, INGEST_LEASE, markInterruptedRuns } from './runs';
 import { defaultContext, ingestRss, type RunSummary } from './sources';
@@ -74,8 +73,6 @@ export async function ingestConfiguredCategories(scheduledFor?: string): Promise
   const c = config();
   const result = await ingestRss(c.INGEST_CATEGORIES, defaultContext({ scheduledFor }));
   console.log(`[worker] rss ${c.INGEST_CATEGORIES.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
-  // Derived data follows this run's changes; changes made by others (an import) are theirs to follow.
-  if (result.inserted || result.updated || result.listings) await afterIngest();
   if (c.SUMMARY_PREGENERATE_CATEGORIES.length && result.listings > 0) {
     // Long-running (one paper at a time through the summary queue); readers never wait on it.
     void pregenerateSummaries().then(

@@ -9,6 +9,7 @@ import { parseFeed } from '@/lib/arxiv/parse/rss';
 import type { ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
+import { ingestEnded } from './after';
 import { cutNotes, preparePapers } from './merge';
 import { createProgress } from './progress';
 import { IngestRun, type RunStatus } from './runs';
@@ -50,17 +51,25 @@ function summary(run: IngestRun, status: RunStatus): RunSummary {
   return { runId: run.id, status, ...run.counts, errorCount: run.errorCount, errors: run.errors };
 }
 
-/** Runs `body` as a recorded ingest run: whatever it throws ends the run as partial or failed. */
+/**
+ * Runs `body` as a recorded ingest run: whatever it throws ends the run as partial or failed. Every
+ * run that changed papers or listings ends with the aftermath (lib/ingest/after.ts) before it
+ * returns; a failing aftermath is logged, and its work stays queued for the next run.
+ */
 export async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
   const run = new IngestRun(ctx.db, source, params, ctx.scheduledFor);
   const store = new PaperStore(ctx.db);
+  let result: RunSummary;
   try {
     await body(run, store);
-    return summary(run, run.finish());
+    result = summary(run, run.finish());
   } catch (e) {
     ctx.log(`${source} run ${run.id} stopped: ${e instanceof Error ? e.message : String(e)}`);
-    return summary(run, run.finish(e));
+    result = summary(run, run.finish(e));
   }
+  const { inserted, updated, listings } = run.counts;
+  await ingestEnded(inserted + updated + listings > 0).catch((e: unknown) => ctx.log(`${source} run ${run.id}: the work after it failed: ${e instanceof Error ? e.message : String(e)}`));
+  return result;
 }
 
 export function recordBatch(run: IngestRun, written: WriteCounts, errors: RecordError[]): void {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { resetConfig } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
-import { afterIngest } from '@/lib/ingest/after';
+import { ingestTogether } from '@/lib/ingest/after';
 import { importPath } from '@/lib/ingest/files';
 import { SHARED } from './db';
 
@@ -57,9 +57,10 @@ export async function seedDatabase(file: string, seed: boolean): Promise<void> {
   await closeDb();
   migrate(sqlite());
   if (seed) {
-    await importPath(path.join(SHARED, 'metadata/daily'));
-    await importPath(path.join(SHARED, 'metadata/kaggle'));
-    await afterIngest();
+    await ingestTogether(async () => {
+      await importPath(path.join(SHARED, 'metadata/daily'));
+      await importPath(path.join(SHARED, 'metadata/kaggle'));
+    });
   }
   await closeDb();
 }
