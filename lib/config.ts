@@ -15,7 +15,6 @@ const schema = z.object({
    */
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   DATABASE_PATH: z.string().default('data/coolpapers.db'),
-  DATA_DIR: z.string().default('data'),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Public base URL of the site, for feeds and canonical links. */
   SITE_URL: z.string().url().default('http://localhost:3000'),

@@ -52,13 +52,6 @@ export function normaliseArxivId(input: string): string {
   return parsed.id;
 }
 
-/** Splits "2401.12345v2" into id and version; versionless input gives version undefined. */
-export function splitVersion(input: string): ArxivId {
-  const parsed = parseArxivId(input);
-  if (!parsed) throw new Error(`not an arXiv id: ${JSON.stringify(input.slice(0, 100))}`);
-  return parsed;
-}
-
 export const absUrl = (id: string, version?: number) =>
   `https://arxiv.org/abs/${id}${version ? `v${version}` : ''}`;
 export const pdfUrl = (id: string, version?: number) =>

@@ -34,16 +34,11 @@ export function spirals(perClass: number, classes: number, seed: number, noise =
 
 /** Parameters in a fixed order; index 2 (hidden → hidden) is the only "hidden 2-D weight". */
 export type MlpParams = [Matrix, Matrix, Matrix, Matrix, Matrix, Matrix];
-const NAMES = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'] as const;
 export const HIDDEN_MATRIX = 2;
 
 export function initMlp(hidden: number, classes: number, seed: number): MlpParams {
   const he = (rows: number, cols: number, s: number) => matrix(rows, cols, gaussianArray(rows * cols, s, 1 / Math.sqrt(cols)));
   return [he(hidden, 2, seed), matrix(hidden, 1), he(hidden, hidden, seed + 1), matrix(hidden, 1), he(classes, hidden, seed + 2), matrix(classes, 1)];
-}
-
-export function paramName(index: number): string {
-  return NAMES[index]!;
 }
 
 /** Mean cross-entropy, accuracy and gradients of every parameter over the whole dataset. */

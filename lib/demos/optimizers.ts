@@ -74,9 +74,6 @@ export interface LionHyper {
   weightDecay: number;
 }
 
-/** Lion defaults from Chen et al. 2023 ("Symbolic Discovery of Optimization Algorithms"). */
-export const LION_DEFAULTS = { beta1: 0.9, beta2: 0.99 } as const;
-
 /**
  * Lion: c = β1·m + (1−β1)·g; θ ← θ − η·(sign(c) + λ·θ); m ← β2·m + (1−β2)·g.
  * The decay uses the pre-update θ, i.e. θ(1 − ηλ) − η·sign(c).

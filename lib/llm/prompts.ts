@@ -1,7 +1,6 @@
 // The FAQ: Cool Papers' system prompt and six questions, asked one per turn (the original's author
 // found one question per turn matters more than the prompt). Chinese wording as on papers.cool.
 export type Language = 'zh' | 'en';
-export const LANGUAGES: Language[] = ['en', 'zh'];
 
 export const isLanguage = (s: unknown): s is Language => s === 'zh' || s === 'en';
 

@@ -3,8 +3,6 @@
 export const paperPath = (id: string) => `/arxiv/${id}`;
 export const summaryPath = (id: string) => `/summary/${id}`;
 export const pdfClickPath = (id: string) => `/go/pdf/${id}`;
-/** The PDF bytes through our disk cache (PDF_VIEWER_SOURCE=cache). */
-export const pdfCachePath = (id: string, version: number) => `/pdf/${id}v${version}`;
 export const relatedPath = (id: string) => `/search?related=${encodeURIComponent(id)}`;
 /** An author search; the form stays short, as cards carry one per author. */
 export const authorPath = (name: string) => `/search?q=au:${encodeURIComponent(`"${name.replace(/"/g, '')}"`).replace(/%20/g, '+')}`;

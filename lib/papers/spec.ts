@@ -61,7 +61,3 @@ export function canonicalSpecText(input: string): string | null {
   if (!all?.some((t) => t.sign !== '-')) return null;
   return all.map((t) => t.sign + t.term).join('');
 }
-
-export function formatSpec(spec: ListSpec): string {
-  return spec.include.join('+') + spec.exclude.map((e) => `-${e}`).join('');
-}

@@ -282,16 +282,3 @@ export function holdBackUnclosed(text: string): string {
   if (partial && partial.index < cut) cut = partial.index;
   return text.slice(0, cut);
 }
-
-/** Prose and maths in document order; handy for plain-text fallbacks (e.g. a browser preview). */
-export function splitMath(text: string, options?: ScanOptions): Array<{ math: false; text: string } | ({ math: true } & MathSpan)> {
-  const parts: Array<{ math: false; text: string } | ({ math: true } & MathSpan)> = [];
-  let last = 0;
-  for (const span of scanMath(text, options).spans) {
-    if (span.start > last) parts.push({ math: false, text: text.slice(last, span.start) });
-    parts.push({ math: true, ...span });
-    last = span.end;
-  }
-  if (last < text.length) parts.push({ math: false, text: text.slice(last) });
-  return parts;
-}
