@@ -1,7 +1,7 @@
 // Skips work that is already done: `prisma generate` when the schema and Prisma are unchanged,
 // `next build` when nothing the build reads changed since the last successful build. Each step
 // writes a stamp (a hash of its inputs) only after it succeeded, so a failed or interrupted step
-// runs again next time. Used by `npm start` (scripts/prepare.ts) and `npm test` (scripts/test.ts).
+// runs again next time. Used by `npm start` (scripts/setup.ts) and `npm test` (scripts/test.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,19 +4,10 @@
 // back server-side), then the stored result. Errors come with a retry; a summary of an older
 // paper version offers to regenerate. Language switch en/zh.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StreamEvent } from '@/lib/summaries/events';
 import type { SummaryView } from '@/lib/summaries/view';
 
 type Lang = 'en' | 'zh';
-
-type StreamEvent =
-  | { type: 'queued'; position: number }
-  | { type: 'status'; stage: 'pdf' | 'llm'; note?: string }
-  | { type: 'question'; index: number; q: string }
-  | { type: 'delta'; index: number; text: string }
-  | { type: 'html'; index: number; keep: number; html: string }
-  | { type: 'summary'; summary: SummaryView }
-  | { type: 'refused'; reason: string; message: string }
-  | { type: 'error'; message: string };
 
 type State =
   | { phase: 'idle' }

@@ -1,7 +1,6 @@
 // JSON-lines files (Kaggle snapshot, daily listing dumps) parsed into write batches. Parsing and
-// preparing rows (lib/ingest/merge.ts) runs
-// on a worker thread (jsonlWorker.ts), one batch ahead of the writer, so the two cores split
-// parsing and SQLite work instead of taking turns.
+// preparing rows (lib/ingest/merge.ts) runs on a worker thread (jsonlWorker.mjs, jsonlWorkerBody.ts),
+// one batch ahead of the writer, so the two cores split parsing and SQLite work instead of taking turns.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';

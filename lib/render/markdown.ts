@@ -29,12 +29,8 @@ export function renderMarkdown(text: string, options: MarkdownOptions = {}): str
 
 /**
  * Streaming summaries (server side): re-render the text received so far, holding back
- * an unclosed formula or code fence until it closes.
- *
- * Browser clients: MathJax is too heavy to ship, so a client component keeps the growing
- * text, applies `holdBackUnclosed` from '@/lib/render/scan' (browser-safe) and asks the
- * server to render it (throttled, e.g. every 200 ms); while a request is in flight it can
- * show the previous HTML plus the new tail as plain text, with `splitMath` marking formulas.
+ * an unclosed formula or code fence until it closes. The generation (lib/summaries/queue.ts)
+ * does this as tokens arrive and streams the HTML's changes; browsers never render TeX.
  */
 export function renderStreaming(text: string, options?: MarkdownOptions): string {
   return renderMarkdown(holdBackUnclosed(text), options);

@@ -18,17 +18,10 @@ import { holdBackUnclosed } from '@/lib/render/scan';
 import { SUMMARIES_DISABLED } from './availability';
 import { abandonJob, claimJob, failJob, finishJob, jobKey, jobLive, JOB_HEARTBEAT_MS, queuePosition, readJob, renewJob, saveProgress, scheduleJobs, type ClaimRequest, type JobRow } from './jobs';
 import { getSummary, paperForSummary, recordUsage, type Answer, type PaperForSummary, type StoredSummary } from './store';
+import type { SummaryEvent } from './events';
 import { paperText, type PaperText } from './text';
 
-export type SummaryEvent =
-  | { type: 'queued'; position: number }
-  | { type: 'status'; stage: 'pdf' | 'llm'; note?: string }
-  | { type: 'question'; index: number; q: string }
-  | { type: 'delta'; index: number; text: string }
-  /** The answer's HTML is now the first `keep` characters of its previous HTML, then `html`. */
-  | { type: 'html'; index: number; keep: number; html: string }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+export type { SummaryEvent };
 
 type Listener = (e: SummaryEvent) => void;
 
@@ -84,6 +77,11 @@ export class SummaryJob {
 
   get ended(): boolean {
     return this.stage === 'done' || this.stage === 'error';
+  }
+
+  /** The complete answers' text and final HTML (renderMarkdown of that text): once done, of what was stored. */
+  get rendered(): Array<{ a: string; html: string }> {
+    return this.answers.slice(0, this.complete).map((answer, index) => ({ a: answer.a, html: this.html[index]! }));
   }
 
   /** Adds a listener; it first receives the job's state so far. Returns the unsubscribe function. */

@@ -1,20 +1,21 @@
 // /api/summary/<arxiv id>?lang=en|zh
-//   GET, Accept: text/event-stream (EventSource) → SSE: `data: {json}` events — queued (position),
-//     status, question, delta (raw tokens), html (rendered so far), then summary (complete) or error.
+//   GET, Accept: text/event-stream (EventSource) → SSE: `data: {json}` events (StreamEvent,
+//     lib/summaries/events.ts) — queued (position), status, question, delta (raw tokens), html
+//     (changes to the answer's HTML), then summary (complete), refused (limits) or error.
 //   GET otherwise → the cached summary as JSON (404 with the generation state when there is none).
 //   POST (no-JS form) → starts the generation and redirects back to the summary page.
 //   ?regenerate=1 → generate anew although a (stale) summary is cached.
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/clientAddress';
 import { countClick } from '@/lib/papers/clicks';
-import { jobProgress, requestSummary, type SummaryEvent, type SummaryRequest } from '@/lib/summaries/queue';
+import type { StreamEvent } from '@/lib/summaries/events';
+import { jobProgress, requestSummary, type SummaryRequest } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
-import { idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
+import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string[] }> };
-type StreamEvent = SummaryEvent | { type: 'summary'; summary: SummaryView } | { type: 'refused'; reason: string; message: string };
 
 export async function GET(request: NextRequest, { params }: Params) {
   const id = idFromSegments((await params).id);
@@ -75,10 +76,12 @@ function stream(id: string, language: ReturnType<typeof languageOf>, client: str
         return close();
       }
       countClick(id, 'summary');
-      unsubscribe = result.job.subscribe((e) => {
+      const { job } = result;
+      unsubscribe = job.subscribe((e) => {
         if (e.type === 'done') {
           const saved = getSummary(id, language);
-          if (saved) send({ type: 'summary', summary: summaryView(saved) });
+          // The job rendered each answer as it completed: the view reuses that HTML.
+          if (saved) send({ type: 'summary', summary: summaryView(saved, job.rendered) });
           close();
         } else {
           send(e);
