@@ -5,6 +5,7 @@
 import { absUrl } from '@/lib/arxiv/ids';
 import { authorPath, listPath, pdfClickPath, paperPath, relatedPath, summaryPath } from '@/lib/papers/links';
 import type { PaperView } from '@/lib/papers/view';
+import { escapeHtml } from '@/lib/render/escape';
 
 const AUTHORS_SHOWN = 40;
 // A card names at most this many authors (the paper page names them all), so one card of a
@@ -15,7 +16,7 @@ const BUTTON = 'cursor-pointer rounded border border-zinc-300 px-2 py-0.5 hover:
 // Links leaving the site open in a new tab, so the list stays where the reader was.
 const EXTERNAL = 'target="_blank" rel="noopener"';
 
-const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string | number) => escapeHtml(String(s));
 
 /** Attributes from a record; undefined values are left out. */
 const attrs = (a: Record<string, string | number | undefined>) =>

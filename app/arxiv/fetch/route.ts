@@ -6,6 +6,7 @@
 import { ArxivHttp, defaultHttpOptions } from '@/lib/arxiv/http';
 import { parseArxivId } from '@/lib/arxiv/ids';
 import { defaultContext, ingestIds } from '@/lib/ingest/sources';
+import { escapeHtml } from '@/lib/render/escape';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,8 +17,6 @@ function explain(reason: string | undefined): string {
   if (/HTTP \d/.test(reason ?? '')) return 'arXiv answered with an error. Please try again later.';
   return 'arXiv could not be reached from this server. Please try again later.';
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The answer for a reader without JavaScript: a small page saying what happened. */
 function failurePage(status: number, message: string, back: string | null): Response {
