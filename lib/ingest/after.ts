@@ -44,9 +44,15 @@ export async function ingestTogether<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Called as every ingest run ends: the aftermath follows a run that changed papers or listings. */
+/** Search documents an earlier aftermath could not deliver (say Meilisearch was down). */
+const searchWorkQueued = () => sqlite().prepare('SELECT 1 FROM SearchOutbox LIMIT 1').pluck().get() !== undefined;
+
+/**
+ * Called as every ingest run ends: the aftermath follows a run that changed papers or listings, or
+ * one that finds work an earlier aftermath left queued.
+ */
 export async function ingestEnded(changed: boolean): Promise<void> {
-  if (!changed) return;
+  if (!changed && !searchWorkQueued()) return;
   const scope = together.getStore();
   if (scope) scope.changed = true;
   else await afterIngest();
