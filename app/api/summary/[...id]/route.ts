@@ -7,9 +7,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/clientAddress';
 import { countClick } from '@/lib/papers/clicks';
+import { idFromSegments } from '@/lib/papers/links';
 import { jobProgress, requestSummary, type SummaryEvent, type SummaryRequest } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
-import { idFromSegments, languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
+import { languageOf, summaryView, type SummaryView } from '@/lib/summaries/view';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ type Params = { params: Promise<{ id: string[] }> };
 type StreamEvent = SummaryEvent | { type: 'summary'; summary: SummaryView } | { type: 'refused'; reason: string; message: string };
 
 export async function GET(request: NextRequest, { params }: Params) {
-  const id = idFromSegments((await params).id);
+  const id = idFromSegments((await params).id)?.id;
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest, { params }: Params) {
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
-  const id = idFromSegments((await params).id);
+  const id = idFromSegments((await params).id)?.id;
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
