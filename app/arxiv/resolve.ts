@@ -188,9 +188,9 @@ export function parseDayKey(key: string): DayQuery | null {
 /** The list a day route's params stand for (proxy.ts made them); null for anything else. */
 export function dayRoute(params: { spec: string; key: string }): ListRoute | null {
   const query = parseDayKey(params.key);
-  const target = query ? parseTarget(params.spec) : null;
-  if (target?.kind !== 'list') return null;
-  return { ...target, feed: false, chunk: chunkOf(query!.date, query!.skip, query!.show) };
+  const target = parseTarget(params.spec);
+  if (!query || target?.kind !== 'list') return null;
+  return { ...target, feed: false, chunk: chunkOf(query.date, query.skip, query.show) };
 }
 
 /** True for the day route's own paths: only proxy.ts may make keys, never a visitor. */

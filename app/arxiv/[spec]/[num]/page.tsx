@@ -1,15 +1,5 @@
 // Old-style ids keep their slash in URLs: /arxiv/hep-th/9901001 (and hep-th/9901001v2). proxy.ts
-// has resolved the address (app/arxiv/resolve.ts) and passes the result on.
-import { headers } from 'next/headers';
-import { ArxivPage, arxivMetadata } from '@/components/list/ArxivPage';
-import { routeFromHeaders } from '@/app/arxiv/resolve';
+// has resolved the address (app/arxiv/resolve.ts), so this is the same page as /arxiv/<spec>.
+export { default, generateMetadata } from '../page';
 
 export const dynamic = 'force-dynamic';
-
-export async function generateMetadata() {
-  return arxivMetadata(routeFromHeaders(await headers()));
-}
-
-export default async function Page() {
-  return <ArxivPage target={routeFromHeaders(await headers())} />;
-}
