@@ -6,21 +6,14 @@
 import { usePathname } from 'next/navigation';
 import { FetchFromArxiv } from '@/components/FetchFromArxiv';
 import { parseArxivId } from '@/lib/arxiv/ids';
-import { MISSING_PREFIX } from '@/lib/papers/links';
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+import { decodeSegment, MISSING_PREFIX } from '@/lib/papers/links';
 
 export default function NotFound() {
   const current = usePathname() ?? '';
   const path = current.startsWith(MISSING_PREFIX) ? current.slice(MISSING_PREFIX.length) : current;
   const onArxiv = path.startsWith('/arxiv/');
-  const raw = safeDecode(path.replace(/^\/arxiv\//, ''));
+  const encoded = path.replace(/^\/arxiv\//, '');
+  const raw = decodeSegment(encoded) ?? encoded;
   const ids = (onArxiv ? raw : '').split(',').map((s) => parseArxivId(s)?.id).filter((id): id is string => Boolean(id));
   return (
     <section className="space-y-3">

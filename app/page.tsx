@@ -5,7 +5,7 @@ import { FollowedCategories } from '@/components/home/FollowedCategories';
 import { DEMOS } from '@/lib/demos';
 import { FOLLOW_COOKIE, parseFollowed } from '@/lib/papers/follow';
 import { followedSummary, homeSummary } from '@/lib/papers/home';
-import { decodeSegment } from '@/lib/papers/target';
+import { decodeSegment } from '@/lib/papers/links';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +37,8 @@ export default async function HomePage({ searchParams }: Props) {
   }
   // A shared link (/?follow=cs.CL,cs.LG) shows its categories; otherwise this browser's own.
   const query = (await searchParams).follow;
-  const saved = parseFollowed(decodeSegment((await cookies()).get(FOLLOW_COOKIE)?.value ?? ''));
+  const cookie = (await cookies()).get(FOLLOW_COOKIE)?.value ?? '';
+  const saved = parseFollowed(decodeSegment(cookie) ?? cookie);
   const shown = query === undefined ? saved : parseFollowed(query);
   const followed = followedSummary(shown);
   const shared = query !== undefined && !sameSet(shown, saved);

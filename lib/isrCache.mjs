@@ -1,7 +1,7 @@
 // Next's page cache (ISR), held in memory and bounded (next.config.js `cacheHandler`). Plain
 // JavaScript because Next imports it at run time, outside the bundle.
 // - Memory, not disk: each process keeps its own pages, and day-list keys name the build and the
-//   database's data version (lib/papers/dayRoute.ts), so a page is found only while it is current.
+//   database's data version (app/arxiv/resolve.ts), so a page is found only while it is current.
 //   Next's default disk cache only grew.
 // - Pages are kept as Buffers: Node writes a 300 KB page given as a string about 4 ms slower than
 //   the same bytes (UTF-8 encoding on every response; measured on the bench's largest day).

@@ -1,21 +1,18 @@
-// /arxiv/<spec>: a daily list, one paper's page, or several papers (/arxiv/id1,id2).
+// /arxiv/<spec>: a daily list, one paper's page, or several papers (/arxiv/id1,id2), as proxy.ts
+// resolved the address (app/arxiv/resolve.ts); null when it names nothing a page shows.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import type { PageRoute } from '@/app/arxiv/resolve';
 import { PaperCardList } from '@/components/paper/PaperCard';
 import { PaperDetail } from '@/components/paper/PaperDetail';
-import { chunkParams, dayChunk } from '@/lib/papers/dayPage';
+import { dayChunk } from '@/lib/papers/dayPage';
 import { paperMetadata } from '@/lib/papers/meta';
 import { paperDetail } from '@/lib/papers/paper';
-import { isDay, parseTarget } from '@/lib/papers/target';
 import { loadPaperViews } from '@/lib/papers/view';
 import { DayPage, specTitle } from './DayPage';
 import { ListFilter } from './ListFilter';
 
-export type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export async function arxivMetadata(raw: string): Promise<Metadata> {
-  const target = parseTarget(raw);
+export async function arxivMetadata(target: PageRoute | null): Promise<Metadata> {
   if (!target) return { title: 'Not found' };
   if (target.kind === 'list') {
     return { title: specTitle(target.spec, target.text), alternates: { types: { 'application/atom+xml': `/arxiv/${target.text}/feed` } } };
@@ -27,13 +24,11 @@ export async function arxivMetadata(raw: string): Promise<Metadata> {
   return paperMetadata({ ...detail.paper, listing: first });
 }
 
-export async function ArxivPage({ raw, query }: { raw: string; query: Query }) {
-  const target = parseTarget(raw);
+export async function ArxivPage({ target }: { target: PageRoute | null }) {
   if (!target) notFound();
   if (target.kind === 'list') {
-    const date = one(query.date);
-    const { skip, show } = chunkParams(one(query.skip), one(query.show));
-    const chunk = await dayChunk(target.spec, isDay(date) ? date : undefined, skip, show);
+    const { date, skip, show } = target.chunk;
+    const chunk = await dayChunk(target.spec, date, skip, show);
     if (!chunk.days.length) notFound();
     return <DayPage chunk={chunk} spec={target.spec} specText={target.text} show={show} />;
   }

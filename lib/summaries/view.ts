@@ -1,6 +1,5 @@
 // What pages and the API show of a summary: answers rendered to sanitised HTML, plus the facts
 // the reader needs (which version it read, whether it is stale, full text or abstract only).
-import { parseArxivId } from '@/lib/arxiv/ids';
 import { isLanguage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown } from '@/lib/render';
 import { LruCache } from '@/lib/render/lru';
@@ -46,11 +45,6 @@ export function summaryView(s: StoredSummary, fresh?: ReadonlyArray<{ a: string;
     createdAt: s.createdAt,
     answers,
   };
-}
-
-/** Paper id from route segments (["2401.12345"] or ["hep-th", "9901001"]); null when not an id. */
-export function idFromSegments(segments: string[]): string | null {
-  return parseArxivId(segments.map(decodeURIComponent).join('/'))?.id ?? null;
 }
 
 export const languageOf = (value: string | null | undefined): Language => (isLanguage(value) ? value : 'en');

@@ -46,7 +46,7 @@ test('junk parameters share the default entry; only linked chunks of listed days
   for (const path of ['/arxiv/cs?date=1999-01-01', '/arxiv/cs?skip=3&show=7', '/arxiv/cs?show=200', '/arxiv/fetch']) {
     assert.equal(await rewrite(path), null, path);
   }
-  // Ids and specs we have nothing for go to the 404 page (lib/papers/missing.ts).
+  // Ids and specs we have nothing for go to the 404 page (app/arxiv/resolve.ts).
   for (const path of ['/arxiv/2401.12345', '/arxiv/zz.ZZ']) assert.equal(await rewrite(path), `/__missing${path}`, path);
   for (const path of ['/arxiv/cs/day/nonsense', '/arxiv/cs/day/v1-0_latest_0_25', '/arxiv/2605.00001/day/v1-0_latest_0_25']) {
     assert.equal((await get(path)).status, 404, path);

@@ -61,7 +61,7 @@ test('version suffixes, several ids and old-style ids resolve', async () => {
 });
 
 // The 404 page is in the first response, so it works without JavaScript: proxy.ts sends these
-// addresses to one no route matches (lib/papers/missing.ts); notFound() in a dynamic page would
+// addresses to one no route matches (app/arxiv/resolve.ts); notFound() in a dynamic page would
 // send an empty body for the client to fill (vercel/next.js#62228).
 test('unknown ids and specs answer 404 with the page in the HTML, offering to fetch ids', async () => {
   const form = (body: string) => /<form action="\/arxiv\/fetch" method="post"><input type="hidden" name="ids" value="([^"]*)"/.exec(body)?.[1];

@@ -3,15 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
+import { dayKey, parseDayKey, parseTarget } from '@/app/arxiv/resolve';
 import { paperCardHtml } from '@/components/paper/cardHtml';
 import { atomFeed } from '@/lib/feed/atom';
 import { bibtexEntry } from '@/lib/papers/bibtex';
-import { dayKey, parseDayKey } from '@/lib/papers/dayRoute';
 import { followPath, parseFollowed } from '@/lib/papers/follow';
 import { legacyRedirect } from '@/lib/papers/legacy';
 import { mathFontUrls } from '@/lib/papers/mathFonts';
 import { parseSpec } from '@/lib/papers/spec';
-import { parseTarget } from '@/lib/papers/target';
 import type { PaperView } from '@/lib/papers/view';
 
 test('specs: categories, archives, unions, include/exclude, hyphenated codes', () => {

@@ -1,13 +1,14 @@
-import { ArxivPage, arxivMetadata, type Query } from '@/components/list/ArxivPage';
+// /arxiv/<spec>: proxy.ts has resolved the address (app/arxiv/resolve.ts) and passes the result on.
+import { headers } from 'next/headers';
+import { ArxivPage, arxivMetadata } from '@/components/list/ArxivPage';
+import { routeFromHeaders } from '@/app/arxiv/resolve';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ spec: string }>; searchParams: Promise<Query> };
-
-export async function generateMetadata({ params }: Props) {
-  return arxivMetadata((await params).spec);
+export async function generateMetadata() {
+  return arxivMetadata(routeFromHeaders(await headers()));
 }
 
-export default async function Page({ params, searchParams }: Props) {
-  return <ArxivPage raw={(await params).spec} query={await searchParams} />;
+export default async function Page() {
+  return <ArxivPage target={routeFromHeaders(await headers())} />;
 }

@@ -1,8 +1,8 @@
 // /pdf/<id>v<n>: a paper's PDF through this server's disk cache (lib/pdf/fetch.ts), for deployments
 // whose readers should not fetch from arXiv themselves (PDF_VIEWER_SOURCE=cache). The inline viewer
 // loads it; with the default (arxiv) the browser fetches arXiv directly and this answers 404.
-import { parseArxivId } from '@/lib/arxiv/ids';
 import { config } from '@/lib/config';
+import { idFromSegments } from '@/lib/papers/links';
 import { fetchPdf } from '@/lib/pdf/fetch';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ const text = (status: number, body: string) => new Response(body, { status, head
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string[] }> }) {
   if (config().PDF_VIEWER_SOURCE !== 'cache') return text(404, 'PDFs are not served by this site: they come from arXiv.\n');
-  const parsed = parseArxivId((await params).id.map(decodeURIComponent).join('/'));
+  const parsed = idFromSegments((await params).id);
   if (!parsed?.version) return text(404, 'Not an arXiv id with a version (like 2401.12345v2).\n');
   try {
     const pdf = await fetchPdf(parsed.id, parsed.version);

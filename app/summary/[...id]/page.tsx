@@ -12,7 +12,8 @@ import { loadPaperViews } from '@/lib/papers/view';
 import { SUMMARIES_DISABLED, summariesEnabled } from '@/lib/summaries/availability';
 import { jobProgress, REFUSALS } from '@/lib/summaries/queue';
 import { getSummary, paperForSummary } from '@/lib/summaries/store';
-import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
+import { idFromSegments } from '@/lib/papers/links';
+import { languageOf, summaryView } from '@/lib/summaries/view';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Summary', robots: { index: false } };
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: 'Summary', robots: { index: false } }
 type Props = { params: Promise<{ id: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SummaryPage({ params, searchParams }: Props) {
-  const id = idFromSegments((await params).id);
+  const id = idFromSegments((await params).id)?.id;
   const query = await searchParams;
   const paper = id ? paperForSummary(id) : null;
   if (!id || !paper) notFound();

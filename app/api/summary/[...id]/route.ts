@@ -8,17 +8,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/clientAddress';
 import { countClick } from '@/lib/papers/clicks';
+import { idFromSegments } from '@/lib/papers/links';
 import type { StreamEvent } from '@/lib/summaries/events';
 import { jobProgress, requestSummary, type SummaryRequest } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
-import { idFromSegments, languageOf, summaryView } from '@/lib/summaries/view';
+import { languageOf, summaryView } from '@/lib/summaries/view';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string[] }> };
 
 export async function GET(request: NextRequest, { params }: Params) {
-  const id = idFromSegments((await params).id);
+  const id = idFromSegments((await params).id)?.id;
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
@@ -32,7 +33,7 @@ export async function GET(request: NextRequest, { params }: Params) {
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
-  const id = idFromSegments((await params).id);
+  const id = idFromSegments((await params).id)?.id;
   if (!id) return NextResponse.json({ error: 'not an arXiv id' }, { status: 404 });
   const language = languageOf(request.nextUrl.searchParams.get('lang'));
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';

@@ -1,16 +1,5 @@
-// Old-style ids keep their slash in URLs: /arxiv/hep-th/9901001 (and hep-th/9901001v2).
-import { ArxivPage, arxivMetadata, type Query } from '@/components/list/ArxivPage';
+// Old-style ids keep their slash in URLs: /arxiv/hep-th/9901001 (and hep-th/9901001v2). proxy.ts
+// has resolved the address (app/arxiv/resolve.ts), so this is the same page as /arxiv/<spec>.
+export { default, generateMetadata } from '../page';
 
 export const dynamic = 'force-dynamic';
-
-type Props = { params: Promise<{ spec: string; num: string }>; searchParams: Promise<Query> };
-
-export async function generateMetadata({ params }: Props) {
-  const { spec, num } = await params;
-  return arxivMetadata(`${spec}/${num}`);
-}
-
-export default async function Page({ params, searchParams }: Props) {
-  const { spec, num } = await params;
-  return <ArxivPage raw={`${spec}/${num}`} query={await searchParams} />;
-}

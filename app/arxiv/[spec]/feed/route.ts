@@ -1,13 +1,13 @@
-// /arxiv/<spec>/feed: Atom feed of the list's latest day.
+// /arxiv/<spec>/feed: Atom feed of the list's latest day (proxy.ts resolved the list, app/arxiv/resolve.ts).
 import { atomFeed } from '@/lib/feed/atom';
 import { dayList } from '@/lib/papers/day';
-import { parseTarget } from '@/lib/papers/target';
 import { loadPaperViews } from '@/lib/papers/view';
+import { routeFromHeaders } from '@/app/arxiv/resolve';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ spec: string }> }) {
-  const target = parseTarget((await params).spec);
+export async function GET(request: Request) {
+  const target = routeFromHeaders(request.headers);
   if (target?.kind !== 'list') return new Response('Feeds exist for category lists, e.g. /arxiv/cs.CL/feed\n', { status: 404 });
   const list = dayList(target.spec);
   if (!list.date) return new Response(`No papers for ${target.text}.\n`, { status: 404 });

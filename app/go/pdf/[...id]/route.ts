@@ -1,14 +1,15 @@
 // PDF links count a click, then redirect to arXiv (works without JavaScript). The inline viewer
 // counts its opening with a POST (navigator.sendBeacon) and loads the PDF itself.
-import { parseArxivId, pdfUrl } from '@/lib/arxiv/ids';
+import { pdfUrl } from '@/lib/arxiv/ids';
 import { countClick } from '@/lib/papers/clicks';
+import { idFromSegments } from '@/lib/papers/links';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string[] }> };
 
 async function counted(params: Params['params']) {
-  const parsed = parseArxivId((await params).id.map(decodeURIComponent).join('/'));
+  const parsed = idFromSegments((await params).id);
   if (parsed) countClick(parsed.id, 'pdf');
   return parsed;
 }
