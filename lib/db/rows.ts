@@ -329,7 +329,7 @@ export const summaryUsageRow = (row: unknown): { generations: number; tokens: nu
   return { generations: num(r, 'generations'), tokens: num(r, 'tokens') };
 };
 
-export type JobState = 'queued' | 'running' | 'done' | 'error';
+type JobState = 'queued' | 'running' | 'done' | 'error';
 const JOB_STATES: readonly JobState[] = ['queued', 'running', 'done', 'error'];
 
 /** A row of SummaryJob (lib/summaries/jobs.ts). */
