@@ -1,7 +1,7 @@
-// The database: one Prisma client for the app's queries, one raw better-sqlite3 handle on the
-// same file for the hot paths Prisma cannot serve fast (bulk ingest, FTS5 search), and one for the
-// writes made while serving requests, which never block the process waiting for the lock
-// (lib/db/writer.ts).
+// The database: raw better-sqlite3 connections for every query the app runs (one for reads and
+// batch writes, one for the writes made while serving requests, which never block the process
+// waiting for the lock: lib/db/writer.ts), the one statement cache and typed reads over them, and
+// the Prisma client, kept to check the schema (README "Data access").
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
