@@ -1,12 +1,13 @@
-// The database: one Prisma client for the app's queries, one raw better-sqlite3 handle on the
-// same file for the hot paths Prisma cannot serve fast (bulk ingest, FTS5 search), and one for the
-// writes made while serving requests, which never block the process waiting for the lock
-// (lib/db/writer.ts).
+// The database: raw better-sqlite3 connections for every query the app runs (one for reads and
+// batch writes, one for the writes made while serving requests, which never block the process
+// waiting for the lock: lib/db/writer.ts), the one statement cache and typed reads over them, and
+// the Prisma client, kept to check the schema (README "Data access").
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { databasePath } from '@/lib/config';
+import { dataVersionRow } from '@/lib/db/rows';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 type Role = 'site' | 'batch';
@@ -92,7 +93,51 @@ export async function closeDb(): Promise<void> {
   await p?.$disconnect();
 }
 
-const versionReads = new WeakMap<Database.Database, Database.Statement<[], { epoch: string; version: number }>>();
+/** One connection's prepared statements by SQL text (tests reopen connections, so keyed by the handle). */
+const statementsByDb = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** Statements kept per connection: filters and id lists make SQL shapes many in principle; keep memory bounded. */
+const MAX_STATEMENTS = 500;
+
+/**
+ * `sql` prepared on `db` once per connection: the app's one statement cache (compiling a statement
+ * costs more than a fast query). Rows come typed as `R`, declared, not checked: only for the hot
+ * paths of search and ingest, which read many small rows and whose SQL sits beside the type. Every
+ * other read goes through `read` with a decoder from lib/db/rows.ts. A shared statement is never
+ * switched to pluck or raw mode: alias the column and decode it instead.
+ */
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(sql: string, db: Database.Database = sqlite()): Database.Statement<P, R> {
+  let byDb = statementsByDb.get(db);
+  if (!byDb) statementsByDb.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) {
+    if (byDb.size >= MAX_STATEMENTS) byDb.clear();
+    byDb.set(sql, (s = db.prepare(sql)));
+  }
+  // The one place a row type is declared rather than checked (see above).
+  return s as unknown as Database.Statement<P, R>;
+}
+
+/** A cached statement whose rows pass through a decoder (lib/db/rows.ts) on the way out. */
+export interface Read<R> {
+  get(...params: unknown[]): R | undefined;
+  all(...params: unknown[]): R[];
+  iterate(...params: unknown[]): Generator<R>;
+}
+
+/** Reads `sql` on `db` (the cached statement), each row checked and typed by `decode`. */
+export function read<R>(decode: (row: unknown) => R, sql: string, db: Database.Database = sqlite()): Read<R> {
+  const s = statement(sql, db);
+  return {
+    get: (...params) => {
+      const row = s.get(...params);
+      return row === undefined ? undefined : decode(row);
+    },
+    all: (...params) => s.all(...params).map((row) => decode(row)),
+    *iterate(...params) {
+      for (const row of s.iterate(...params)) yield decode(row);
+    },
+  };
+}
 
 /**
  * The version of the arXiv data (papers, listings) in the database, the same in every process:
@@ -100,15 +145,13 @@ const versionReads = new WeakMap<Database.Database, Database.Statement<[], { epo
  * limits and pre-rendered HTML leave it alone. "<database epoch>-<version>".
  */
 export function arxivDataVersion(db = sqlite()): string {
-  let read = versionReads.get(db);
-  if (!read) versionReads.set(db, (read = db.prepare('SELECT epoch, version FROM DataVersion WHERE id = 1')));
-  const row = read.get();
+  const row = read(dataVersionRow, 'SELECT epoch, version FROM DataVersion WHERE id = 1', db).get();
   return row ? `${row.epoch}-${row.version}` : 'none-0';
 }
 
 /** Moves the data version on; call it inside the transaction that changes papers or listings. */
 export function bumpDataVersion(db: Database.Database): void {
-  db.prepare('UPDATE DataVersion SET version = version + 1 WHERE id = 1').run();
+  statement('UPDATE DataVersion SET version = version + 1 WHERE id = 1', db).run();
 }
 
 export { sqlDate } from './db/sqlDate';

@@ -3,6 +3,7 @@
 // settings, then every paper in batches, with a progress bar.
 import { SingleBar, Presets } from 'cli-progress';
 import { sqlDate, sqlite } from '@/lib/db';
+import { countRow } from '@/lib/db/rows';
 import { searchEngine } from '@/lib/search';
 import { allSearchDocs, type SearchDoc } from '@/lib/search/docs';
 import { FtsEngine } from '@/lib/search/fts';
@@ -13,7 +14,7 @@ const db = sqlite();
 // Outbox rows queued after this instant may not be in the rebuilt index: they stay for the next drain.
 const started = sqlDate(new Date());
 const engine = searchEngine();
-const total = (db.prepare('SELECT count(*) AS n FROM Paper').get() as { n: number }).n;
+const total = countRow(db.prepare('SELECT count(*) AS n FROM Paper').get()).n;
 const bar = new SingleBar({ format: `${engine.name} [{bar}] {percentage}% | {value}/{total} papers | ETA {eta}s` }, Presets.shades_classic);
 bar.start(total, 0);
 if (engine instanceof FtsEngine) {

@@ -10,15 +10,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
+import { read as readRow } from '@/lib/db';
+import { throttleRow } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
 
 const NAME = 'arxiv';
 /** While a request is out, those waiting look again this often. */
 const BUSY_POLL_MS = 100;
 
-type Row = { nextAt: number; lastAt: number; busyUntil: number };
+type Row = ReturnType<typeof throttleRow>;
 const read = (db: Database.Database): Row =>
-  (db.prepare('SELECT nextAt, lastAt, busyUntil FROM Throttle WHERE name = ?').get(NAME) as Row | undefined) ?? { nextAt: 0, lastAt: 0, busyUntil: 0 };
+  readRow(throttleRow, 'SELECT nextAt, lastAt, busyUntil FROM Throttle WHERE name = ?', db).get(NAME) ?? { nextAt: 0, lastAt: 0, busyUntil: 0 };
 const store = (db: Database.Database, r: Row) =>
   db
     .prepare(

@@ -5,6 +5,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { read } from '@/lib/db';
+import { migrationRow } from './rows';
 
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 
@@ -38,10 +40,9 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
 export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): MigrationResult {
   db.exec(MIGRATIONS_TABLE);
   const done = new Map(
-    (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
-      migration_name: string;
-      checksum: string;
-    }[]).map((r) => [r.migration_name, r.checksum]),
+    read(migrationRow, 'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL', db)
+      .all()
+      .map((r): [string, string] => [r.migration_name, r.checksum]),
   );
   const result: MigrationResult = { applied: [], alreadyApplied: [] };
   for (const m of listMigrations(dir)) {

@@ -5,7 +5,8 @@
 // process on this host is gone, and those of another host whose heartbeat stopped.
 import type Database from 'better-sqlite3';
 import type { RecordError } from '@/lib/arxiv/types';
-import { sqlDate } from '@/lib/db';
+import { read, sqlDate } from '@/lib/db';
+import { runningRunRow } from '@/lib/db/rows';
 import { ownerAlive, ownerCheckable, parseOwner, thisOwner } from '@/lib/processes/owner';
 import { zeroCounts, type WriteCounts } from './store';
 
@@ -78,7 +79,7 @@ function runGone(run: { owner: string | null; heartbeatAt: string | null }, now:
 
 /** Marks 'interrupted' the runs left 'running' by a process that is gone (runs from before owners were recorded too). */
 export function markInterruptedRuns(db: Database.Database, now = Date.now()): number {
-  const running = db.prepare(`SELECT id, owner, heartbeatAt FROM IngestRun WHERE status = 'running'`).all() as Array<{ id: number; owner: string | null; heartbeatAt: string | null }>;
+  const running = read(runningRunRow, `SELECT id, owner, heartbeatAt FROM IngestRun WHERE status = 'running'`, db).all();
   const mark = db.prepare(`UPDATE IngestRun SET status = 'interrupted', finishedAt = ?, errors = json_insert(errors, '$[#]', json(?)) WHERE id = ? AND status = 'running'`);
   let marked = 0;
   for (const run of running) {

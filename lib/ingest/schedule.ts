@@ -8,7 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Cron } from 'croner';
 import { listingDay } from '@/lib/arxiv/calendar';
 import { config } from '@/lib/config';
-import { sqlite } from '@/lib/db';
+import { read, sqlite } from '@/lib/db';
+import { latestDayRow, runIdRow } from '@/lib/db/rows';
 import { Lease } from '@/lib/processes/lease';
 import { pregenerateSummaries } from '@/lib/summaries/pregenerate';
 import { backfillSubmissionDates } from './backfill';
@@ -23,8 +24,7 @@ const LEASE_POLL_MS = 1_000;
 
 /** The newest day with any listing in the database, or undefined when there is none. */
 export function latestListedDay(): string | undefined {
-  const row = sqlite().prepare('SELECT MAX(date) AS d FROM Listing').get() as { d: string | null };
-  return row.d ?? undefined;
+  return read(latestDayRow, 'SELECT MAX(date) AS d FROM Listing').get()?.d ?? undefined;
 }
 
 /** arXiv's most recent announcement day (weekday listing date) as of `now`, in US/Eastern. */
@@ -59,7 +59,7 @@ export async function scheduledIngest(tick: Date): Promise<RunSummary | null> {
   const result = await withIngestLease(TICK_WAIT_MS, async () => {
     const db = sqlite();
     markInterruptedRuns(db);
-    const done = db.prepare(`SELECT id FROM IngestRun WHERE scheduledFor = ? AND status <> 'interrupted'`).get(scheduledFor) as { id: number } | undefined;
+    const done = read(runIdRow, `SELECT id FROM IngestRun WHERE scheduledFor = ? AND status <> 'interrupted'`, db).get(scheduledFor);
     if (done) {
       console.log(`[worker] the ${scheduledFor} tick was ingested by another worker (run ${done.id})`);
       return null;

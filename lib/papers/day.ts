@@ -5,6 +5,7 @@
 // (new beats cross beats replace). Within a section: by the smallest Listing.position among the
 // paper's listings of that section's type(s), then by paper id.
 import { arxivDataVersion, sqlite } from '@/lib/db';
+import { dayCountRow, listingEntryRow } from '@/lib/db/rows';
 import { termPatterns, termScope } from '@/lib/arxiv/taxonomy';
 import type { ListSpec } from './spec';
 
@@ -78,7 +79,8 @@ function queryDays(spec: ListSpec): { date: string; count: number }[] {
       `SELECT l.date AS date, COUNT(DISTINCT l.paperId) AS count
        FROM Listing l JOIN Paper p ON p.id = l.paperId WHERE ${sql} GROUP BY l.date ORDER BY l.date`,
     )
-    .all(...params) as { date: string; count: number }[];
+    .all(...params)
+    .map(dayCountRow);
 }
 
 /** The list for `date` (default: the latest day with papers for the spec). */
@@ -98,7 +100,8 @@ function queryList(spec: ListSpec, date?: string): DayList {
       `SELECT l.paperId AS id, l.category AS category, l.type AS type, l.position AS position
        FROM Listing l JOIN Paper p ON p.id = l.paperId WHERE l.date = ? AND ${sql}`,
     )
-    .all(day, ...params) as { id: string; category: string; type: string; position: number }[];
+    .all(day, ...params)
+    .map(listingEntryRow);
 
   const best = new Map<string, { entry: DayEntry; position: number }>();
   for (const r of rows) {

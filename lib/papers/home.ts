@@ -1,6 +1,7 @@
 // What the home page shows: the reader's followed categories, arXiv's archives and categories with
 // the latest day's counts, and recent days.
-import { prisma, sqlite } from '@/lib/db';
+import { read } from '@/lib/db';
+import { countRow, dayCountRow, latestDayRow, listedInRow } from '@/lib/db/rows';
 import { archiveName, archives, archivesOf, canonicalCategory, categoryName } from '@/lib/arxiv/taxonomy';
 import { dayList, type DayList } from './day';
 
@@ -20,13 +21,13 @@ export interface HomeSummary {
 }
 
 export async function homeSummary(): Promise<HomeSummary> {
-  const totalPapers = await prisma().paper.count();
-  const latest = sqlite().prepare('SELECT MAX(date) AS date FROM Listing').get() as { date: string | null };
-  if (!latest.date) return { totalPapers, latestDay: null, archives: [], recentDays: [] };
+  const totalPapers = read(countRow, 'SELECT count(*) AS n FROM Paper').get()?.n ?? 0;
+  const latest = read(latestDayRow, 'SELECT MAX(date) AS d FROM Listing').get()?.d ?? null;
+  if (!latest) return { totalPapers, latestDay: null, archives: [], recentDays: [] };
   // Distinct papers per archive and per category, merged categories under their canonical name in
   // every archive either spelling belongs to: the counts of the lists they link to.
   const papers = new Map<string, { all: Set<string>; byCategory: Map<string, Set<string>> }>();
-  const listed = sqlite().prepare('SELECT paperId, category FROM Listing WHERE date = ?').all(latest.date) as { paperId: string; category: string }[];
+  const listed = read(listedInRow, 'SELECT paperId, category FROM Listing WHERE date = ?').all(latest);
   for (const { paperId, category } of listed) {
     const canonical = canonicalCategory(category);
     for (const archive of archivesOf(canonical)) {
@@ -38,12 +39,10 @@ export async function homeSummary(): Promise<HomeSummary> {
   const order = archives().map((a) => a.id);
   const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
   const archiveIds = [...papers.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const recentDays = sqlite()
-    .prepare('SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10')
-    .all() as { date: string; count: number }[];
+  const recentDays = read(dayCountRow, 'SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10').all();
   return {
     totalPapers,
-    latestDay: latest.date,
+    latestDay: latest,
     archives: archiveIds.map((archive) => {
       const a = papers.get(archive)!;
       return {

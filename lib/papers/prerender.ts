@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
 import { bumpDataVersion, sqlDate, sqlite } from '@/lib/db';
-import type { PaperRow as StoredRow } from '@/lib/db/rows';
+import { countRow, idRow, paperSourceRow, type PaperRow as StoredRow } from '@/lib/db/rows';
 import { FIELDS, upgradeText, type PaperRow } from '@/lib/ingest/merge';
 import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
 
@@ -22,7 +22,7 @@ export interface Rendered {
 }
 
 const readRows = (db: Database.Database, ids: readonly string[]): SourceRow[] =>
-  db.prepare(`SELECT id, ${FIELDS.join(', ')} FROM Paper WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as SourceRow[];
+  db.prepare(`SELECT id, ${FIELDS.join(', ')} FROM Paper WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids).map(paperSourceRow);
 
 /** Renders stored papers with the current renderer (and upgrades their text); saves nothing. Unknown ids are left out. */
 export function renderStored(db: Database.Database, ids: readonly string[]): Rendered {
@@ -89,11 +89,11 @@ export interface PrerenderOptions {
 export function prerenderPending({ listedOnly = false, onProgress }: PrerenderOptions = {}): number {
   const db = sqlite();
   const where = `renderVersion < ${RENDER_VERSION}${listedOnly ? ' AND id IN (SELECT paperId FROM Listing)' : ''}`;
-  const total = (db.prepare(`SELECT COUNT(*) n FROM Paper WHERE ${where}`).get() as { n: number }).n;
-  const next = db.prepare(`SELECT id FROM Paper WHERE ${where} LIMIT ${BATCH}`).pluck();
+  const total = countRow(db.prepare(`SELECT COUNT(*) n FROM Paper WHERE ${where}`).get()).n;
+  const next = db.prepare(`SELECT id FROM Paper WHERE ${where} LIMIT ${BATCH}`);
   let done = 0;
   for (;;) {
-    const ids = next.all() as string[];
+    const ids = next.all().map((row) => idRow(row).id);
     if (ids.length === 0) break;
     rerender(db, ids);
     done += ids.length;

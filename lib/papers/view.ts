@@ -3,7 +3,7 @@ import { sqlite } from '@/lib/db';
 import { write } from '@/lib/db/writer';
 import { RENDER_VERSION, plainText, renderInline } from '@/lib/render';
 import { renderStored, saveRendered } from './prerender';
-import type { PaperRow as StoredRow } from '@/lib/db/rows';
+import { paperViewRow, type PaperViewRow as PaperRow } from '@/lib/db/rows';
 
 export interface PaperView {
   id: string;
@@ -36,12 +36,6 @@ export interface PaperView {
   /** Set by daily lists: how this paper was listed on the page's day. */
   listing?: { date: string; type: string; category: string };
 }
-
-type PaperRow = Pick<StoredRow, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'primaryCategory' | 'categories' | 'comments' | 'journalRef' | 'doi' | 'submittedAt' | 'updatedAt' | 'announcedOn' | 'titleHtml' | 'abstractHtml' | 'renderVersion'> & {
-  pdf: number | null;
-  summary: number | null;
-  hasSummary: number;
-};
 
 // Prisma's SQLite adapter stores DateTime as "2007-04-02T19:18:42.000+00:00"; pages want ISO Z.
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
@@ -88,7 +82,8 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
            FROM Paper p LEFT JOIN PaperClicks c ON c.paperId = p.id
            WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
         )
-        .all(...chunk) as PaperRow[]),
+        .all(...chunk)
+        .map(paperViewRow)),
     );
   }
   if (options.render ?? true) ensureRendered(rows);

@@ -1,7 +1,8 @@
 // Each process of the site (web processes, workers) records that it lives every few seconds, so
 // /api/health can say which processes share the database, and whether a worker is running.
 import type Database from 'better-sqlite3';
-import { sqlite } from '@/lib/db';
+import { read, sqlite } from '@/lib/db';
+import { processBeatRow } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
 import { ownerAlive, parseOwner, thisOwner } from './owner';
 
@@ -44,12 +45,7 @@ export interface ProcessInfo {
 
 /** The processes heard from lately that still live. */
 export function liveProcesses(db: Database.Database = sqlite(), now = Date.now()): ProcessInfo[] {
-  const rows = db.prepare('SELECT owner, role, startedAt, heartbeatAt FROM ProcessBeat WHERE heartbeatAt >= ? ORDER BY role, startedAt').all(now - SILENT_MS) as Array<{
-    owner: string;
-    role: string;
-    startedAt: number;
-    heartbeatAt: number;
-  }>;
+  const rows = read(processBeatRow, 'SELECT owner, role, startedAt, heartbeatAt FROM ProcessBeat WHERE heartbeatAt >= ? ORDER BY role, startedAt', db).all(now - SILENT_MS);
   return rows.flatMap((r) => {
     const owner = parseOwner(r.owner);
     if (!owner || !ownerAlive(owner)) return [];

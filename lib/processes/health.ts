@@ -1,23 +1,13 @@
 // What /api/health reports: that this process answers (liveness), that the database reads, the
 // last ingest and any running, the summary queue across the site, and the processes sharing the
 // database. Reads only: a health check never waits for a writer.
-import { arxivDataVersion, sqlite } from '@/lib/db';
+import { arxivDataVersion, read, sqlite } from '@/lib/db';
+import { ingestRunRow, latestDayRow, type IngestRunRow as RunRow } from '@/lib/db/rows';
 import { INGEST_LEASE } from '@/lib/ingest/runs';
 import { queueCounts } from '@/lib/summaries/jobs';
 import { liveProcesses, type ProcessInfo } from './beat';
 import { leaseHolder } from './lease';
 import { parseOwner, thisProcess } from './owner';
-
-interface RunRow {
-  id: number;
-  source: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  inserted: number;
-  updated: number;
-  errorCount: number;
-}
 
 export interface Health {
   status: 'ok' | 'degraded' | 'error';
@@ -36,12 +26,12 @@ export function health(): Health {
     const db = sqlite();
     const started = performance.now();
     const dataVersion = arxivDataVersion(db);
-    const latestDay = (db.prepare('SELECT MAX(date) AS d FROM Listing').get() as { d: string | null }).d;
+    const latestDay = read(latestDayRow, 'SELECT MAX(date) AS d FROM Listing', db).get()?.d ?? null;
     const readMs = Math.round((performance.now() - started) * 10) / 10;
     const runs = 'SELECT id, source, status, startedAt, finishedAt, inserted, updated, errorCount FROM IngestRun';
-    const last = (db.prepare(`${runs} WHERE status <> 'running' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined) ?? null;
-    const lastOk = (db.prepare(`${runs} WHERE status = 'ok' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined) ?? null;
-    const running = db.prepare(`${runs} WHERE status = 'running' ORDER BY id DESC LIMIT 10`).all() as RunRow[];
+    const last = read(ingestRunRow, `${runs} WHERE status <> 'running' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
+    const lastOk = read(ingestRunRow, `${runs} WHERE status = 'ok' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
+    const running = read(ingestRunRow, `${runs} WHERE status = 'running' ORDER BY id DESC LIMIT 10`, db).all();
     const holder = leaseHolder(db, INGEST_LEASE);
     const owner = holder && parseOwner(holder.owner);
     const processes = liveProcesses(db);

@@ -4,9 +4,9 @@
 // holder that lost its lease (stalled past expiry) cannot release its successor's.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { read } from '@/lib/db';
+import { leaseRow } from '@/lib/db/rows';
 import { ownerAlive, parseOwner, thisOwner } from './owner';
-
-type Row = { owner: string; token: string; expiresAt: number };
 
 export class Lease {
   private timer?: ReturnType<typeof setInterval>;
@@ -16,7 +16,7 @@ export class Lease {
   /** Takes the lease when it is free (never held, released, expired, or its holder is gone); null when another process holds it. */
   static tryAcquire(db: Database.Database, name: string, ttlMs: number, now = Date.now()): Lease | null {
     return db.transaction(() => {
-      const held = db.prepare('SELECT owner, token, expiresAt FROM Lease WHERE name = ?').get(name) as Row | undefined;
+      const held = read(leaseRow, 'SELECT owner, token, expiresAt FROM Lease WHERE name = ?', db).get(name);
       const holder = held && held.expiresAt > now ? parseOwner(held.owner) : null;
       if (holder && ownerAlive(holder)) return null;
       const token = randomUUID();
@@ -46,7 +46,7 @@ export class Lease {
 
 /** The current holder of a lease, if it is held (for /api/health). */
 export function leaseHolder(db: Database.Database, name: string, now = Date.now()): { owner: string; expiresAt: number } | null {
-  const row = db.prepare('SELECT owner, expiresAt FROM Lease WHERE name = ?').get(name) as Row | undefined;
+  const row = read(leaseRow, 'SELECT owner, token, expiresAt FROM Lease WHERE name = ?', db).get(name);
   if (!row || row.expiresAt <= now) return null;
   const owner = parseOwner(row.owner);
   return owner && ownerAlive(owner) ? { owner: row.owner, expiresAt: row.expiresAt } : null;

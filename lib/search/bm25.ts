@@ -7,6 +7,7 @@
 //   idf_i    = log((N - n_i + 0.5) / (n_i + 0.5)), clamped to 1e-6 when ≤ 0 (C's log, via SQLite)
 //   w_i(d)   = Σ over instances of token i in d of its column's weight;  D(d) = tokens in d
 import type Database from 'better-sqlite3';
+import { statement } from '@/lib/db';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -20,12 +21,9 @@ export function weightForTf(t: number, docTokens: number, avgdl: number): number
   return (t * K1 * (1 - B + (B * docTokens) / avgdl)) / (K1 + 1.0 - t);
 }
 
-const lnByDb = new WeakMap<Database.Database, Database.Statement<[number], { v: number }>>();
-
 /** FTS5's idf. The log is C's, through SQLite's ln(): Math.log differs from it in the last bit for some inputs. */
 export function idf(db: Database.Database, rows: number, docs: number): number {
-  const ln = lnByDb.get(db) ?? lnByDb.set(db, db.prepare<[number], { v: number }>('SELECT ln(?) AS v')).get(db)!;
-  const v = ln.get((rows - docs + 0.5) / (docs + 0.5))!.v;
+  const v = statement<[number], { v: number }>('SELECT ln(?) AS v', db).get((rows - docs + 0.5) / (docs + 0.5))!.v;
   return v <= 0.0 ? 1e-6 : v;
 }
 
@@ -73,7 +71,7 @@ export const docTokens = (sz: Buffer) => readVarints(sz).reduce((a, b) => a + b,
 
 /** Column weights of the table's `rank` setting, e.g. 'bm25(8.0, 4.0, 1.0)' → [8, 4, 1]; null if rank is not plain bm25. */
 export function columnWeights(db: Database.Database, columns: number): number[] | null {
-  const row = db.prepare<[], { v: string }>("SELECT v FROM fts_papers_config WHERE k = 'rank'").get();
+  const row = statement<[], { v: string }>("SELECT v FROM fts_papers_config WHERE k = 'rank'", db).get();
   const args = row ? /^\s*bm25\s*\(([^)]*)\)\s*$/i.exec(row.v)?.[1] : ''; // no setting: bm25()
   if (args === undefined) return null;
   const given = args.trim() ? args.split(',').map(Number) : [];

@@ -1,5 +1,6 @@
 // Papers as search documents, read straight from the database (for engines that keep their own copy).
 import type Database from 'better-sqlite3';
+import { stringList } from '@/lib/db/rows';
 import { announcedDaySql, submittedDaySql } from '@/lib/papers/dates';
 
 export interface SearchDoc {
@@ -22,7 +23,7 @@ const SELECT = `SELECT p.id, p.title, p.authors, p.abstract, p.categories, subst
   FROM Paper p`;
 
 type Row = Omit<SearchDoc, 'authors' | 'categories'> & { authors: string; categories: string };
-const toDoc = (r: Row): SearchDoc => ({ ...r, authors: JSON.parse(r.authors) as string[], categories: r.categories.split(' ') });
+const toDoc = (r: Row): SearchDoc => ({ ...r, authors: stringList(r.authors), categories: r.categories.split(' ') });
 
 export function loadSearchDocs(db: Database.Database, ids: readonly string[]): SearchDoc[] {
   return db.prepare<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(toDoc);

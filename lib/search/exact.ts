@@ -5,6 +5,7 @@
 // forms included) — rank first; papers found only through stemming follow.
 import type Database from 'better-sqlite3';
 import pluralize from 'pluralize';
+import { statement } from '@/lib/db';
 import type { ParsedQuery } from './query';
 import { textTokens } from './tokens';
 
@@ -34,14 +35,8 @@ export function exactExpression(db: Database.Database, q: ParsedQuery): string |
   return [...forms.values()].map((set) => `(${[...set].map(literal).join(' OR ')})`).join(' AND ');
 }
 
-const membership = new WeakMap<Database.Database, Database.Statement<[string, string], { docid: number }>>();
-
 /** Which of the rows match an fts_exact expression (doclist seeks, no ranking). */
 export function rowsMatchingExact(db: Database.Database, expression: string): (docids: readonly number[]) => Set<number> {
-  const statement =
-    membership.get(db) ??
-    membership
-      .set(db, db.prepare('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))'))
-      .get(db)!;
-  return (docids) => new Set(statement.all(expression, JSON.stringify(docids)).map((r) => r.docid));
+  const membership = statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db);
+  return (docids) => new Set(membership.all(expression, JSON.stringify(docids)).map((r) => r.docid));
 }

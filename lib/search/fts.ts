@@ -4,6 +4,8 @@
 // renumber — run `npm run search:reindex` after a VACUUM.
 import type Database from 'better-sqlite3';
 import { termPatterns } from '@/lib/arxiv/taxonomy';
+import { statement } from '@/lib/db';
+import { stringList } from '@/lib/db/rows';
 import { announcedDaySql, newestFirstSql, submittedDaySql } from '@/lib/papers/dates';
 import { exactExpression, rowsMatchingExact } from './exact';
 import { fieldOf, rankRelated, RELATED_POOL } from './related';
@@ -68,18 +70,8 @@ const ORDER = {
   popularity: '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
 } as const;
 
-const statementsByDb = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** db.prepare once per connection and SQL text: searches repeat a handful of shapes, and compiling costs more than a fast search. */
-function prepared<P extends object, R>(db: Database.Database, sql: string): Database.Statement<P, R> {
-  const cache = statementsByDb.get(db) ?? statementsByDb.set(db, new Map()).get(db)!;
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= 200) cache.clear(); // filters make the shapes many in principle; keep memory bounded
-    cache.set(sql, (statement = db.prepare(sql)));
-  }
-  return statement as unknown as Database.Statement<P, R>;
-}
+/** The app's statement cache (lib/db.ts): searches repeat a handful of shapes, and compiling costs more than a fast search. */
+const prepared = <P extends object, R>(db: Database.Database, sql: string) => statement<P, R>(sql, db);
 
 interface Row {
   id: string;
@@ -231,14 +223,14 @@ interface Candidate {
 const toRelatedPaper = <R extends { id: string; categories: string; authors: string }>(r: R) => ({
   ...r,
   categories: r.categories.split(' '),
-  authors: JSON.parse(r.authors) as string[],
+  authors: stringList(r.authors),
 });
 
 function toHit(r: Row): SearchHit {
   return {
     id: r.id,
     title: r.title,
-    authors: JSON.parse(r.authors) as string[],
+    authors: stringList(r.authors),
     categories: r.categories.split(' '),
     announced: r.announced,
     submitted: r.submitted,

@@ -2,6 +2,8 @@
 // Document frequencies come from the FTS index itself (one count per distinct candidate word,
 // cached per run), so no corpus scan is needed when a day's papers arrive.
 import type Database from 'better-sqlite3';
+import { read } from '@/lib/db';
+import { countRow } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
 import { columnWeights } from './bm25';
 import { COLUMNS, queryTokens } from './tokens';
@@ -48,7 +50,7 @@ class KeywordScorer {
   private readonly titleWeight: number;
 
   constructor(private readonly db: Database.Database) {
-    this.docCount = (db.prepare('SELECT count(*) AS n FROM Paper').get() as { n: number }).n;
+    this.docCount = read(countRow, 'SELECT count(*) AS n FROM Paper', db).get()?.n ?? 0;
     const [title, , abstract] = columnWeights(db, COLUMNS.length) ?? [1, 1, 1];
     this.titleWeight = title! / abstract!;
     this.dfQuery = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?');

@@ -6,6 +6,7 @@
 // also looked up under its ASCII spelling and under every spelling in the index that folds to it
 // (read from fts_exact's vocabulary, one seek per place such a letter could stand).
 import type Database from 'better-sqlite3';
+import { statement } from '@/lib/db';
 import type { ParsedQuery, Term } from './query';
 import { textTokens } from './tokens';
 
@@ -31,16 +32,15 @@ export const foldLetters = (token: string): string => token.replace(SPECIAL, (c)
 
 /** At most this many other spellings per word: names, not a fuzzy search. */
 const MAX_SPELLINGS = 8;
-const vocabularies = new WeakMap<Database.Database, Database.Statement<[string, string], { term: string }>>();
+/** Connections that have the temporary vocabulary table. */
+const withVocabulary = new WeakSet<Database.Database>();
 
 function vocabularyRange(db: Database.Database): Database.Statement<[string, string], { term: string }> {
-  let statement = vocabularies.get(db);
-  if (!statement) {
+  if (!withVocabulary.has(db)) {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_exact_terms USING fts5vocab(main, fts_exact, 'row')");
-    statement = db.prepare('SELECT term FROM temp.fts_exact_terms WHERE term >= ? AND term < ? LIMIT 50');
-    vocabularies.set(db, statement);
+    withVocabulary.add(db);
   }
-  return statement;
+  return statement('SELECT term FROM temp.fts_exact_terms WHERE term >= ? AND term < ? LIMIT 50', db);
 }
 
 /** The index's other spellings of one token: its folded form, and indexed tokens that fold to the same. */

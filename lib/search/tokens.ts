@@ -3,6 +3,7 @@
 // topk.ts uses fts_papers' to turn query words into index tokens and to count a row's weighted
 // hits; exact.ts uses fts_exact's to split query text into the unstemmed tokens it looks up.
 import type Database from 'better-sqlite3';
+import { schemaSqlRow } from '@/lib/db/rows';
 
 export const COLUMNS = ['title', 'authors', 'abstract'] as const;
 
@@ -34,7 +35,7 @@ function scratch(db: Database.Database, index: TokenizedIndex = 'fts_papers'): S
   const perDb = scratches.get(db) ?? scratches.set(db, new Map()).get(db)!;
   let s = perDb.get(index);
   if (s) return s;
-  const { sql } = db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(index) as { sql: string };
+  const { sql } = schemaSqlRow(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(index));
   const tokenize = /tokenize\s*=\s*('(?:[^']|'')*')/i.exec(sql)![1];
   const table = `${index}_scratch`;
   // Contentless: 'delete-all' empties it without re-tokenizing what it held.

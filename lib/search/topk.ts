@@ -25,6 +25,8 @@
 // A0 beats kth). A full rebuild only follows when many rows changed or the average length
 // drifted. Until upkeep has run, searches take the plain FTS5 path.
 import type Database from 'better-sqlite3';
+import { read, statement } from '@/lib/db';
+import { countRow } from '@/lib/db/rows';
 import { bm25, columnWeights, docTokens, idf, indexStats, tf, weightForTf } from './bm25';
 import { rankedQuery, type OffloadRanking } from './rankedLists';
 import { COLUMNS, queryTokens, tokenHits, type RowText } from './tokens';
@@ -50,18 +52,18 @@ const statementsByDb = new WeakMap<Database.Database, ReturnType<typeof prepare>
 
 function prepare(db: Database.Database) {
   return {
-    state: db.prepare<[], State>('SELECT built, avgdl, rows, changed FROM fts_topk_state'),
-    anyDirty: db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM fts_topk_dirty) AS n'),
-    term: db.prepare<[string], { docs: number; kth: number }>('SELECT docs, kth FROM fts_topk_term WHERE token = ?'),
-    list: db.prepare<[string], { docid: number; w: number; len: number }>('SELECT docid, w, len FROM fts_topk WHERE token = ?'),
-    text: db.prepare<[number], RowText>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid = ?'),
+    state: statement<[], State>('SELECT built, avgdl, rows, changed FROM fts_topk_state', db),
+    anyDirty: statement<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM fts_topk_dirty) AS n', db),
+    term: statement<[string], { docs: number; kth: number }>('SELECT docs, kth FROM fts_topk_term WHERE token = ?', db),
+    list: statement<[string], { docid: number; w: number; len: number }>('SELECT docid, w, len FROM fts_topk WHERE token = ?', db),
+    text: statement<[number], RowText>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid = ?', db),
     // FTS5 tests a rowid per IN value (a seek in the token's doclist), without computing bm25.
-    having: db.prepare<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND rowid IN (SELECT value FROM json_each(?))'),
+    having: statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db),
     weights: columnWeights(db, COLUMNS.length),
   };
 }
 
-/** Statements of the lists' hot paths, prepared once per connection. */
+/** Statements of the lists' hot paths (lib/db.ts's cache) and the column weights, looked up once per connection. */
 export const statements = (db: Database.Database) => statementsByDb.get(db) ?? statementsByDb.set(db, prepare(db)).get(db)!;
 
 /**
@@ -132,7 +134,7 @@ export function updateTopK(db: Database.Database, lists = TOPK_DEFAULTS, offload
   const st = statements(db);
   const state = st.state.get()!;
   if (state.built && !st.anyDirty.get()!.n) return 'fresh';
-  const dirty = (db.prepare('SELECT count(*) AS n FROM fts_topk_dirty').get() as { n: number }).n;
+  const dirty = read(countRow, 'SELECT count(*) AS n FROM fts_topk_dirty', db).get()?.n ?? 0;
   const { avgdl } = indexStats(db);
   const tooMany = dirty > REBUILD_BATCH * state.rows || state.changed + dirty > REBUILD_CHANGED * state.rows;
   if (!state.built || !st.weights || tooMany || avgdl > state.avgdl * REBUILD_DRIFT) {

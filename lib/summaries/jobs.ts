@@ -10,11 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
-import { sqlite } from '@/lib/db';
+import { read, sqlite, statement } from '@/lib/db';
+import { countRow, jobLivenessRow, jobRow, latestTimeRow, queueRow, type JobRow, type QueueRow } from '@/lib/db/rows';
 import type { Language } from '@/lib/llm/prompts';
 import { ownerAlive, parseOwner, thisOwner } from '@/lib/processes/owner';
 import { budgetLeft, rateRefusal, recordStart } from './limits';
-import { getSummary, recordUsage, saveSummary, statement, type Answer, type StoredSummary } from './store';
+import { getSummary, recordUsage, saveSummary, type Answer, type StoredSummary } from './store';
 
 /** A holder whose heartbeat is older than this is taken to be gone (its process stalled or is on a host we cannot check). */
 export const JOB_LEASE_MS = 20_000;
@@ -23,28 +24,12 @@ export const JOB_HEARTBEAT_MS = 3_000;
 /** Finished rows are kept this long (late followers read how the job ended), then deleted. */
 const KEEP_FINISHED_MS = 3_600_000;
 
-export type JobState = 'queued' | 'running' | 'done' | 'error';
-
-export interface JobRow {
-  paperId: string;
-  language: Language;
-  owner: string;
-  token: string;
-  state: JobState;
-  stage: 'pdf' | 'llm' | null;
-  note: string | null;
-  priority: number;
-  queuedAt: number;
-  heartbeatAt: number;
-  answers: string;
-  error: string | null;
-  rev: number;
-}
+export type { JobRow } from '@/lib/db/rows';
 
 export const jobKey = (paperId: string, language: string) => `${paperId}\u0000${language}`;
 
 export function readJob(paperId: string, language: Language, db: Database.Database = sqlite()): JobRow | undefined {
-  return statement('SELECT * FROM SummaryJob WHERE paperId = ? AND language = ?', db).get(paperId, language) as JobRow | undefined;
+  return read(jobRow, 'SELECT * FROM SummaryJob WHERE paperId = ? AND language = ?', db).get(paperId, language);
 }
 
 /** Queued or running, with a holder that lives (checked directly on this host) and keeps its heartbeat. */
@@ -55,14 +40,12 @@ export function jobLive(row: Pick<JobRow, 'state' | 'owner' | 'heartbeatAt'>, no
   return owner !== null && ownerAlive(owner);
 }
 
-type QueueRow = Pick<JobRow, 'paperId' | 'language' | 'owner' | 'token' | 'state' | 'priority' | 'queuedAt' | 'heartbeatAt'>;
-
 /**
  * The live queue in order: which queued jobs get the free generation slots (`starting`), and the
  * position of every job still waiting after them (1: next).
  */
 function plan(db: Database.Database, now: number): { starting: QueueRow[]; positions: Map<string, number> } {
-  const rows = (statement(`SELECT paperId, language, owner, token, state, priority, queuedAt, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all() as QueueRow[]).filter(
+  const rows = read(queueRow, `SELECT paperId, language, owner, token, state, priority, queuedAt, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all().filter(
     (r) => jobLive(r, now),
   );
   let free = config().LLM_CONCURRENCY - rows.filter((r) => r.state === 'running').length;
@@ -128,8 +111,8 @@ export function claimJob(db: Database.Database, req: ClaimRequest, now = Date.no
     const c = config();
     statement(`DELETE FROM SummaryJob WHERE state IN ('done', 'error') AND heartbeatAt < ?`, db).run(now - KEEP_FINISHED_MS);
     if (!budgetLeft(db)) return { kind: 'refused', reason: 'budget' };
-    const pending = statement(`SELECT COUNT(*) AS n FROM SummaryJob WHERE state IN ('queued', 'running') AND heartbeatAt >= ?`, db).get(now - JOB_LEASE_MS) as { n: number };
-    if (pending.n >= c.SUMMARY_MAX_PENDING) return { kind: 'refused', reason: 'busy' };
+    const pending = read(countRow, `SELECT COUNT(*) AS n FROM SummaryJob WHERE state IN ('queued', 'running') AND heartbeatAt >= ?`, db).get(now - JOB_LEASE_MS);
+    if (pending && pending.n >= c.SUMMARY_MAX_PENDING) return { kind: 'refused', reason: 'busy' };
     if (!req.internal) {
       const limited = rateRefusal(db, req.client, now);
       if (limited) return { kind: 'refused', reason: limited === 'client' ? 'rate-limit' : 'busy' };
@@ -138,8 +121,8 @@ export function claimJob(db: Database.Database, req: ClaimRequest, now = Date.no
     recordUsage(db, 1, 0);
   }
   // Strictly increasing, so first come is first served even within one millisecond.
-  const last = statement('SELECT MAX(queuedAt) AS t FROM SummaryJob', db).get() as { t: number | null };
-  const queuedAt = takeover && row ? row.queuedAt : Math.max(now, (last.t ?? 0) + 1);
+  const last = read(latestTimeRow, 'SELECT MAX(queuedAt) AS t FROM SummaryJob', db).get();
+  const queuedAt = takeover && row ? row.queuedAt : Math.max(now, (last?.t ?? 0) + 1);
   const token = randomUUID();
   statement(
     `INSERT INTO SummaryJob (paperId, language, owner, token, state, stage, note, priority, queuedAt, heartbeatAt, answers, error, rev)
@@ -190,6 +173,6 @@ export const abandonJob = (db: Database.Database, token: string): boolean =>
 
 /** Live jobs across the site, for /api/health. */
 export function queueCounts(db: Database.Database = sqlite(), now = Date.now()): { queued: number; running: number } {
-  const rows = (statement(`SELECT state, owner, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all() as JobRow[]).filter((r) => jobLive(r, now));
+  const rows = read(jobLivenessRow, `SELECT state, owner, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all().filter((r) => jobLive(r, now));
   return { queued: rows.filter((r) => r.state === 'queued').length, running: rows.filter((r) => r.state === 'running').length };
 }

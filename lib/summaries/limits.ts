@@ -6,7 +6,9 @@
 // The number of generations queued or running at once is capped there too (SUMMARY_MAX_PENDING).
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
-import { statement, usageToday } from './store';
+import { read, statement } from '@/lib/db';
+import { countRow } from '@/lib/db/rows';
+import { usageToday } from './store';
 
 const HOUR = 3_600_000;
 
@@ -14,9 +16,9 @@ const HOUR = 3_600_000;
 export function rateRefusal(db: Database.Database, client: string, now = Date.now()): 'client' | 'site' | null {
   const c = config();
   statement('DELETE FROM SummaryStart WHERE at <= ?', db).run(now - HOUR);
-  const mine = (statement('SELECT COUNT(*) AS n FROM SummaryStart WHERE client = ? AND at > ?', db).get(client, now - HOUR) as { n: number }).n;
+  const mine = read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE client = ? AND at > ?', db).get(client, now - HOUR)?.n ?? 0;
   if (mine >= c.SUMMARY_RATE_PER_HOUR) return 'client';
-  const site = (statement('SELECT COUNT(*) AS n FROM SummaryStart WHERE at > ?', db).get(now - HOUR) as { n: number }).n;
+  const site = read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE at > ?', db).get(now - HOUR)?.n ?? 0;
   return site >= c.SUMMARY_GLOBAL_RATE_PER_HOUR ? 'site' : null;
 }
 

@@ -4,7 +4,8 @@
 // generation and wait behind at most one of ours; cached summaries are skipped, and the daily
 // budget (not the per-client rate limit) applies.
 import { config } from '@/lib/config';
-import { sqlite } from '@/lib/db';
+import { read } from '@/lib/db';
+import { idRow, latestDayRow } from '@/lib/db/rows';
 import { llmWorkStopped } from '@/lib/llm/chat';
 import { requestSummary } from './queue';
 import { getSummary } from './store';
@@ -25,14 +26,11 @@ export async function pregenerateSummaries(date?: string): Promise<PregenerateRe
   const result: PregenerateResult = { date: null, papers: 0, generated: 0, cached: 0, failed: 0 };
   if (!categories.length) return result;
   const marks = categories.map(() => '?').join(', ');
-  const db = sqlite();
-  result.date =
-    date ?? (db.prepare(`SELECT MAX(date) AS d FROM Listing WHERE type = 'new' AND category IN (${marks})`).get(...categories) as { d: string | null }).d;
+  result.date = date ?? read(latestDayRow, `SELECT MAX(date) AS d FROM Listing WHERE type = 'new' AND category IN (${marks})`).get(...categories)?.d ?? null;
   if (!result.date) return result;
-  const ids = db
-    .prepare(`SELECT paperId FROM Listing WHERE date = ? AND type = 'new' AND category IN (${marks}) GROUP BY paperId ORDER BY MIN(position), paperId`)
-    .pluck()
-    .all(result.date, ...categories) as string[];
+  const ids = read(idRow, `SELECT paperId AS id FROM Listing WHERE date = ? AND type = 'new' AND category IN (${marks}) GROUP BY paperId ORDER BY MIN(position), paperId`)
+    .all(result.date, ...categories)
+    .map((r) => r.id);
   result.papers = ids.length;
   for (const id of ids) {
     for (const language of languages) {

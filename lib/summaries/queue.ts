@@ -10,6 +10,7 @@
 // size limit is kept up to there, with a note. Rendered answers go out as changes: each `html`
 // event says how much of the answer's previous HTML to keep and what follows it.
 import { config } from '@/lib/config';
+import { answerList } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
 import { llmWorkStopped, providerConfigured, streamChat, type ChatMessage } from '@/lib/llm/chat';
 import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
@@ -304,7 +305,7 @@ export class SummaryJob {
     this.followedToken = row.token;
     if (row.state === 'queued') return this.setPosition(Math.max(1, queuePosition(this.paper.id, this.language, undefined, now)));
     if (row.stage) this.setStage(row.stage, row.note ?? undefined);
-    const answers = JSON.parse(row.answers) as Answer[];
+    const answers = answerList(row.answers);
     answers.forEach((a, index) => {
       if (index >= this.answers.length) this.addQuestion(a.q);
       if (index < this.complete) return;
@@ -514,5 +515,5 @@ export function jobProgress(paperId: string, language: Language): { stage: 'queu
   const row = readJob(paperId, language);
   if (!row || !jobLive(row)) return undefined;
   if (row.state === 'queued') return { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)), answered: 0 };
-  return { stage: row.stage ?? 'pdf', position: 0, answered: (JSON.parse(row.answers) as Answer[]).length };
+  return { stage: row.stage ?? 'pdf', position: 0, answered: answerList(row.answers).length };
 }

@@ -1,19 +1,9 @@
 // Stored summaries and the daily spend, on the raw SQLite handle (the cached read is the hot path).
 // Writes take the connection they run on: the request paths' writer (lib/db/writer.ts).
 import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
-import { sqlite } from '@/lib/db';
+import { read, statement } from '@/lib/db';
+import { answerList, paperForSummaryRow, summaryRow, summaryUsageRow } from '@/lib/db/rows';
 import type { Language } from '@/lib/llm/prompts';
-
-// Statements prepared once per connection (tests switch databases, so keyed by the handle).
-const prepared = new WeakMap<object, Map<string, Statement>>();
-export function statement(sql: string, db: Database.Database = sqlite()): Statement {
-  let byDb = prepared.get(db);
-  if (!byDb) prepared.set(db, (byDb = new Map()));
-  let s = byDb.get(sql);
-  if (!s) byDb.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 export interface Answer {
   q: string;
@@ -35,20 +25,16 @@ export interface StoredSummary {
   createdAt: string;
 }
 
-interface Row extends Omit<StoredSummary, 'answers' | 'truncated'> {
-  answers: string;
-  truncated: number;
-}
-
 export function getSummary(paperId: string, language: Language, db?: Database.Database): StoredSummary | null {
-  const row = statement(
+  const row = read(
+      summaryRow,
       `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
               s.source, s.truncated, s.promptTokens, s.completionTokens, s.createdAt
        FROM Summary s LEFT JOIN Paper p ON p.id = s.paperId WHERE s.paperId = ? AND s.language = ?`,
       db,
     )
-    .get(paperId, language) as Row | undefined;
-  return row ? { ...row, answers: JSON.parse(row.answers) as Answer[], truncated: row.truncated === 1 } : null;
+    .get(paperId, language);
+  return row ? { ...row, answers: answerList(row.answers), truncated: row.truncated === 1 } : null;
 }
 
 export function saveSummary(db: Database.Database, s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
@@ -73,21 +59,20 @@ export interface PaperForSummary {
 }
 
 export function paperForSummary(id: string): PaperForSummary | null {
-  const row = statement(
+  const row = read(
+      paperForSummaryRow,
       `SELECT id, version, title, abstract,
               EXISTS (SELECT 1 FROM Listing l WHERE l.paperId = p.id AND l.date = (SELECT MAX(date) FROM Listing)) AS latest
        FROM Paper p WHERE id = ?`,
     )
-    .get(id) as (Omit<PaperForSummary, 'latest'> & { latest: number }) | undefined;
+    .get(id);
   return row ? { ...row, latest: row.latest === 1 } : null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function usageToday(db?: Database.Database): { generations: number; tokens: number } {
-  const row = statement('SELECT generations, tokens FROM SummaryUsage WHERE day = ?', db).get(today()) as
-    | { generations: number; tokens: number }
-    | undefined;
+  const row = read(summaryUsageRow, 'SELECT generations, tokens FROM SummaryUsage WHERE day = ?', db).get(today());
   return row ?? { generations: 0, tokens: 0 };
 }
 
