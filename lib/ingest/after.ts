@@ -3,7 +3,7 @@
 // construction: `recorded` (lib/ingest/sources.ts), which every run goes through, calls
 // ingestEnded; callers never call it themselves.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sqlite } from '@/lib/db';
+import { sqlite, statement } from '@/lib/db';
 import { prerenderPending } from '@/lib/papers/prerender';
 import { updateSearchAfterIngest } from '@/lib/search';
 import type { rankOnWorker } from '@/lib/search/rankedListsThread';
@@ -45,7 +45,7 @@ export async function ingestTogether<T>(body: () => Promise<T>): Promise<T> {
 }
 
 /** Search documents an earlier aftermath could not deliver (say Meilisearch was down). */
-const searchWorkQueued = () => sqlite().prepare('SELECT 1 FROM SearchOutbox LIMIT 1').pluck().get() !== undefined;
+const searchWorkQueued = () => statement('SELECT 1 AS queued FROM SearchOutbox LIMIT 1').get() !== undefined;
 
 /**
  * Called as every ingest run ends: the aftermath follows a run that changed papers or listings, or
