@@ -6,6 +6,7 @@ import { recordReading, type Reading } from '@/lib/browser/personal';
 
 export function RecordReading({ paper, how }: { paper: BibtexPaper; how: Reading }) {
   const latest = useRef(paper);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref: read in callbacks and effects, never to render
   latest.current = paper;
   useEffect(() => recordReading(latest.current, how), [paper.id, how]);
   return null;

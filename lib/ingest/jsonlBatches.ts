@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { dailyDumpDate, detectFormat, parseDailyLine, parseKaggleLine, readLines, RecordRejected } from '@/lib/arxiv/parse/jsonl';
-import type { ListingRecord, PaperRecord, ParsedBatch, RecordError } from '@/lib/arxiv/types';
+import type { ListingRecord, ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { preparePapers, type PreparedPaper } from './merge';
 
 /** A write batch, prepared for PaperStore.writePrepared. */
