@@ -4,6 +4,8 @@
 // imports a server package (Node built-ins, the database driver, Prisma, ...). Type-only imports
 // are erased at build time and so are allowed. Next's build catches some of this too, but only for
 // modules a bundler cannot pack (node:fs), not for one that reads the server's config or secrets.
+// The `server-only` package would do this at build time, but it throws wherever the react-server
+// condition is off, and the tests, workers and scripts load lib/db.ts and friends in plain Node.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
