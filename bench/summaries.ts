@@ -94,7 +94,10 @@ export default async function bench(args: string[]): Promise<void> {
     for (const [i, id] of ids.entries()) {
       const c = await through(id, 'en');
       const w = await through(id, 'zh');
-      if (i > 0) cold.push(c), warm.push(w);
+      if (i > 0) {
+        cold.push(c);
+        warm.push(w);
+      }
     }
     // Straight to the upstream: the same six-turn conversation with the same paper text in the
     // system message, first token of the first turn.

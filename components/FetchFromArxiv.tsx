@@ -42,6 +42,7 @@ export function FetchFromArxiv({ ids }: { ids: string[] }) {
       </form>
       {busy && (
         <p role="status" className="fetch-progress text-sm text-zinc-600 dark:text-zinc-400">
+          {/* eslint-disable-next-line react-hooks/purity -- the elapsed time is meant to change: a timer re-renders it each second */}
           Fetching from arXiv… {Math.floor((Date.now() - state.since) / 1000)} s
         </p>
       )}

@@ -2,7 +2,7 @@
 // The reading history kept in this browser, by day (newest first), with export (JSON, BibTeX) and clear.
 import { useEffect, useState } from 'react';
 import { bibtexFile } from '@/lib/papers/bibtex';
-import { clearHistory, readingHistory, type HistoryEntry, type Reading } from '@/lib/papers/personal';
+import { clearHistory, readingHistory, type HistoryEntry, type Reading } from '@/lib/browser/personal';
 import { PaperLine } from './PaperLine';
 
 const HOW: Record<Reading, string> = { pdf: 'PDF', summary: 'summary', page: 'page' };

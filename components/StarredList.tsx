@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { bibtexFile } from '@/lib/papers/bibtex';
 import { PaperLine } from './PaperLine';
-import { starredPapers, toggleStar, type StarredPaper } from '@/lib/papers/personal';
+import { starredPapers, toggleStar, type StarredPaper } from '@/lib/browser/personal';
 
 export function StarredList() {
   const [stars, setStars] = useState<StarredPaper[] | null>(null);

@@ -44,6 +44,7 @@ export default function BaseBoundExplorer() {
       setFound((f) => [...f.filter((r) => r.length !== m.length || r.d !== d), { length: m.length, d, base: m.base, seconds: m.elapsedMs / 1000, fullScans: m.fullScans }].sort((a, b) => a.length - b.length));
       if (m.length === running.current.length) {
         setLogBase(Math.log10(m.base));
+        // eslint-disable-next-line react-hooks/immutability -- runs on a worker message, after drawCurve is declared
         drawCurve.start({ kind: 'curve', d, length: m.length, base: m.base });
       }
     }

@@ -27,6 +27,7 @@ export default function BatchSizeLr() {
       data: [BATCHES, sgd, rule(BATCHES, sgd[0]!, 1, ceiling), sign, BATCHES.map((b) => signMeanFieldLr(toy, b)), rule(BATCHES, sign[0]!, 0.5, ceiling)] as [Float64Array, ...Float64Array[]],
       signPeak: peakOf(BATCHES, sign),
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toy is rebuilt each render from these inputs
   }, [logKappa, c, logN]);
   const sgd = sgdNoiseScale(toy);
   const mf = signMeanField(toy);

@@ -23,6 +23,7 @@ export default function ContextExtension() {
   const ratios = useMemo(() => {
     const x = Float64Array.from({ length: 64 }, (_, i) => i);
     return [x, ...METHODS.map((m) => angleCoverage(m, config, trainLength, testLength)), x.map(() => 1)] as [Float64Array, ...Float64Array[]];
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- config and testLength are rebuilt each render from these inputs
   }, [trainLength, scale, beta, log2Window, leakInv]);
   const positions = useMemo(() => {
     const n = 300;
@@ -32,6 +33,7 @@ export default function ContextExtension() {
     // With the log-n option, show the attention logit scale max(1, log n / log L_train) instead.
     const scaleCurve = x.map((v) => logNScale(Math.max(1, v), trainLength) * trainLength);
     return [x, ...series, ...(logN ? [scaleCurve] : [])] as [Float64Array, ...Float64Array[]];
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- config is rebuilt each render from these inputs
   }, [testLength, scale, log2Window, leakInv, logN, trainLength]);
   const small = reropePositionMatrix(8, 3, 1 / 2);
 

@@ -54,6 +54,7 @@ export default function MlpPlayground() {
   useEffect(() => {
     const timer = setTimeout(run, 250);
     return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- retrain when the settings change, not when run is recreated
   }, [configs, steps]);
 
   const data = useMemo(() => [Float64Array.from(history.steps), ...KINDS.map((_, i) => Float64Array.from(history.losses[i] ?? []))] as [Float64Array, ...Float64Array[]], [history]);

@@ -38,6 +38,7 @@ export default function MuonScale() {
       job.start(config);
     }, 200);
     return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- restart when the settings change, not when the job handle is recreated
   }, [config, visible]);
   const set = (key: keyof LayerConfig) => (value: number) => setConfig((c) => ({ ...c, [key]: value }));
 

@@ -68,6 +68,7 @@ export default function RopeBetaBase() {
     // The chosen base first, then the grid (cached results are kept across slider moves).
     const todo = [base, ...GRID].filter((b) => !largest.has(b));
     if (todo.length) job.start({ kind: 'largest', d: D, bases: todo });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- largest is the cache the job fills: scanning again when it grows would loop
   }, [base, visible]);
   const x0 = ciFirstZero();
   const curve = useMemo(() => {

@@ -77,6 +77,7 @@ export default function UPlotChart(props: UPlotChartProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const latest = useRef(props);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref: read in callbacks and effects, never to render
   latest.current = props;
   const theme = useThemeVersion();
   const layoutKey = JSON.stringify([props.series, props.xLog, props.yLog, props.yRange, theme]);

@@ -9,6 +9,7 @@ export function useWorkerJob<Job, Message extends { type: string }>(createWorker
   const worker = useRef<Worker | null>(null);
   const [status, setStatus] = useState<JobStatus>('idle');
   const handler = useRef(onMessage);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref: read in callbacks and effects, never to render
   handler.current = onMessage;
 
   const stop = useCallback((next: JobStatus) => {

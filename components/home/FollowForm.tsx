@@ -3,7 +3,7 @@
 // JavaScript) and shows the home page for them. Without JavaScript the form posts to /follow.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { setFollowedCategories } from '@/lib/papers/personal';
+import { setFollowedCategories } from '@/lib/browser/personal';
 
 export function FollowForm({ children }: { children: React.ReactNode }) {
   const router = useRouter();

@@ -1,10 +1,10 @@
 'use client';
 // Long days: loads the next server-rendered chunk when the "more" link nears the viewport, shows
 // the reader's position ("n / total") with a back-to-top link, keeps their place for Back/Forward
-// (lib/papers/place.ts), and makes section links ("Cross-lists (31)") load what they need at once.
+// (lib/browser/place.ts), and makes section links ("Cross-lists (31)") load what they need at once.
 import { useEffect, useState } from 'react';
-import { loadNextChunk, loadThrough } from '@/lib/papers/lazyLoad';
-import { restorePlace, savePlace } from '@/lib/papers/place';
+import { loadNextChunk, loadThrough } from '@/lib/browser/lazyLoad';
+import { restorePlace, savePlace } from '@/lib/browser/place';
 
 /** The first card whose bottom is below the top of the window (cards are in page order). */
 function topCard(list: HTMLElement): HTMLElement | undefined {

@@ -6,9 +6,9 @@
 // are read too.
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { cardText, clearMarks, keywordList, markTerms } from '@/lib/papers/highlight';
-import { loadAllChunks } from '@/lib/papers/lazyLoad';
-import { preferenceKeywords, setPreferenceKeywords } from '@/lib/papers/personal';
+import { cardText, clearMarks, keywordList, markTerms } from '@/lib/browser/highlight';
+import { loadAllChunks } from '@/lib/browser/lazyLoad';
+import { preferenceKeywords, setPreferenceKeywords } from '@/lib/browser/personal';
 
 type Mode = 'filter' | 'highlight';
 type Sort = 'announced' | 'popular' | 'preference';

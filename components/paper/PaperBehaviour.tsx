@@ -5,9 +5,9 @@
 // up by a MutationObserver.
 import { useEffect, useRef, useState } from 'react';
 import { bibtexEntry } from '@/lib/papers/bibtex';
-import { cardPaper, citationText } from '@/lib/papers/cardData';
-import { keywordList, markTerms } from '@/lib/papers/highlight';
-import { followedCategories, recordReading, starredPapers, toggleFollow, toggleStar, visitedIds, type Reading } from '@/lib/papers/personal';
+import { cardPaper, citationText } from '@/lib/browser/cardData';
+import { keywordList, markTerms } from '@/lib/browser/highlight';
+import { followedCategories, recordReading, starredPapers, toggleFollow, toggleStar, visitedIds, type Reading } from '@/lib/browser/personal';
 import CardPanels from './CardPanels';
 
 const cards = () => [...document.querySelectorAll<HTMLElement>('article.paper')].filter((c) => c.offsetParent !== null);

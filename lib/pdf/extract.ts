@@ -39,7 +39,10 @@ export function uprightRuns(raw: RawRun[]): Run[] {
   for (const r of raw) weight.set(Math.round(r.angle), (weight.get(Math.round(r.angle)) ?? 0) + r.text.length);
   let main = 0;
   let mainWeight = -1;
-  for (const [angle, w] of weight) if (w > mainWeight) (main = angle), (mainWeight = w);
+  for (const [angle, w] of weight) if (w > mainWeight) {
+    main = angle;
+    mainWeight = w;
+  }
   const rad = (main * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);

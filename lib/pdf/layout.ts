@@ -72,7 +72,10 @@ export function dominantSize(frags: Array<{ size: number; runs?: Run[]; text?: s
   }
   let best = 0;
   let bestWeight = -1;
-  for (const [size, w] of weight) if (w > bestWeight) (best = size), (bestWeight = w);
+  for (const [size, w] of weight) if (w > bestWeight) {
+    best = size;
+    bestWeight = w;
+  }
   return best;
 }
 
@@ -206,10 +209,16 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
       if (f.x0 >= x || f.x1 <= x) continue;
       // Ends reaching just past x (an overfull equation in a narrow gutter) do not block it.
       if (x - f.x0 < 0.3 * f.size || f.x1 - x < 0.3 * f.size) continue;
-      if (cursor - top(f) > runHigh - runLow) (runHigh = cursor), (runLow = top(f));
+      if (cursor - top(f) > runHigh - runLow) {
+        runHigh = cursor;
+        runLow = top(f);
+      }
       cursor = Math.min(cursor, bottom(f));
     }
-    if (cursor - low > runHigh - runLow) (runHigh = cursor), (runLow = low);
+    if (cursor - low > runHigh - runLow) {
+      runHigh = cursor;
+      runLow = low;
+    }
     best.push({ x, low: runLow, high: runHigh });
   }
   // Candidates from the tallest strip down; the first one whose sides hold real columns wins.
@@ -282,7 +291,10 @@ function trimToColumns(frags: Fragment[], x: number, low: number, high: number, 
 function columnsBeside(frags: Fragment[], x: number, low: number, high: number): boolean {
   let regionLeft = Infinity;
   let regionRight = -Infinity;
-  for (const f of frags) (regionLeft = Math.min(regionLeft, f.x0)), (regionRight = Math.max(regionRight, f.x1));
+  for (const f of frags) {
+    regionLeft = Math.min(regionLeft, f.x0);
+    regionRight = Math.max(regionRight, f.x1);
+  }
   const inside = frags.filter((f) => middleY(f) > low && middleY(f) < high);
   const prose = (side: Fragment[], room: number) => {
     const rows = new Map<number, Fragment[]>();
@@ -293,7 +305,8 @@ function columnsBeside(frags: Fragment[], x: number, low: number, high: number):
       let total = 0;
       for (const row of rows.values()) {
         const w = row.reduce((n, f) => n + f.x1 - f.x0, 0);
-        (filled += Math.min(1, w / width) * w), (total += w);
+        filled += Math.min(1, w / width) * w;
+        total += w;
       }
       return filled / total;
     };
@@ -438,7 +451,10 @@ export function blockLines(block: Fragment[]): Line[] {
         const dy = f.y - m.frags[0]!.y;
         if ((!accent && !smaller(m) && (weight([f]) > 2 || f.size >= 1.5 * m.size)) || !inBand(dy, m.size, accent || smaller(m))) continue;
         if (!m.pieces.some((h) => f.x0 <= h.x1 + 0.5 * m.size && f.x1 >= h.x0 - 0.5 * m.size)) continue;
-        if (Math.abs(dy) < distance) (distance = Math.abs(dy)), (host = m);
+        if (Math.abs(dy) < distance) {
+          distance = Math.abs(dy);
+          host = m;
+        }
       }
       if (!host) {
         left.push(f);
@@ -532,7 +548,10 @@ function mode(xs: number[]): number | undefined {
   for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
   let best: number | undefined;
   let bestCount = 1;
-  for (const [x, c] of counts) if (c > bestCount) (best = x), (bestCount = c);
+  for (const [x, c] of counts) if (c > bestCount) {
+    best = x;
+    bestCount = c;
+  }
   return best;
 }
 

@@ -7,8 +7,9 @@ import { dominantSize, type Line } from './layout';
 const CJK_CHAR = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
 
 /** Characters that are never text: C0/C1 controls (not tab/newline), private use, BOM, U+FFFD. */
-// eslint-disable-next-line no-control-regex
-const JUNK_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\uFEFF\uFFFD\uE000-\uF8FF\u{F0000}-\u{10FFFF}]/gu;
+const JUNK_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\uFEFF\uFFFD\uE000-\uF8FF\u{F0000}-\u{10FFFF}]/gu;
 
 export const stripJunkChars = (s: string) => s.replace(JUNK_CHARS, '');
 

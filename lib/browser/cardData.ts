@@ -1,5 +1,5 @@
 // Reading a paper card's data back in the browser (the attributes PaperCard writes).
-import type { BibtexPaper } from './bibtex';
+import type { BibtexPaper } from '@/lib/papers/bibtex';
 
 export function cardPaper(card: HTMLElement): BibtexPaper {
   const d = card.dataset;

@@ -1,8 +1,8 @@
 // The personal layer without accounts: stars, reading history and preference keywords live in the
 // browser's localStorage; followed categories in a cookie of this browser, so the home page can be
 // rendered with them on the server. Browser-only (called from client components).
-import type { BibtexPaper } from './bibtex';
-import { FOLLOW_COOKIE, parseFollowed } from './follow';
+import type { BibtexPaper } from '@/lib/papers/bibtex';
+import { FOLLOW_COOKIE, parseFollowed } from '@/lib/papers/follow';
 
 const STARS = 'coolpapers:stars';
 const HISTORY = 'coolpapers:history';
