@@ -3,6 +3,7 @@
 // rendered with them on the server. Browser-only (called from client components).
 import type { BibtexPaper } from '@/lib/papers/bibtex';
 import { FOLLOW_COOKIE, parseFollowed } from '@/lib/papers/follow';
+import { decodeSegment } from '@/lib/papers/links';
 
 const STARS = 'coolpapers:stars';
 const HISTORY = 'coolpapers:history';
@@ -63,7 +64,7 @@ export const setPreferenceKeywords = (words: string[]) => write(PREFERENCES, wor
 /** Categories this browser follows (home page, + / − beside subjects). */
 export function followedCategories(): string[] {
   const raw = document.cookie.split('; ').find((c) => c.startsWith(`${FOLLOW_COOKIE}=`));
-  return parseFollowed(raw ? decodeURIComponent(raw.slice(FOLLOW_COOKIE.length + 1)) : '');
+  return parseFollowed(raw ? (decodeSegment(raw.slice(FOLLOW_COOKIE.length + 1)) ?? '') : '');
 }
 
 export function setFollowedCategories(categories: string[]): void {
