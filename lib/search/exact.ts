@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import pluralize from 'pluralize';
 import type { ParsedQuery } from './query';
+import type { RowFilter } from './topkSearch';
 import { textTokens } from './tokens';
 
 /** A token's exact forms: itself, its plural and its singular (only single plain tokens). */
@@ -34,14 +35,39 @@ export function exactExpression(db: Database.Database, q: ParsedQuery): string |
   return [...forms.values()].map((set) => `(${[...set].map(literal).join(' OR ')})`).join(' AND ');
 }
 
-const membership = new WeakMap<Database.Database, Database.Statement<[string, string], { docid: number }>>();
+interface ExactStatements {
+  some: Database.Statement<[string, string], { docid: number }>;
+  all: Database.Statement<[string], number>;
+}
 
-/** Which of the rows match an fts_exact expression (doclist seeks, no ranking). */
-export function rowsMatchingExact(db: Database.Database, expression: string): (docids: readonly number[]) => Set<number> {
-  const statement =
-    membership.get(db) ??
-    membership
-      .set(db, db.prepare('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))'))
+const statementsByDb = new WeakMap<Database.Database, ExactStatements>();
+
+/**
+ * Which rows match an fts_exact expression, remembered per row. Asking about rows costs a doclist
+ * seek per word form and row (FTS5 runs the MATCH once per listed rowid); `all()` lists every
+ * matching row in one pass, which costs about what a few dozen rows' seeks cost when some word
+ * is rare, and makes every later question free.
+ */
+export function rowsMatchingExact(db: Database.Database, expression: string): RowFilter {
+  const st =
+    statementsByDb.get(db) ??
+    statementsByDb
+      .set(db, {
+        some: db.prepare('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))'),
+        all: db.prepare<[string], number>('SELECT rowid FROM fts_exact WHERE fts_exact MATCH ?').pluck(),
+      })
       .get(db)!;
-  return (docids) => new Set(statement.all(expression, JSON.stringify(docids)).map((r) => r.docid));
+  const known = new Map<number, boolean>();
+  let every: Set<number> | undefined;
+  const filter: RowFilter = (docids) => {
+    if (every) return new Set(docids.filter((d) => every!.has(d)));
+    const unknown = docids.filter((d) => !known.has(d));
+    if (unknown.length) {
+      const kept = new Set(st.some.all(expression, JSON.stringify(unknown)).map((r) => r.docid));
+      for (const d of unknown) known.set(d, kept.has(d));
+    }
+    return new Set(docids.filter((d) => known.get(d)));
+  };
+  filter.all = () => (every ??= new Set(st.all.all(expression)));
+  return filter;
 }
