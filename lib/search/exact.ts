@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import pluralize from 'pluralize';
 import { statement } from '@/lib/db';
 import type { ParsedQuery } from './query';
+import type { RowFilter } from './topkSearch';
 import { textTokens } from './tokens';
 
 /** A token's exact forms: itself, its plural and its singular (only single plain tokens). */
@@ -35,8 +36,54 @@ export function exactExpression(db: Database.Database, q: ParsedQuery): string |
   return [...forms.values()].map((set) => `(${[...set].map(literal).join(' OR ')})`).join(' AND ');
 }
 
-/** Which of the rows match an fts_exact expression (doclist seeks, no ranking). */
-export function rowsMatchingExact(db: Database.Database, expression: string): (docids: readonly number[]) => Set<number> {
-  const membership = statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db);
-  return (docids) => new Set(membership.all(expression, JSON.stringify(docids)).map((r) => r.docid));
+const ASCII = /^[^\u0080-\uffff]*$/; // no character past ASCII (astral ones are surrogate pairs in that range)
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * For each group of exactExpression's (word forms joined by OR), a test of whether a text holds one
+ * of them as a token. unicode61 cuts text at every ASCII character but letters and digits and folds
+ * ASCII only by case: a run of ASCII letters and digits between such characters is a token, itself
+ * lowercased. A match proves the token is there; no match proves it absent only in an ASCII text
+ * (elsewhere a word with accents may fold to it).
+ */
+function asciiTests(expression: string): RegExp[] {
+  return expression.split(' AND ').map((group) => {
+    const forms = [...group.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')).filter((f) => ASCII.test(f));
+    return forms.length ? new RegExp(`(?<![A-Za-z0-9\\u0080-\\uffff])(?:${forms.map(escapeRegExp).join('|')})(?![A-Za-z0-9\\u0080-\\uffff])`, 'i') : /(?!)/;
+  });
+}
+
+/**
+ * Which rows match an fts_exact expression, remembered per row. Rows are first read and checked
+ * here (cheap); those the text cannot settle cost a doclist seek per word form in fts_exact (FTS5
+ * runs the MATCH once per listed rowid). `all()` lists every matching row in one pass, which costs
+ * about what a few dozen rows' seeks cost when some word is rare, and answers every later question.
+ */
+export function rowsMatchingExact(db: Database.Database, expression: string): RowFilter {
+  const some = statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db);
+  const all = statement<[string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ?', db);
+  const texts = statement<[string], { docid: number; title: string; authors: string; abstract: string }>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid IN (SELECT value FROM json_each(?))', db);
+  const tests = asciiTests(expression);
+  const known = new Map<number, boolean>();
+  let every: Set<number> | undefined;
+  const filter: RowFilter = (docids) => {
+    if (every) return new Set(docids.filter((d) => every!.has(d)));
+    const unknown = new Set(docids.filter((d) => !known.has(d)));
+    if (unknown.size) {
+      for (const r of texts.all(JSON.stringify([...unknown]))) {
+        const text = `${r.title}\n${r.authors}\n${r.abstract}`;
+        if (tests.every((t) => t.test(text))) known.set(r.docid, true);
+        else if (ASCII.test(text)) known.set(r.docid, false);
+        else continue; // fts_exact decides
+        unknown.delete(r.docid);
+      }
+    }
+    if (unknown.size) {
+      const kept = new Set(some.all(expression, JSON.stringify([...unknown])).map((r) => r.docid));
+      for (const d of unknown) known.set(d, kept.has(d));
+    }
+    return new Set(docids.filter((d) => known.get(d)));
+  };
+  filter.all = () => (every ??= new Set(all.all(expression).map((r) => r.docid)));
+  return filter;
 }

@@ -15,7 +15,7 @@ import { relatedRequest, type ParsedQuery, type Term } from './query';
 import { markedToHtml } from './highlight';
 import type { OffloadRanking } from './rankedLists';
 import { buildTopK, updateTopK, type TopKUpkeep } from './topk';
-import { topKSearch, type RowFilter } from './topkSearch';
+import { topKAnswer, type RowFilter } from './topkSearch';
 import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
@@ -114,8 +114,10 @@ export class FtsEngine implements SearchEngine {
     // Relevance: papers with every word exactly first (exact.ts), each group in bm25 order. Not for
     // the any-word fallback, whose long OR lists would make the exact group cost more than the search.
     const exact = r.sort === 'relevance' && r.match === 'all' ? exactExpression(db, r.query) : null;
+    const keep = exact ? rowsMatchingExact(db, exact) : undefined;
     const words = plainWords(r);
-    const fast = words && topKSearch(db, words, r.offset, limit, MAX_RESULTS, exact ? rowsMatchingExact(db, exact) : undefined);
+    const lists = words ? topKAnswer(db, words, r.offset, limit, MAX_RESULTS, keep) : null;
+    const fast = lists?.page;
     // Without filters the Paper join adds nothing but a lookup per matching row (and, for relevance,
     // keeps FTS5 from sorting by rank itself).
     const ftsOnly = 'FROM fts_papers WHERE fts_papers MATCH @match';
@@ -129,7 +131,7 @@ export class FtsEngine implements SearchEngine {
     const total =
       fast?.total ??
       prepared<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM (SELECT 1 ${countFrom} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
-    const rowids = fast?.rowids ?? (!total || !limit ? [] : exact ? tiered(ranked, rowsMatchingExact(db, exact), r.offset, limit) : ranked('', r.offset, limit));
+    const rowids = fast?.rowids ?? (!total || !limit ? [] : keep ? tiered(ranked, keep, r.offset, limit, lists?.unfiltered) : ranked('', r.offset, limit));
     return { hits: this.hits(match, rowids), total };
   }
 
@@ -190,11 +192,13 @@ export class FtsEngine implements SearchEngine {
 const IN_EXACT = ' AND +fts_papers.rowid IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
 const NOT_IN_EXACT = ' AND +fts_papers.rowid NOT IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
 
-/** Ranks [offset, offset + limit) of the rows with the exact words followed by the others. */
-function tiered(ranked: (where: string, offset: number, count: number) => number[], exact: RowFilter, offset: number, limit: number): number[] {
+/**
+ * Ranks [offset, offset + limit) of the rows with the exact words followed by the others; `top`,
+ * when the common-word lists gave it, is ranked('', 0, offset + limit).
+ */
+function tiered(ranked: (where: string, offset: number, count: number) => number[], exact: RowFilter, offset: number, limit: number, top = ranked('', 0, offset + limit)): number[] {
   // Usually every row down to the page's end holds the exact words: then bm25 order is the answer,
   // found with doclist seeks instead of listing every exact row.
-  const top = ranked('', 0, offset + limit);
   const kept = exact(top);
   if (top.every((docid) => kept.has(docid))) return top.slice(offset);
   const first = ranked(IN_EXACT, offset, limit);
