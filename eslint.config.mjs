@@ -39,6 +39,19 @@ export default defineConfig([
     },
   },
   {
+    // lib/search's public face is index.ts (and service.ts, query.ts, types.ts, urls.ts, …); the
+    // FTS5 engine's internals in lib/search/fts/ are its own business.
+    ignores: ['lib/search/**', 'tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/search/fts', '@/lib/search/fts/*'], allowTypeImports: true, message: "FTS5 internals: import from '@/lib/search' instead." }] }],
+    },
+  },
+  {
+    // Modules that import each other load in an order that depends on who imports first.
+    files: ['app/**', 'components/**', 'lib/**', 'workers/**', 'scripts/**', 'proxy.ts'],
+    rules: { 'import/no-cycle': 'error' },
+  },
+  {
     // No React outside app/ and components/: test and bench helpers such as useDatabase() are not
     // hooks, and the hooks rules' compiler analysis is most of lint's time.
     files: ['**/*.{ts,mts,mjs,cjs,js}'],

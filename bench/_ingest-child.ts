@@ -8,8 +8,8 @@ import { migrate } from '@/lib/db/migrate';
 import { readLines } from '@/lib/arxiv/parse/jsonl';
 import { ingestTogether, useRankingThread } from '@/lib/ingest/after';
 import { importPath } from '@/lib/ingest/files';
-import { rankOnWorker } from '@/lib/search/rankedListsThread';
-import { FTS_TABLES } from '@/lib/search/tables';
+import { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
+import { FTS_TABLES } from '@/lib/search/fts/tables';
 
 const [mode, source, dbFile] = process.argv.slice(2) as ['ingest' | 'baseline' | 'unindexed', string, string];
 process.env.DATABASE_PATH = dbFile;

@@ -18,9 +18,9 @@ import { resetConfig } from '@/lib/config';
 import { closeDb, openSqlite, sqlite } from '@/lib/db';
 import { listMigrations, migrate } from '@/lib/db/migrate';
 import { importPath } from '@/lib/ingest/files';
-import { rankOnWorker } from '@/lib/search/rankedListsThread';
-import { FTS_TABLES } from '@/lib/search/tables';
-import { buildTopK, updateTopK } from '@/lib/search/topk';
+import { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
+import { FTS_TABLES } from '@/lib/search/fts/tables';
+import { buildTopK, updateTopK } from '@/lib/search/fts/topk';
 import { syntheticId } from './_synthetic';
 
 const QUERIES = [
@@ -130,7 +130,7 @@ async function ftsDatabase(n: number): Promise<string> {
 
 /** The FTS5 index plus the common-word lists as FtsEngine.rebuild() makes them (cached by migrations and list code). */
 async function benchDatabase(n: number): Promise<string> {
-  const code = ['lib/search/topk.ts', 'lib/search/bm25.ts', 'lib/search/tokens.ts'] /* the build's code, not the query's */.map((f) => readFileSync(f, 'utf8'));
+  const code = ['lib/search/fts/topk.ts', 'lib/search/fts/bm25.ts', 'lib/search/fts/tokens.ts'] /* the build's code, not the query's */.map((f) => readFileSync(f, 'utf8'));
   const file = path.join(CACHE, `index-${n}-${hashOf(migrationsHash(), ...code)}.db`);
   if (existsSync(file)) {
     console.log(`${noteOf(file)}\n(index cached from an earlier run: ${file})`);

@@ -4,11 +4,9 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { sqlDate, sqlite } from '@/lib/db';
 import { countRow } from '@/lib/db/rows';
-import { searchEngine } from '@/lib/search';
+import { FtsEngine, MeiliEngine, searchEngine } from '@/lib/search';
 import { allSearchDocs, type SearchDoc } from '@/lib/search/docs';
-import { FtsEngine } from '@/lib/search/fts';
 import { fillMissingKeywords } from '@/lib/search/keywords';
-import { MeiliEngine } from '@/lib/search/meili';
 
 const db = sqlite();
 // Outbox rows queued after this instant may not be in the rebuilt index: they stay for the next drain.

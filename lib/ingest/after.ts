@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sqlite, statement } from '@/lib/db';
 import { prerenderPending } from '@/lib/papers/prerender';
 import { updateSearchAfterIngest } from '@/lib/search';
-import type { rankOnWorker } from '@/lib/search/rankedListsThread';
+import type { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
 
 type RankingThread = typeof rankOnWorker;
 

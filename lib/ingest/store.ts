@@ -5,7 +5,7 @@ import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
 import { bumpDataVersion, sqlDate } from '@/lib/db';
-import { FTS_TABLES } from '@/lib/search/tables';
+import { FTS_TABLES } from '@/lib/search';
 import { AnnouncementDays, moveDays } from './days';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
 

@@ -7,7 +7,9 @@
 import os from 'node:os';
 import { databaseRole } from '@/lib/db';
 import { useRankingThread } from '@/lib/ingest/after';
-import { rankOnWorker } from '@/lib/search/rankedListsThread';
+// A thread entry, not on lib/search's public face: the site's bundle must never pull it in.
+// eslint-disable-next-line no-restricted-imports
+import { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
 
 export function batchProcess(): void {
   databaseRole('batch');

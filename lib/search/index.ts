@@ -1,11 +1,20 @@
-// Search entry points for the app: the configured engine, outbox draining and derived data.
+// lib/search's public face: what the rest of the app imports. The engine interface and the shapes
+// it speaks are in types.ts; this module picks the engine (FTS5 by default, Meilisearch when
+// MEILISEARCH_HOST is set) and keeps it in step after each ingest. A search as pages run it is
+// service.ts; the FTS5 engine's internals live in fts/ and are imported only from lib/search (lint
+// enforces it, eslint.config.mjs).
 import { config } from '@/lib/config';
 import { sqlite } from '@/lib/db';
-import { FtsEngine } from './fts';
+import { FtsEngine } from './fts/engine';
 import { fillMissingKeywords } from './keywords';
 import { MeiliEngine } from './meili';
-import type { OffloadRanking } from './rankedLists';
+import type { OffloadRanking } from './fts/rankedLists';
 import type { SearchEngine } from './types';
+
+export type * from './types';
+export { FtsEngine, MeiliEngine };
+/** The FTS5 tables a bulk writer indexes its new rows into (lib/ingest/store.ts). */
+export { FTS_TABLES } from './fts/tables';
 
 let cached: { key: string; engine: SearchEngine } | undefined;
 

@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 import { read } from '@/lib/db';
 import { countRow } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
-import { columnWeights } from './bm25';
-import { COLUMNS, queryTokens } from './tokens';
+import { columnWeights } from './fts/bm25';
+import { COLUMNS, queryTokens } from './fts/tokens';
 
 export const KEYWORD_COUNT = 8;
 const CANDIDATES = 24;

@@ -6,9 +6,9 @@ import { termScope } from '@/lib/arxiv/taxonomy';
 import type Database from 'better-sqlite3';
 import { loadSearchDocs, type SearchDoc } from './docs';
 import { MARK_CLOSE, MARK_OPEN, markedToHtml } from './highlight';
-import { relatedRequest, type Term } from './query';
+import { relatedRequest } from './query';
 import { fieldOf, rankRelated, RELATED_POOL, type RelatedCandidate } from './related';
-import { MAX_RESULTS, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest } from './types';
+import { MAX_RESULTS, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type Term } from './types';
 
 export const MEILI_INDEX = 'papers';
 const BATCH = 1000;

@@ -1,29 +1,7 @@
 // Turns anything a user types into a structured query; engines build their own syntax from it,
 // so raw user text never reaches FTS5 MATCH or a Meilisearch filter.
 import { parseArxivId } from '@/lib/arxiv/ids';
-import type { SearchRequest } from './types';
-
-export type Field = 'title' | 'authors' | 'abstract';
-
-export interface Term {
-  text: string;
-  /** Written in quotes: the words must appear together in this order. */
-  phrase: boolean;
-  field?: Field;
-  /** Other spellings of a one-word term that the engine looks up too (spellings.ts). */
-  spellings?: string[];
-}
-
-export interface ParsedQuery {
-  terms: Term[];
-  excluded: Term[];
-  /** From cat:… in the box. */
-  categories: string[];
-  /** Set when the whole input is an arXiv id or URL: the page jumps to the paper. */
-  arxivId?: string;
-  /** Things the user should know (truncated input, ignored parts). */
-  notes: string[];
-}
+import type { Field, ParsedQuery, SearchRequest, Term } from './types';
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_TERMS = 24;

@@ -1,5 +1,26 @@
 // The engine-neutral shapes of search: what the app asks, what an engine answers.
-import type { ParsedQuery } from './query';
+
+export type Field = 'title' | 'authors' | 'abstract';
+
+export interface Term {
+  text: string;
+  /** Written in quotes: the words must appear together in this order. */
+  phrase: boolean;
+  field?: Field;
+  /** Other spellings of a one-word term that the engine looks up too (fts/spellings.ts). */
+  spellings?: string[];
+}
+
+export interface ParsedQuery {
+  terms: Term[];
+  excluded: Term[];
+  /** From cat:… in the box. */
+  categories: string[];
+  /** Set when the whole input is an arXiv id or URL: the page jumps to the paper. */
+  arxivId?: string;
+  /** Things the user should know (truncated input, ignored parts). */
+  notes: string[];
+}
 
 export type SortOrder = 'relevance' | 'newest' | 'popularity';
 export type DateField = 'announced' | 'submitted';

@@ -6,7 +6,7 @@ import type { PaperRecord } from '@/lib/arxiv/types';
 import { closeDb, sqlite } from '@/lib/db';
 import { PaperStore } from '@/lib/ingest/store';
 import { drainSearchOutbox } from '@/lib/search';
-import { FtsEngine } from '@/lib/search/fts';
+import { FtsEngine } from '@/lib/search/fts/engine';
 import { fillMissingKeywords } from '@/lib/search/keywords';
 import { MeiliEngine, meiliId } from '@/lib/search/meili';
 import { parseQuery } from '@/lib/search/query';

@@ -1,12 +1,12 @@
 // Names with letters Unicode does not decompose (ø, ł, ß, æ, ı, đ): FTS5's remove_diacritics leaves
-// them alone, so the engine looks a one-word term up under its other spellings (lib/search/spellings.ts).
+// them alone, so the engine looks a one-word term up under its other spellings (lib/search/fts/spellings.ts).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { PaperRecord } from '@/lib/arxiv/types';
 import { closeDb } from '@/lib/db';
 import { PaperStore } from '@/lib/ingest/store';
 import { runSearch } from '@/lib/search/service';
-import { foldLetters, otherSpellings } from '@/lib/search/spellings';
+import { foldLetters, otherSpellings } from '@/lib/search/fts/spellings';
 import { freshDb } from '../helpers/db';
 
 const paper = (id: string, authors: string[], title = 'A study of graph colouring'): PaperRecord => ({

@@ -1,4 +1,4 @@
-// The common-word lists (lib/search/topk.ts) give exactly what plain `MATCH … ORDER BY rank`
+// The common-word lists (lib/search/fts/topk.ts) give exactly what plain `MATCH … ORDER BY rank`
 // gives (also restricted to the rows with the exact words, exact.ts), on the real seeded papers,
 // before and after upkeep for inserted, edited and deleted rows.
 import assert from 'node:assert/strict';
@@ -8,13 +8,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { resetConfig } from '@/lib/config';
 import { closeDb, sqlite } from '@/lib/db';
-import { exactExpression, rowsMatchingExact } from '@/lib/search/exact';
-import { FtsEngine } from '@/lib/search/fts';
+import { exactExpression, rowsMatchingExact } from '@/lib/search/fts/exact';
+import { FtsEngine } from '@/lib/search/fts/engine';
 import { parseQuery } from '@/lib/search/query';
-import { rankOnWorker } from '@/lib/search/rankedListsThread';
-import { buildTopK, updateTopK } from '@/lib/search/topk';
-import { topKSearch } from '@/lib/search/topkSearch';
-import { queryTokens } from '@/lib/search/tokens';
+import { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
+import { buildTopK, updateTopK } from '@/lib/search/fts/topk';
+import { topKSearch } from '@/lib/search/fts/topkSearch';
+import { queryTokens } from '@/lib/search/fts/tokens';
 import { seedDatabase } from '@/tests/helpers/app';
 
 // Lists sized for 8,587 papers, so that all three cases occur: answered by one list, proven by

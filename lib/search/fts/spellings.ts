@@ -7,7 +7,7 @@
 // (read from fts_exact's vocabulary, one seek per place such a letter could stand).
 import type Database from 'better-sqlite3';
 import { statement } from '@/lib/db';
-import type { ParsedQuery, Term } from './query';
+import type { ParsedQuery, Term } from '../types';
 import { textTokens } from './tokens';
 
 /** Lowercase letters (as unicode61 indexes them) and the ASCII a reader types for them. */

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import pluralize from 'pluralize';
 import { statement } from '@/lib/db';
-import type { ParsedQuery } from './query';
+import type { ParsedQuery } from '../types';
 import type { RowFilter } from './topkSearch';
 import { textTokens } from './tokens';
 

@@ -8,15 +8,15 @@ import { statement } from '@/lib/db';
 import { stringList } from '@/lib/db/rows';
 import { announcedDaySql, newestFirstSql, submittedDaySql } from '@/lib/papers/dates';
 import { exactExpression, rowsMatchingExact } from './exact';
-import { fieldOf, rankRelated, RELATED_POOL } from './related';
+import { fieldOf, rankRelated, RELATED_POOL } from '../related';
 import { withSpellings } from './spellings';
 import { FTS_TABLES } from './tables';
-import { relatedRequest, type ParsedQuery, type Term } from './query';
-import { markedToHtml } from './highlight';
+import { relatedRequest } from '../query';
+import { markedToHtml } from '../highlight';
 import type { OffloadRanking } from './rankedLists';
 import { buildTopK, updateTopK, type TopKUpkeep } from './topk';
 import { topKAnswer, type RowFilter } from './topkSearch';
-import { MAX_RESULTS, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest } from './types';
+import { MAX_RESULTS, type ParsedQuery, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest, type Term } from '../types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
 function ftsTerm(t: Term): string {
