@@ -6,7 +6,7 @@
 // loses at most the request in flight and the next one carries on.
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
-import { sqlDate } from '@/lib/db';
+import { sqlDate, statement } from '@/lib/db';
 import { API_BATCH, defaultContext, ingestIdBatch, recorded, type RunSummary } from './sources';
 
 /** An id arXiv did not return (withdrawn, or the request failed after it answered) is asked again after this long. */
@@ -16,12 +16,11 @@ export const RECHECK_DAYS = 30;
 export function papersLackingDates(db: Database.Database, limit: number, now = new Date()): string[] {
   const recheckBefore = sqlDate(new Date(now.getTime() - RECHECK_DAYS * 86_400_000));
   return (
-    db
-      .prepare<[string | null, number], { id: string }>(
-        `SELECT id FROM Paper WHERE submittedAt IS NULL AND (datesCheckedAt IS NULL OR datesCheckedAt < ?)
+    statement<[string | null, number], { id: string }>(
+      `SELECT id FROM Paper WHERE submittedAt IS NULL AND (datesCheckedAt IS NULL OR datesCheckedAt < ?)
          ORDER BY coalesce(announcedOn, asOf) DESC, id DESC LIMIT ?`,
-      )
-      .all(recheckBefore, limit)
+      db,
+    ).all(recheckBefore, limit)
   ).map((r) => r.id);
 }
 

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { isReplacement } from '@/lib/arxiv/parse/listing';
 import type { ListingRecord } from '@/lib/arxiv/types';
 import { preparePapers, type PreparedPaper } from './merge';
+import { statement } from '@/lib/db';
 
 /**
  * A list is a repeat when at least this share of its announced papers was listed on the previous
@@ -20,9 +21,10 @@ export class AnnouncementDays {
   private readonly listedOn;
 
   constructor(db: Database.Database) {
-    this.previousDay = db.prepare<[string], { day: string | null }>('SELECT max(date) AS day FROM Listing WHERE date < ?');
-    this.listedOn = db.prepare<[string, string], { n: number }>(
+    this.previousDay = statement<[string], { day: string | null }>('SELECT max(date) AS day FROM Listing WHERE date < ?', db);
+    this.listedOn = statement<[string, string], { n: number }>(
       'SELECT count(DISTINCT paperId) AS n FROM Listing WHERE date = ? AND paperId IN (SELECT value FROM json_each(?))',
+      db,
     );
   }
 

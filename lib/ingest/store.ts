@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { archiveOf } from '@/lib/arxiv/ids';
 import type { ListingRecord, PaperRecord } from '@/lib/arxiv/types';
 import { config } from '@/lib/config';
-import { bumpDataVersion, sqlDate } from '@/lib/db';
+import { bumpDataVersion, sqlDate, statement } from '@/lib/db';
 import { FTS_TABLES } from '@/lib/search';
 import { AnnouncementDays, moveDays } from './days';
 import { FIELDS, hashRow, mergePaper, preparePapers, type PaperRow, type PreparedPaper } from './merge';
@@ -47,9 +47,7 @@ export class PaperStore {
     private readonly db: Database.Database,
     private readonly options = { queueSearch: Boolean(config().MEILISEARCH_HOST) },
   ) {
-    this.select = db.prepare<[string], PaperRow>(
-      `SELECT id, ${FIELDS.join(', ')}, contentHash FROM Paper WHERE id = ?`,
-    );
+    this.select = statement<[string], PaperRow>(`SELECT id, ${FIELDS.join(', ')}, contentHash FROM Paper WHERE id = ?`, db);
     this.insert = db.prepare(
       `INSERT INTO Paper (id, ${FIELDS.join(', ')}, contentHash) VALUES (@id, ${FIELDS.map((f) => '@' + f).join(', ')}, @contentHash)`,
     );
@@ -77,7 +75,7 @@ export class PaperStore {
     );
     // New rows are indexed by one statement per batch (migration 20261124030000_fts_batch_insert);
     // rowids only grow, so the batch's rows are those above the largest rowid before it.
-    this.maxRowid = db.prepare<[], { max: number }>('SELECT coalesce(max(rowid), 0) AS max FROM Paper');
+    this.maxRowid = statement<[], { max: number }>('SELECT coalesce(max(rowid), 0) AS max FROM Paper', db);
     this.setDeferredIndexing = db.prepare('UPDATE fts_insert_mode SET deferred = ?');
     this.indexNewRows = FTS_TABLES.map((table) =>
       db.prepare(`INSERT INTO ${table} (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?`),

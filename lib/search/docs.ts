@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { stringList } from '@/lib/db/rows';
 import { announcedDaySql, submittedDaySql } from '@/lib/papers/dates';
+import { statement } from '@/lib/db';
 
 export interface SearchDoc {
   id: string;
@@ -26,10 +27,10 @@ type Row = Omit<SearchDoc, 'authors' | 'categories'> & { authors: string; catego
 const toDoc = (r: Row): SearchDoc => ({ ...r, authors: stringList(r.authors), categories: r.categories.split(' ') });
 
 export function loadSearchDocs(db: Database.Database, ids: readonly string[]): SearchDoc[] {
-  return db.prepare<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(toDoc);
+  return statement<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`, db).all(JSON.stringify(ids)).map(toDoc);
 }
 
 /** Every paper, in id order, for full rebuilds. */
 export function* allSearchDocs(db: Database.Database): Generator<SearchDoc> {
-  for (const r of db.prepare<[], Row>(`${SELECT} ORDER BY p.id`).iterate()) yield toDoc(r);
+  for (const r of statement<[], Row>(`${SELECT} ORDER BY p.id`, db).iterate()) yield toDoc(r);
 }

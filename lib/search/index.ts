@@ -4,7 +4,7 @@
 // service.ts; the FTS5 engine's internals live in fts/ and are imported only from lib/search (lint
 // enforces it, eslint.config.mjs).
 import { config } from '@/lib/config';
-import { sqlite } from '@/lib/db';
+import { sqlite, statement } from '@/lib/db';
 import { FtsEngine } from './fts/engine';
 import { fillMissingKeywords } from './keywords';
 import { MeiliEngine } from './meili';
@@ -34,8 +34,8 @@ export function searchEngine(): SearchEngine {
  */
 export async function drainSearchOutbox(engine = searchEngine(), batchSize = 1000): Promise<number> {
   const db = sqlite();
-  const next = db.prepare<[number], { paperId: string; queuedAt: string }>('SELECT paperId, queuedAt FROM SearchOutbox ORDER BY queuedAt LIMIT ?');
-  const done = db.prepare('DELETE FROM SearchOutbox WHERE paperId = ? AND queuedAt = ?');
+  const next = statement<[number], { paperId: string; queuedAt: string }>('SELECT paperId, queuedAt FROM SearchOutbox ORDER BY queuedAt LIMIT ?', db);
+  const done = statement('DELETE FROM SearchOutbox WHERE paperId = ? AND queuedAt = ?', db);
   let drained = 0;
   for (;;) {
     const rows = next.all(batchSize);

@@ -2,7 +2,7 @@
 // Document frequencies come from the FTS index itself (one count per distinct candidate word,
 // cached per run), so no corpus scan is needed when a day's papers arrive.
 import type Database from 'better-sqlite3';
-import { read } from '@/lib/db';
+import { read, statement } from '@/lib/db';
 import { countRow } from '@/lib/db/rows';
 import { write } from '@/lib/db/writer';
 import { columnWeights } from './fts/bm25';
@@ -53,7 +53,7 @@ class KeywordScorer {
     this.docCount = read(countRow, 'SELECT count(*) AS n FROM Paper', db).get()?.n ?? 0;
     const [title, , abstract] = columnWeights(db, COLUMNS.length) ?? [1, 1, 1];
     this.titleWeight = title! / abstract!;
-    this.dfQuery = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?');
+    this.dfQuery = statement<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?', db);
   }
 
   private df(w: string): number {
@@ -96,10 +96,11 @@ class KeywordScorer {
  */
 export function fillMissingKeywords(db: Database.Database, { listedOnly = false, batchSize = 500 } = {}): number {
   const scorer = new KeywordScorer(db);
-  const next = db.prepare<[number], { id: string; title: string; abstract: string }>(
+  const next = statement<[number], { id: string; title: string; abstract: string }>(
     `SELECT id, title, abstract FROM Paper WHERE keywords IS NULL${listedOnly ? ' AND id IN (SELECT paperId FROM Listing)' : ''} LIMIT ?`,
+    db,
   );
-  const save = db.prepare('UPDATE Paper SET keywords = ? WHERE id = ?');
+  const save = statement('UPDATE Paper SET keywords = ? WHERE id = ?', db);
   let filled = 0;
   for (;;) {
     const batch = next.all(batchSize);
@@ -113,7 +114,7 @@ export function fillMissingKeywords(db: Database.Database, { listedOnly = false,
 
 /** A paper's stored keywords, computed and stored first if it has none; undefined for unknown ids. */
 export function keywordsFor(db: Database.Database, id: string): string | undefined {
-  const paper = db.prepare<[string], { title: string; abstract: string; keywords: string | null }>('SELECT title, abstract, keywords FROM Paper WHERE id = ?').get(id);
+  const paper = statement<[string], { title: string; abstract: string; keywords: string | null }>('SELECT title, abstract, keywords FROM Paper WHERE id = ?', db).get(id);
   if (!paper) return undefined;
   if (paper.keywords !== null) return paper.keywords;
   const keywords = new KeywordScorer(db).keywords(paper.title, paper.abstract);

@@ -1,7 +1,7 @@
 // One search as the page, the feed and /api/search run it: URL parameters in, results out.
 // User input never causes an exception: bad parameters fall back to defaults with a note.
 import { z } from 'zod';
-import { sqlite } from '@/lib/db';
+import { sqlite, statement } from '@/lib/db';
 import { searchEngine } from './index';
 import { keywordsFor } from './keywords';
 import { highlightTerms, parseQuery } from './query';
@@ -84,7 +84,7 @@ export async function runSearch(raw: RawParams | URLSearchParams, engine = searc
 }
 
 async function related(params: SearchParamsInput, offset: number, engine: SearchEngine, base: Omit<SearchOutcome, 'params'> & { params: SearchParamsInput }): Promise<SearchOutcome> {
-  const paper = sqlite().prepare<[string], { id: string; title: string }>('SELECT id, title FROM Paper WHERE id = ?').get(params.related!);
+  const paper = statement<[string], { id: string; title: string }>('SELECT id, title FROM Paper WHERE id = ?').get(params.related!);
   if (!paper) return { ...base, notes: ['No paper with that id is in the database.'] };
   // A paper from a bulk history gets its keywords on its first related-papers request.
   const keywords = keywordsFor(sqlite(), paper.id)!;

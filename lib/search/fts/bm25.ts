@@ -60,7 +60,7 @@ export interface IndexStats {
 
 /** Row count and average row length as bm25 reads them (the FTS5 averages record). */
 export function indexStats(db: Database.Database): IndexStats {
-  const rec = db.prepare<[], { block: Buffer }>('SELECT block FROM fts_papers_data WHERE id = 1').get();
+  const rec = statement<[], { block: Buffer }>('SELECT block FROM fts_papers_data WHERE id = 1', db).get();
   if (!rec) return { rows: 0, avgdl: 0 };
   const [rows, ...columns] = readVarints(rec.block);
   return { rows: rows!, avgdl: columns.reduce((a, b) => a + b, 0) / rows! };

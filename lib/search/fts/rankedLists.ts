@@ -3,14 +3,16 @@
 // so a build can hand some to another thread (rankedListsThread.ts).
 import type Database from 'better-sqlite3';
 import { docTokens } from './bm25';
+import { statement } from '@/lib/db';
 
 /** One token's first k rows in FTS5's order: docid, score (FTS5's rank) and token count per row, flattened. */
 export type RankedList = Float64Array;
 
 export function rankedQuery(db: Database.Database): (match: string, k: number) => RankedList {
-  const top = db.prepare<[string, number], { docid: number; score: number; sz: Buffer }>(
+  const top = statement<[string, number], { docid: number; score: number; sz: Buffer }>(
     `WITH top AS MATERIALIZED (SELECT rowid AS docid, rank AS score FROM fts_papers WHERE fts_papers MATCH ? ORDER BY rank LIMIT ?)
      SELECT docid, score, (SELECT sz FROM fts_papers_docsize WHERE id = docid) AS sz FROM top`,
+    db,
   );
   return (match, k) => Float64Array.from(top.all(match, k).flatMap((r) => [r.docid, r.score, docTokens(r.sz)]));
 }

@@ -146,15 +146,16 @@ export function updateTopK(db: Database.Database, lists = TOPK_DEFAULTS, offload
 }
 
 function applyChanges(db: Database.Database, weights: number[], state: State): void {
-  const terms = new Map(db.prepare<[], { token: string; docs: number; kth: number }>('SELECT token, docs, kth FROM fts_topk_term').all().map((t) => [t.token, t]));
+  const terms = new Map(statement<[], { token: string; docs: number; kth: number }>('SELECT token, docs, kth FROM fts_topk_term', db).all().map((t) => [t.token, t]));
   const listed = [...terms.keys()];
   const changedDocs = new Set<string>();
-  const drop = db.prepare('DELETE FROM fts_topk WHERE token = ? AND docid = ?');
-  const put = db.prepare('INSERT OR REPLACE INTO fts_topk (token, docid, w, len) VALUES (?, ?, ?, ?)');
-  const oldTexts = db.prepare<[number, number], RowText>('SELECT docid, title, authors, abstract FROM fts_topk_dirty WHERE counted = 1 AND docid > ? ORDER BY docid LIMIT ?');
-  const current = db.prepare<[number, number], RowText & { sz: Buffer }>(
+  const drop = statement('DELETE FROM fts_topk WHERE token = ? AND docid = ?', db);
+  const put = statement('INSERT OR REPLACE INTO fts_topk (token, docid, w, len) VALUES (?, ?, ?, ?)', db);
+  const oldTexts = statement<[number, number], RowText>('SELECT docid, title, authors, abstract FROM fts_topk_dirty WHERE counted = 1 AND docid > ? ORDER BY docid LIMIT ?', db);
+  const current = statement<[number, number], RowText & { sz: Buffer }>(
     `SELECT x.docid, p.title, p.authors, p.abstract, d.sz FROM fts_topk_dirty x JOIN Paper p ON p.rowid = x.docid JOIN fts_papers_docsize d ON d.id = x.docid
      WHERE x.docid > ? ORDER BY x.docid LIMIT ?`,
+    db,
   );
   const chunk = 2000; // rows tokenized together: each chunk costs one scratch-index seek per listed token
   // 1. Take out what the lists and counts hold for each row's previous text.
@@ -176,9 +177,9 @@ function applyChanges(db: Database.Database, weights: number[], state: State): v
       if (tf(w, len, state.avgdl) > term.kth) put.run(token, docid, w, len);
     }
   }
-  const setDocs = db.prepare('UPDATE fts_topk_term SET docs = ? WHERE token = ?');
+  const setDocs = statement('UPDATE fts_topk_term SET docs = ? WHERE token = ?', db);
   for (const token of changedDocs) setDocs.run(terms.get(token)!.docs, token);
-  const { n } = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM fts_topk_dirty').get()!;
+  const { n } = statement<[], { n: number }>('SELECT count(*) AS n FROM fts_topk_dirty', db).get()!;
   db.prepare('DELETE FROM fts_topk_dirty').run();
   db.prepare('UPDATE fts_topk_state SET changed = changed + ?').run(n);
 }
