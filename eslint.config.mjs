@@ -32,7 +32,10 @@ export default defineConfig([
       // The code strips control characters on purpose, and says so where it does.
       'no-control-regex': 'error',
       // `const { secret: _secret, ...rest } = env` drops a key on purpose.
-      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Browser-only state (localStorage, cookies, the DOM) can only be read after hydration, in an
       // effect; the server render cannot see it. No React Compiler here to profit from the rule.
       'react-hooks/set-state-in-effect': 'off',
@@ -43,7 +46,18 @@ export default defineConfig([
     // FTS5 engine's internals in lib/search/fts/ are its own business.
     ignores: ['lib/search/**', 'tests/**', 'bench/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/search/fts', '@/lib/search/fts/*'], allowTypeImports: true, message: "FTS5 internals: import from '@/lib/search' instead." }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/search/fts', '@/lib/search/fts/*'],
+              allowTypeImports: true,
+              message: "FTS5 internals: import from '@/lib/search' instead.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

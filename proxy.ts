@@ -51,7 +51,10 @@ export function proxy(request: NextRequest) {
   const legacy = legacyRedirect(method, pathname, searchParams);
   if (legacy) return NextResponse.redirect(new URL(legacy.location, request.url), legacy.status);
   if (!pathname.startsWith('/arxiv/')) return NextResponse.next();
-  if (isDayRoutePath(pathname)) return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN ? NextResponse.next() : plain(404, 'Not found.\n');
+  if (isDayRoutePath(pathname))
+    return request.headers.get(REWRITE_HEADER) === REWRITE_TOKEN
+      ? NextResponse.next()
+      : plain(404, 'Not found.\n');
   const route = resolveArxiv(pathname, searchParams);
   if (route?.kind === 'bad-request') return malformed();
   if (route?.kind === 'missing') return NextResponse.rewrite(new URL(MISSING_PREFIX + pathname, request.url));
@@ -75,7 +78,8 @@ function dayList(request: NextRequest, day: string): NextResponse {
   const etag = `W/"${day.slice(day.lastIndexOf('/') + 1)}"`;
   // Cache-Control: no-cache is not passed on: it asks caches to revalidate, which this is (and
   // fetch() adds it to every conditional request).
-  if (fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag })) return new NextResponse(null, { status: 304, headers: { etag } });
+  if (fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag }))
+    return new NextResponse(null, { status: 304, headers: { etag } });
   const cached = isDocumentRequest(request.headers) ? IsrCache.freshPage(day) : null;
   if (cached) return cachedPage(request, cached, etag);
   const url = request.nextUrl.clone();
@@ -93,8 +97,12 @@ const EXPIRE_SECONDS = 31_536_000;
  * both), compressed when it was stored; no-transform keeps Next from compressing it again.
  */
 function cachedPage(request: NextRequest, page: CachedPage, etag: string): NextResponse {
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': request.headers.get('accept-encoding') ?? undefined } });
-  const preferred = (negotiator.encoding as (available: string[], options: { preferred: string[] }) => string | undefined)(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
+  const negotiator = new Negotiator({
+    headers: { 'accept-encoding': request.headers.get('accept-encoding') ?? undefined },
+  });
+  const preferred = (
+    negotiator.encoding as (available: string[], options: { preferred: string[] }) => string | undefined
+  )(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
   const encoding = preferred === 'br' || preferred === 'gzip' ? preferred : null;
   const body = encoding ? page[encoding] : page.html;
   const revalidate = typeof page.cacheControl?.revalidate === 'number' ? page.cacheControl.revalidate : 0;

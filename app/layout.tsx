@@ -20,9 +20,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
-      <body id="top" className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body
+        id="top"
+        className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100"
+      >
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav aria-label="Site" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
+          <nav
+            aria-label="Site"
+            className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4"
+          >
             <Link href="/" className="font-semibold whitespace-nowrap">
               Cool Papers TS
             </Link>

@@ -14,14 +14,18 @@ export default function NotFound() {
   const onArxiv = path.startsWith('/arxiv/');
   const encoded = path.replace(/^\/arxiv\//, '');
   const raw = decodeSegment(encoded) ?? encoded;
-  const ids = (onArxiv ? raw : '').split(',').map((s) => parseArxivId(s)?.id).filter((id): id is string => Boolean(id));
+  const ids = (onArxiv ? raw : '')
+    .split(',')
+    .map((s) => parseArxivId(s)?.id)
+    .filter((id): id is string => Boolean(id));
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold">Not found</h1>
       {ids.length ? (
         <>
           <p>
-            <span className="notranslate">{ids.join(', ')}</span> {ids.length > 1 ? 'are' : 'is'} not in this database yet.
+            <span className="notranslate">{ids.join(', ')}</span> {ids.length > 1 ? 'are' : 'is'} not in this
+            database yet.
           </p>
           <FetchFromArxiv ids={ids} />
         </>
@@ -29,7 +33,8 @@ export default function NotFound() {
         <p>
           {onArxiv ? (
             <>
-              <span className="notranslate">{raw}</span> is neither an arXiv id nor a category with papers here.
+              <span className="notranslate">{raw}</span> is neither an arXiv id nor a category with papers
+              here.
             </>
           ) : (
             'This page does not exist.'

@@ -25,8 +25,8 @@ export default async function HomePage({ searchParams }: Props) {
             offline, from the sample data: <code>npm run seed:sample</code>
           </li>
           <li>
-            online, today&apos;s announcements: <code>npm run ingest -- rss cs.CL cs.LG</code> (the worker also does this
-            on its schedule)
+            online, today&apos;s announcements: <code>npm run ingest -- rss cs.CL cs.LG</code> (the worker
+            also does this on its schedule)
           </li>
           <li>
             a bulk history: <code>npm run ingest -- import arxiv-metadata-oai-snapshot.json</code>
@@ -48,11 +48,15 @@ export default async function HomePage({ searchParams }: Props) {
       {followed.length > 0 ? (
         <FollowedCategories categories={followed} shared={shared} />
       ) : (
-        <p className="text-sm">Follow the categories you read to see their latest days here, each with its calendar and feed.</p>
+        <p className="text-sm">
+          Follow the categories you read to see their latest days here, each with its calendar and feed.
+        </p>
       )}
       <CategoryChooser followed={followed.map((c) => c.code)} open={followed.length === 0} />
       <h2 className="text-lg font-semibold">Everything on {home.latestDay}</h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{home.totalPapers.toLocaleString('en')} papers in the database.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {home.totalPapers.toLocaleString('en')} papers in the database.
+      </p>
       {home.archives.map((a) => (
         <section key={a.archive} className="archive">
           <h3 className="text-lg font-semibold">

@@ -36,7 +36,19 @@ if (mode === 'ingest') {
   );
   const writeBatch = db.transaction((batch: Record<string, string | null>[]) => {
     for (const r of batch) {
-      insert.run(r.id, 1, r.title, r.abstract, r.authors, r.categories!.split(' ')[0], r.categories, r.comments, r['journal-ref'], r.doi, r.license);
+      insert.run(
+        r.id,
+        1,
+        r.title,
+        r.abstract,
+        r.authors,
+        r.categories!.split(' ')[0],
+        r.categories,
+        r.comments,
+        r['journal-ref'],
+        r.doi,
+        r.license,
+      );
     }
   });
   let batch: Record<string, string | null>[] = [];
@@ -56,4 +68,12 @@ await closeDb();
 const secs = Number(process.hrtime.bigint() - started) / 1e9;
 // CPU seconds of the process and its threads: steadier than wall time on a shared machine.
 const { user, system } = process.cpuUsage();
-console.log(JSON.stringify({ rows, secs, importSecs, cpuSecs: (user + system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    rows,
+    secs,
+    importSecs,
+    cpuSecs: (user + system) / 1e6,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -11,7 +11,12 @@ const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 histogram.enable();
 process.on('SIGUSR2', () => {
   const ms = (ns) => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
-  const report = { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), samples: histogram.count };
+  const report = {
+    p50: ms(histogram.percentile(50)),
+    p99: ms(histogram.percentile(99)),
+    max: ms(histogram.max),
+    samples: histogram.count,
+  };
   fs.writeFileSync(path.join(process.env.LOOP_DELAY_DIR, `${process.pid}.json`), JSON.stringify(report));
   histogram.reset();
 });

@@ -17,14 +17,24 @@ import { startFakeMeili } from '@/tests/search/fakeMeili';
 
 const [engineName, dbFile] = process.argv.slice(2) as ['fts5' | 'meilisearch', string];
 const words: string[] = JSON.parse(readFileSync(path.join(path.dirname(dbFile), 'words.json'), 'utf8'));
-const SAMPLE = { fts5: { everyNth: 10, perArchive: 30 }, meilisearch: { everyNth: 100, perArchive: 5 } }[engineName];
+const SAMPLE = { fts5: { everyNth: 10, perArchive: 30 }, meilisearch: { everyNth: 100, perArchive: 5 } }[
+  engineName
+];
 
 if (!existsSync(dbFile)) await seedDatabase(dbFile, true);
 process.env.DATABASE_PATH = dbFile;
 resetConfig();
 const db = new Database(dbFile, { readonly: true });
-interface Paper { id: string; title: string; abstract: string; authors: string; categories: string }
-const papers = db.prepare<[], Paper>('SELECT id, title, abstract, authors, categories FROM Paper ORDER BY id').all();
+interface Paper {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string;
+  categories: string;
+}
+const papers = db
+  .prepare<[], Paper>('SELECT id, title, abstract, authors, categories FROM Paper ORDER BY id')
+  .all();
 const byId = new Map(papers.map((p) => [p.id, p]));
 const archive = (c: string) => c.split('.')[0]!;
 
@@ -54,10 +64,13 @@ for (const w of words) {
   const hits = (await search({ q: w, limit: '10' })).hits;
   const good = hits.filter((h) => {
     const p = byId.get(h.id)!;
-    return fold(`${p.title} ${p.authors} ${p.abstract}`).split(/[^\p{L}\p{N}]+/u).some((t) => forms.has(t));
+    return fold(`${p.title} ${p.authors} ${p.abstract}`)
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((t) => forms.has(t));
   });
   precision[w] = hits.length ? good.length / hits.length : 1;
-  for (const h of hits) if (!good.includes(h)) stemOnly.push(`${w}: ${h.id} "${byId.get(h.id)!.title.slice(0, 60)}"`);
+  for (const h of hits)
+    if (!good.includes(h)) stemOnly.push(`${w}: ${h.id} "${byId.get(h.id)!.title.slice(0, 60)}"`);
 }
 
 // Related papers: up to perArchive papers of each primary archive, spread over the id order.
@@ -94,8 +107,22 @@ await fake?.close();
 await closeDb();
 console.log(
   JSON.stringify({
-    knownItem: { top1: (knownSample.length - knownMisses.length) / knownSample.length, n: knownSample.length, misses: knownMisses },
-    exactWords: { precision: words.reduce((s, w) => s + precision[w]!, 0) / words.length, perWord: precision, stemOnly },
-    related: { samePrimary: samePrimary / related, sameAny: sameAny / related, papers: relatedSample.length, hits: related, perArchive },
+    knownItem: {
+      top1: (knownSample.length - knownMisses.length) / knownSample.length,
+      n: knownSample.length,
+      misses: knownMisses,
+    },
+    exactWords: {
+      precision: words.reduce((s, w) => s + precision[w]!, 0) / words.length,
+      perWord: precision,
+      stemOnly,
+    },
+    related: {
+      samePrimary: samePrimary / related,
+      sameAny: sameAny / related,
+      papers: relatedSample.length,
+      hits: related,
+      perArchive,
+    },
   }),
 );

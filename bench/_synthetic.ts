@@ -7,7 +7,11 @@ export function realKaggleLines(dir = path.resolve('../shared/data/metadata/kagg
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()));
+    .flatMap((f) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    );
 }
 
 /** New-style id number i: 1501.00000 onwards, 99,999 per month. */

@@ -7,7 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticKaggle } from './_synthetic';
 
-interface Result { rows: number; secs: number; importSecs?: number; cpuSecs: number; peakRssMb: number }
+interface Result {
+  rows: number;
+  secs: number;
+  importSecs?: number;
+  cpuSecs: number;
+  peakRssMb: number;
+}
 
 function measure(mode: 'ingest' | 'baseline' | 'unindexed', source: string, dir: string): Result {
   const db = path.join(dir, `${mode}.db`);
@@ -37,12 +43,16 @@ export default async function bench(args: string[]): Promise<void> {
   console.log(row('baseline: bare better-sqlite3 insert', baseline));
   console.log(row('ingest: npm run ingest -- import', ingest));
   if (ingest.importSecs !== undefined) {
-    console.log(`  of which the import ${ingest.importSecs.toFixed(2)} s, derived data (keywords, pre-render, search lists) ${(ingest.secs - ingest.importSecs).toFixed(2)} s`);
+    console.log(
+      `  of which the import ${ingest.importSecs.toFixed(2)} s, derived data (keywords, pre-render, search lists) ${(ingest.secs - ingest.importSecs).toFixed(2)} s`,
+    );
   }
   const ratio = rate(ingest) / rate(baseline);
   console.log(`ingest / baseline throughput: ${(ratio * 100).toFixed(0)}%`);
   const allArxivMin = 2_700_000 / rate(ingest) / 60;
   console.log(`projected all of arXiv (2.7M papers): ${allArxivMin.toFixed(1)} min`);
-  console.log(`aim ≥ 5,000 papers/s: ${rate(ingest) >= 5000 ? 'met' : 'NOT met'}; ≥ 50% of baseline: ${ratio >= 0.5 ? 'met' : 'NOT met'}; peak RSS ≤ 500 MB: ${ingest.peakRssMb <= 500 ? 'met' : 'NOT met'}; all of arXiv < 10 min: ${allArxivMin < 10 ? 'met' : 'NOT met'}`);
+  console.log(
+    `aim ≥ 5,000 papers/s: ${rate(ingest) >= 5000 ? 'met' : 'NOT met'}; ≥ 50% of baseline: ${ratio >= 0.5 ? 'met' : 'NOT met'}; peak RSS ≤ 500 MB: ${ingest.peakRssMb <= 500 ? 'met' : 'NOT met'}; all of arXiv < 10 min: ${allArxivMin < 10 ? 'met' : 'NOT met'}`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }

@@ -40,7 +40,13 @@ async function load(url: string, seconds: number, connections: number): Promise<
   // Requests still queued in the server when a run ends would slow the next one: let them drain.
   await (await fetch(url, { headers: HEADERS })).arrayBuffer();
   const r = await autocannon({ url, connections, duration: seconds, headers: HEADERS, timeout: 30 });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, kb: r.throughput.average / r.requests.average / 1024 };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    kb: r.throughput.average / r.requests.average / 1024,
+  };
 }
 
 export default async function bench(args: string[]): Promise<void> {
@@ -49,7 +55,10 @@ export default async function bench(args: string[]): Promise<void> {
   const app = await startApp();
   try {
     const db = openSqlite(app.databasePath);
-    const id = db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' ORDER BY date DESC, position LIMIT 1`).pluck().get() as string;
+    const id = db
+      .prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' ORDER BY date DESC, position LIMIT 1`)
+      .pluck()
+      .get() as string;
     db.close();
     storeSummary(app.databasePath, id);
     const targets = [
@@ -60,7 +69,8 @@ export default async function bench(args: string[]): Promise<void> {
     ];
     const STATIC = { label: 'static file', path: '/mathjax/chtml.css' };
     // Warm up: the first request renders and caches; later ones are what readers mostly get.
-    for (const t of [...targets, STATIC]) for (let i = 0; i < 3; i++) await (await fetch(app.url + t.path, { headers: HEADERS })).arrayBuffer();
+    for (const t of [...targets, STATIC])
+      for (let i = 0; i < 3; i++) await (await fetch(app.url + t.path, { headers: HEADERS })).arrayBuffer();
 
     const rows: Row[] = [];
     for (const t of targets) {
@@ -72,13 +82,19 @@ export default async function bench(args: string[]): Promise<void> {
         rows.push(row);
       }
     }
-    console.log(`\nload: ${connections} connections, ${seconds} s each, compressed responses (machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
-    console.log(`${'address'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'KB/resp'.padStart(8)} ${'errors'.padStart(7)}  vs static (req/s)`);
+    console.log(
+      `\nload: ${connections} connections, ${seconds} s each, compressed responses (machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+    );
+    console.log(
+      `${'address'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'KB/resp'.padStart(8)} ${'errors'.padStart(7)}  vs static (req/s)`,
+    );
     for (let i = 0; i < rows.length; i += 2) {
       const [r, s] = [rows[i]!, rows[i + 1]!];
       for (const row of [r, s]) {
         const ratio = row === r ? `${(r.rps / s.rps).toFixed(2)}×` : '';
-        console.log(`${`${row.label} ${row.path}`.slice(0, 44).padEnd(44)} ${row.rps.toFixed(0).padStart(8)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${row.kb.toFixed(1).padStart(8)} ${String(row.errors).padStart(7)}  ${ratio}`);
+        console.log(
+          `${`${row.label} ${row.path}`.slice(0, 44).padEnd(44)} ${row.rps.toFixed(0).padStart(8)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)} ${row.kb.toFixed(1).padStart(8)} ${String(row.errors).padStart(7)}  ${ratio}`,
+        );
       }
     }
     const errors = rows.reduce((n, r) => n + r.errors, 0);

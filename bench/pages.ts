@@ -21,7 +21,9 @@ const VISIBLE_ROUNDS = 9;
 function addSyntheticDay(file: string): void {
   const db = new Database(file);
   const ids = db.prepare('SELECT id FROM Paper ORDER BY id LIMIT 1000').all() as { id: string }[];
-  const insert = db.prepare(`INSERT OR IGNORE INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.OH', 'cs', ?, 'new', ?)`);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.OH', 'cs', ?, 'new', ?)`,
+  );
   db.transaction(() => ids.forEach((r, i) => insert.run(r.id, SYNTHETIC_DAY, i)))();
   db.close();
 }
@@ -29,7 +31,9 @@ function addSyntheticDay(file: string): void {
 function largestDay(file: string): { archive: string; date: string; papers: number } {
   const db = new Database(file, { readonly: true });
   const row = db
-    .prepare('SELECT archive, date, COUNT(DISTINCT paperId) AS papers FROM Listing GROUP BY archive, date ORDER BY papers DESC LIMIT 1')
+    .prepare(
+      'SELECT archive, date, COUNT(DISTINCT paperId) AS papers FROM Listing GROUP BY archive, date ORDER BY papers DESC LIMIT 1',
+    )
     .get() as { archive: string; date: string; papers: number };
   db.close();
   return row;
@@ -61,7 +65,12 @@ function listenerPid(port: number): string | null {
   if (!inode) return null;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`)) return pid;
+      if (
+        readdirSync(`/proc/${pid}/fd`).some(
+          (fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`,
+        )
+      )
+        return pid;
     } catch {
       /* not ours to read, or gone */
     }
@@ -76,7 +85,8 @@ function serverCpuMs(pid: string | null): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /**
  * Runs in every page before its own scripts (context.addInitScript): on each frame, once 25 cards
@@ -99,7 +109,11 @@ const VISIBLE_OBSERVER = `(() => {
 /** ms from navigation start until the first 25 cards are laid out with their maths drawn (CHTML maths is drawn once its woff fonts have loaded). */
 async function papersVisible(page: import('playwright-core').Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  const handle = await page.waitForFunction(() => (window as { __papersVisibleAt?: number }).__papersVisibleAt, undefined, { polling: 50, timeout: 30_000 });
+  const handle = await page.waitForFunction(
+    () => (window as { __papersVisibleAt?: number }).__papersVisibleAt,
+    undefined,
+    { polling: 50, timeout: 30_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -124,14 +138,18 @@ export default async function bench(args: string[]): Promise<void> {
   let app = await startApp();
   const big = largestDay(app.databasePath);
   const pages: Page[] = [
-    { label: `largest day (${big.archive} ${big.date}, ${big.papers} papers)`, path: `/arxiv/${big.archive}?date=${big.date}` },
+    {
+      label: `largest day (${big.archive} ${big.date}, ${big.papers} papers)`,
+      path: `/arxiv/${big.archive}?date=${big.date}`,
+    },
     { label: 'synthetic 1,000-paper day', path: `/arxiv/cs.OH?date=${SYNTHETIC_DAY}` },
   ];
   const statics = pages.map((_, i) => `__bench-pages-${process.pid}-${i}.html`);
   try {
     await prepare(app, pages);
     // Static twins: Next serves public/ files present at start, so save them and restart.
-    for (const [i, p] of pages.entries()) writeFileSync(path.join('public', statics[i]!), await (await fetch(app.url + p.path)).text());
+    for (const [i, p] of pages.entries())
+      writeFileSync(path.join('public', statics[i]!), await (await fetch(app.url + p.path)).text());
     await app.close();
     app = await startApp();
     await prepare(app, pages);
@@ -164,7 +182,10 @@ export default async function bench(args: string[]): Promise<void> {
       const profile = await launchProfile(profileDir);
       for (const context of [privateWindow, profile]) await context.addInitScript(VISIBLE_OBSERVER);
       for (let r = 0; r < VISIBLE_ROUNDS; r++) {
-        for (const [kind, url] of [['dynamic', dynamicUrl], ['static', staticUrl]] as const) {
+        for (const [kind, url] of [
+          ['dynamic', dynamicUrl],
+          ['static', staticUrl],
+        ] as const) {
           const page = await privateWindow.newPage();
           visible[kind].push(await papersVisible(page, url));
           await page.goto(`${app.url}/arxiv/cs.CL`, { waitUntil: 'load' });
@@ -184,17 +205,33 @@ export default async function bench(args: string[]): Promise<void> {
       const ratio = percentile(ttfb.dynamic, 50) / percentile(ttfb.static, 50);
       const gzipKb = gzipSync(html).length / 1024;
       const visibleMs = percentile(visible.dynamic, 50);
-      const met = { ttfb: p95d <= AIMS.ttfbP95Ms, bytes: gzipKb <= AIMS.gzipKb, visible: visibleMs <= AIMS.visibleMs, ratio: ratio <= AIMS.ratio };
+      const met = {
+        ttfb: p95d <= AIMS.ttfbP95Ms,
+        bytes: gzipKb <= AIMS.gzipKb,
+        visible: visibleMs <= AIMS.visibleMs,
+        ratio: ratio <= AIMS.ratio,
+      };
       allMet &&= Object.values(met).every(Boolean);
       const yes = (b: boolean) => (b ? 'met' : 'NOT met');
       console.log(`\n${p.label}: ${p.path}`);
-      console.log(`  first byte   dynamic p50 ${p50(ttfb.dynamic)} ms, p95 ${p95d.toFixed(1)} ms | static p50 ${p50(ttfb.static)} ms, p95 ${percentile(ttfb.static, 95).toFixed(1)} ms (${rounds} requests each)`);
-      console.log(`  server CPU per request: dynamic ${cpu.dynamic.toFixed(1)} ms, static ${cpu.static.toFixed(1)} ms (machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
-      console.log(`  dynamic/static first-byte ratio (p50) ${ratio.toFixed(2)}  aim ≤ ${AIMS.ratio}: ${yes(met.ratio)}`);
+      console.log(
+        `  first byte   dynamic p50 ${p50(ttfb.dynamic)} ms, p95 ${p95d.toFixed(1)} ms | static p50 ${p50(ttfb.static)} ms, p95 ${percentile(ttfb.static, 95).toFixed(1)} ms (${rounds} requests each)`,
+      );
+      console.log(
+        `  server CPU per request: dynamic ${cpu.dynamic.toFixed(1)} ms, static ${cpu.static.toFixed(1)} ms (machine load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+      );
+      console.log(
+        `  dynamic/static first-byte ratio (p50) ${ratio.toFixed(2)}  aim ≤ ${AIMS.ratio}: ${yes(met.ratio)}`,
+      );
       console.log(`  p95 first byte aim ≤ ${AIMS.ttfbP95Ms} ms: ${yes(met.ttfb)}`);
-      console.log(`  first response ${(html.length / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip, ${html.match(/<article /g)?.length} papers  aim ≤ ${AIMS.gzipKb} KB: ${yes(met.bytes)}`);
-      const both = (xs: typeof visible) => `dynamic ${percentile(xs.dynamic, 50).toFixed(0)} ms, static ${percentile(xs.static, 50).toFixed(0)} ms`;
-      console.log(`  25 papers laid out with maths (Chromium, median of ${VISIBLE_ROUNDS}), new tab of a private window: ${both(visible)}  aim ≤ ${AIMS.visibleMs} ms: ${yes(met.visible)}`);
+      console.log(
+        `  first response ${(html.length / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip, ${html.match(/<article /g)?.length} papers  aim ≤ ${AIMS.gzipKb} KB: ${yes(met.bytes)}`,
+      );
+      const both = (xs: typeof visible) =>
+        `dynamic ${percentile(xs.dynamic, 50).toFixed(0)} ms, static ${percentile(xs.static, 50).toFixed(0)} ms`;
+      console.log(
+        `  25 papers laid out with maths (Chromium, median of ${VISIBLE_ROUNDS}), new tab of a private window: ${both(visible)}  aim ≤ ${AIMS.visibleMs} ms: ${yes(met.visible)}`,
+      );
       console.log(`    new tab, regular profile (V8 code cache): ${both(inProfile)}`);
       console.log(`    from another page of the site, same tab: ${both(inSite)}`);
     }

@@ -25,11 +25,17 @@ interface Site {
   child: ChildProcess;
 }
 
-const preload = (loopDir: string) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.resolve('bench/_loopDelay.cjs')}`, LOOP_DELAY_DIR: loopDir });
+const preload = (loopDir: string) => ({
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.resolve('bench/_loopDelay.cjs')}`,
+  LOOP_DELAY_DIR: loopDir,
+});
 
 /** A Node process with nothing to do but keep its event loop, measured like the sites. */
 function startIdle(loopDir: string): Site {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { env: { ...process.env, ...preload(loopDir) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+    env: { ...process.env, ...preload(loopDir) },
+    stdio: 'ignore',
+  });
   return { url: '', child };
 }
 
@@ -54,10 +60,21 @@ async function startSite(dbFile: string, port: number, loopDir: string): Promise
 }
 
 /** Each site's event-loop delay since the previous snapshot. */
-async function loopDelay(sites: Site[], dir: string): Promise<Array<{ p50: number; p99: number; max: number; samples: number }>> {
+async function loopDelay(
+  sites: Site[],
+  dir: string,
+): Promise<Array<{ p50: number; p99: number; max: number; samples: number }>> {
   for (const s of sites) s.child.kill('SIGUSR2');
   await new Promise((r) => setTimeout(r, 300));
-  return sites.map((s) => JSON.parse(readFileSync(path.join(dir, `${s.child.pid}.json`), 'utf8')) as { p50: number; p99: number; max: number; samples: number });
+  return sites.map(
+    (s) =>
+      JSON.parse(readFileSync(path.join(dir, `${s.child.pid}.json`), 'utf8')) as {
+        p50: number;
+        p99: number;
+        max: number;
+        samples: number;
+      },
+  );
 }
 
 /** Clicks and list requests at a steady rate over both sites until stop() resolves; latencies in ms. */
@@ -89,7 +106,8 @@ function traffic(sites: Site[], ids: string[]) {
     if (!running) return;
     n++;
     send(`${sites[n % sites.length]!.url}/go/pdf/${ids[n % ids.length]}`, true);
-    if (n % Math.round(CLICKS_PER_SECOND / LISTS_PER_SECOND) === 0) send(`${sites[(n >> 1) % sites.length]!.url}/arxiv/cs.CL`, false);
+    if (n % Math.round(CLICKS_PER_SECOND / LISTS_PER_SECOND) === 0)
+      send(`${sites[(n >> 1) % sites.length]!.url}/arxiv/cs.CL`, false);
   }, 1000 / CLICKS_PER_SECOND);
   return {
     async stop() {
@@ -98,7 +116,14 @@ function traffic(sites: Site[], ids: string[]) {
       await Promise.all(pending);
       const sorted = latencies.sort((x, y) => x - y);
       const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))] ?? NaN;
-      return { requests: sorted.length, clicks, errors, p50: q(0.5), p99: q(0.99), max: sorted.at(-1) ?? NaN };
+      return {
+        requests: sorted.length,
+        clicks,
+        errors,
+        p50: q(0.5),
+        p99: q(0.99),
+        max: sorted.at(-1) ?? NaN,
+      };
     },
   };
 }
@@ -117,17 +142,27 @@ export default async function bench(args: string[]): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-processes-'));
   const dbFile = path.join(dir, 'shared.db');
   const source = path.join(dir, 'kaggle.json');
-  console.log(`writing ${records.toLocaleString('en')} re-numbered Kaggle records; seeding the site's database…`);
+  console.log(
+    `writing ${records.toLocaleString('en')} re-numbered Kaggle records; seeding the site's database…`,
+  );
   await writeSyntheticKaggle(source, records);
   await seedDatabase(dbFile, true);
   const seed = new Database(dbFile, { readonly: true });
-  const ids = seed.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' GROUP BY paperId LIMIT 500`).pluck().all() as string[];
+  const ids = seed
+    .prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' GROUP BY paperId LIMIT 500`)
+    .pluck()
+    .all() as string[];
   seed.close();
-  const sites = [await startSite(dbFile, 3900 + Math.floor(Math.random() * 50), dir), await startSite(dbFile, 3950 + Math.floor(Math.random() * 50), dir)];
+  const sites = [
+    await startSite(dbFile, 3900 + Math.floor(Math.random() * 50), dir),
+    await startSite(dbFile, 3950 + Math.floor(Math.random() * 50), dir),
+  ];
   const measured = [...sites, startIdle(dir)];
   try {
     for (const s of sites) await fetch(`${s.url}/arxiv/cs.CL`).then((r) => r.arrayBuffer());
-    console.log(`traffic: ${CLICKS_PER_SECOND} clicks/s and ${LISTS_PER_SECOND} list requests/s over 2 site processes (${WARMUP_SECONDS} s warm-up first)`);
+    console.log(
+      `traffic: ${CLICKS_PER_SECOND} clicks/s and ${LISTS_PER_SECOND} list requests/s over 2 site processes (${WARMUP_SECONDS} s warm-up first)`,
+    );
     const warmup = traffic(sites, ids);
     await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
     await warmup.stop();
@@ -136,17 +171,28 @@ export default async function bench(args: string[]): Promise<void> {
     await loopDelay(measured, dir); // the windows start now
     let load = traffic(sites, ids);
     await new Promise((r) => setTimeout(r, baselineSeconds * 1000));
-    const quiet = { client: await load.stop(), loops: await loopDelay(measured, dir), load: os.loadavg()[0]! };
+    const quiet = {
+      client: await load.stop(),
+      loops: await loopDelay(measured, dir),
+      load: os.loadavg()[0]!,
+    };
 
     load = traffic(sites, ids);
     const started = Date.now();
-    const cli = spawn(process.execPath, ['--import', 'tsx', 'workers/ingest.ts', 'import', source], { env: { ...process.env, DATABASE_PATH: dbFile }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'workers/ingest.ts', 'import', source], {
+      env: { ...process.env, DATABASE_PATH: dbFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const loadDuring: number[] = [];
     const sampler = setInterval(() => loadDuring.push(os.loadavg()[0]!), 5000);
     const code = await new Promise<number | null>((r) => cli.once('exit', r));
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
-    const importing = { client: await load.stop(), loops: await loopDelay(measured, dir), load: Math.max(...loadDuring, os.loadavg()[0]!) };
+    const importing = {
+      client: await load.stop(),
+      loops: await loopDelay(measured, dir),
+      load: Math.max(...loadDuring, os.loadavg()[0]!),
+    };
     if (code !== 0) throw new Error(`the import failed (exit ${code})`);
     await new Promise((r) => setTimeout(r, 2500)); // the last second's clicks are written
     const stored = clicksStored(dbFile) - before;
@@ -158,9 +204,16 @@ export default async function bench(args: string[]): Promise<void> {
     console.log(`event-loop delay of the site processes (monitorEventLoopDelay), and the requests' latency:`);
     console.log(row(`no import (${baselineSeconds} s)`, quiet));
     console.log(row(`importing (${seconds.toFixed(0)} s)`, importing));
-    console.log(`import of ${records.toLocaleString('en')} records with derived data: ${seconds.toFixed(1)} s; clicks sent ${sent}, stored ${stored}`);
+    console.log(
+      `import of ${records.toLocaleString('en')} records with derived data: ${seconds.toFixed(1)} s; clicks sent ${sent}, stored ${stored}`,
+    );
     const worst = Math.max(...importing.loops.slice(0, sites.length).map((l) => l.p99));
-    console.log(`aim p99 ≤ ${AIM_P99_MS} ms while importing: ${worst <= AIM_P99_MS ? 'met' : 'NOT met'} (worst site ${worst.toFixed(1)} ms); every click stored: ${stored === sent ? 'yes' : 'NO'}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+    console.log(
+      `aim p99 ≤ ${AIM_P99_MS} ms while importing: ${worst <= AIM_P99_MS ? 'met' : 'NOT met'} (worst site ${worst.toFixed(1)} ms); every click stored: ${stored === sent ? 'yes' : 'NO'}; load average now ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`,
+    );
   } finally {
     for (const s of measured) s.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -20,16 +20,43 @@ const BEFORE = '40ebfb0';
 // Common words of the sample's fields whose porter stem other words share (transformer/transform,
 // generation/general, operator/operation, …): where stemming alone ranks the wrong papers.
 const WORDS = [
-  'transformer', 'network', 'model', 'graph', 'agent', 'diffusion', 'operator', 'token', 'policy', 'embedding',
-  'optimizer', 'detector', 'simulation', 'generation', 'learning', 'reasoning', 'computation', 'energy',
-  'particle', 'magnetic', 'galaxy', 'scattering', 'equation', 'measurement',
+  'transformer',
+  'network',
+  'model',
+  'graph',
+  'agent',
+  'diffusion',
+  'operator',
+  'token',
+  'policy',
+  'embedding',
+  'optimizer',
+  'detector',
+  'simulation',
+  'generation',
+  'learning',
+  'reasoning',
+  'computation',
+  'energy',
+  'particle',
+  'magnetic',
+  'galaxy',
+  'scattering',
+  'equation',
+  'measurement',
 ];
 const AIMS = { knownItem: 0.99, exactWords: 0.98, related: 0.95 };
 
 interface Metrics {
   knownItem: { top1: number; n: number; misses: string[] };
   exactWords: { precision: number; perWord: Record<string, number>; stemOnly: string[] };
-  related: { samePrimary: number; sameAny: number; papers: number; hits: number; perArchive: Record<string, [number, number]> };
+  related: {
+    samePrimary: number;
+    sameAny: number;
+    papers: number;
+    hits: number;
+    perArchive: Record<string, [number, number]>;
+  };
 }
 
 /** The child picks its engine itself: a configured Meilisearch host must not leak into it. */
@@ -80,21 +107,44 @@ export default async function relevanceBench(args: string[]): Promise<void> {
       const work = path.join(dir, `${when}-data`);
       mkdirSync(work);
       writeFileSync(path.join(work, 'words.json'), JSON.stringify(WORDS));
-      console.log(`${when} (${when === 'before' ? before : 'this checkout'}): seeding the sample and measuring…`);
-      for (const engine of ['fts5', 'meilisearch'] as const) results[`${engine} ${when}`] = measure(tree, engine, path.join(work, 'sample.db'));
+      console.log(
+        `${when} (${when === 'before' ? before : 'this checkout'}): seeding the sample and measuring…`,
+      );
+      for (const engine of ['fts5', 'meilisearch'] as const)
+        results[`${engine} ${when}`] = measure(tree, engine, path.join(work, 'sample.db'));
     }
     for (const engine of ['fts5', 'meilisearch'] as const) {
       const [b, n] = [results[`${engine} before`]!, results[`${engine} now`]!];
-      console.log(`\n${engine === 'fts5' ? 'FTS5' : 'Meilisearch (fake)'}                      before    now     aim`);
+      console.log(
+        `\n${engine === 'fts5' ? 'FTS5' : 'Meilisearch (fake)'}                      before    now     aim`,
+      );
       const row = (label: string, x: number, y: number, aim?: number) =>
-        console.log(`  ${label.padEnd(36)} ${pct(x).padStart(6)}  ${pct(y).padStart(6)}  ${aim ? `≥ ${pct(aim)} ${y >= aim ? 'met' : 'NOT met'}` : ''}`);
+        console.log(
+          `  ${label.padEnd(36)} ${pct(x).padStart(6)}  ${pct(y).padStart(6)}  ${aim ? `≥ ${pct(aim)} ${y >= aim ? 'met' : 'NOT met'}` : ''}`,
+        );
       row(`known-item top-1 (${n.knownItem.n} titles)`, b.knownItem.top1, n.knownItem.top1, AIMS.knownItem);
-      row(`exact-word precision@10 (${WORDS.length} words)`, b.exactWords.precision, n.exactWords.precision, AIMS.exactWords);
-      row(`related, same primary archive (${n.related.papers})`, b.related.samePrimary, n.related.samePrimary, AIMS.related);
+      row(
+        `exact-word precision@10 (${WORDS.length} words)`,
+        b.exactWords.precision,
+        n.exactWords.precision,
+        AIMS.exactWords,
+      );
+      row(
+        `related, same primary archive (${n.related.papers})`,
+        b.related.samePrimary,
+        n.related.samePrimary,
+        AIMS.related,
+      );
       row('related, any archive of the paper', b.related.sameAny, n.related.sameAny);
-      if (n.knownItem.misses.length) console.log(`  known-item misses now:\n    ${n.knownItem.misses.join('\n    ')}`);
-      if (n.exactWords.stemOnly.length) console.log(`  top-10 hits without the word now:\n    ${n.exactWords.stemOnly.slice(0, 20).join('\n    ')}`);
-      const archives = Object.entries(n.related.perArchive).map(([a, [same, all]]) => `${a} ${pct(same / all)}`);
+      if (n.knownItem.misses.length)
+        console.log(`  known-item misses now:\n    ${n.knownItem.misses.join('\n    ')}`);
+      if (n.exactWords.stemOnly.length)
+        console.log(
+          `  top-10 hits without the word now:\n    ${n.exactWords.stemOnly.slice(0, 20).join('\n    ')}`,
+        );
+      const archives = Object.entries(n.related.perArchive).map(
+        ([a, [same, all]]) => `${a} ${pct(same / all)}`,
+      );
       console.log(`  related same-archive share now, by archive: ${archives.join(', ')}`);
     }
   } finally {

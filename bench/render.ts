@@ -57,7 +57,12 @@ function time(inputs: string[], rounds: number, before: () => void, fn: (s: stri
   return best / inputs.length;
 }
 
-function compare(label: string, inputs: string[], markdown: boolean, pipeline: (s: string) => unknown): boolean {
+function compare(
+  label: string,
+  inputs: string[],
+  markdown: boolean,
+  pipeline: (s: string) => unknown,
+): boolean {
   // The baseline typesets exactly the formulas the pipeline finds; finding them is not timed.
   const formulas = new Map(inputs.map((s) => [s, scanMath(s, { markdown }).spans]));
   const bareMarked = (s: string) => marked.parse(s, { async: false });
@@ -76,7 +81,9 @@ function compare(label: string, inputs: string[], markdown: boolean, pipeline: (
   console.log(`  bare marked          ${tMarked.toFixed(3)} ms/input`);
   console.log(`  bare MathJax         ${tMathJax.toFixed(3)} ms/input`);
   console.log(`  sum                  ${(tMarked + tMathJax).toFixed(3)} ms/input`);
-  console.log(`  pipeline, cold cache ${tCold.toFixed(3)} ms/input  (${(overhead * 100).toFixed(1)}% vs sum)`);
+  console.log(
+    `  pipeline, cold cache ${tCold.toFixed(3)} ms/input  (${(overhead * 100).toFixed(1)}% vs sum)`,
+  );
   console.log(`  pipeline, warm cache ${tWarm.toFixed(3)} ms/input`);
   const met = overhead <= 0.1;
   console.log(`  aim: overhead <= 10% over bare marked + bare MathJax: ${met ? 'MET' : 'NOT MET'}`);
@@ -85,13 +92,22 @@ function compare(label: string, inputs: string[], markdown: boolean, pipeline: (
 
 export default async function bench(): Promise<void> {
   const papers = loadPapers(1000);
-  compare('abstracts (metadata/daily, field summary)', papers.map((p) => p.abstract), false, (s) => renderPaperFields({ title: '', abstract: s }));
-  compare('~3 KB Markdown summaries (markdown_math/real)', loadSummaryChunks(), true, (s) => renderMarkdown(s));
+  compare(
+    'abstracts (metadata/daily, field summary)',
+    papers.map((p) => p.abstract),
+    false,
+    (s) => renderPaperFields({ title: '', abstract: s }),
+  );
+  compare('~3 KB Markdown summaries (markdown_math/real)', loadSummaryChunks(), true, (s) =>
+    renderMarkdown(s),
+  );
 
   clearTypesetCache();
   const start = performance.now();
   for (const paper of papers) renderPaperFields(paper);
   const seconds = (performance.now() - start) / 1000;
-  console.log(`\nday of ${papers.length} papers (title + abstract) pre-rendered, cold cache: ${seconds.toFixed(2)} s`);
+  console.log(
+    `\nday of ${papers.length} papers (title + abstract) pre-rendered, cold cache: ${seconds.toFixed(2)} s`,
+  );
   console.log(`  aim: a 1,000-abstract day in under 10 s: ${seconds < 10 ? 'MET' : 'NOT MET'}`);
 }

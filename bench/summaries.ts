@@ -45,7 +45,9 @@ async function extractionPerPage(label: string, pdfs: Uint8Array[], runs: number
     for (const pdf of pdfs) await pdfToText(pdf);
     if (r > 0) passes.push(performance.now() - t0);
   }
-  console.log(`PDF extraction, ${label} (${pages} pages): per page p50 ${ms(quantile(passes, 0.5) / pages)}, fastest pass ${ms(Math.min(...passes) / pages)}`);
+  console.log(
+    `PDF extraction, ${label} (${pages} pages): per page p50 ${ms(quantile(passes, 0.5) / pages)}, fastest pass ${ms(Math.min(...passes) / pages)}`,
+  );
 }
 
 export default async function bench(args: string[]): Promise<void> {
@@ -86,7 +88,9 @@ export default async function bench(args: string[]): Promise<void> {
     // extracted on disk — what remains is the server's own overhead (queue, SSE relay, rendering).
     // The first paper only warms the server up (route compilation, pdfjs and MathJax loading).
     const through = async (id: string, lang: 'en' | 'zh') => {
-      const res = await fetch(`${app.url}/api/summary/${id}?lang=${lang}`, { headers: { Accept: 'text/event-stream' } });
+      const res = await fetch(`${app.url}/api/summary/${id}?lang=${lang}`, {
+        headers: { Accept: 'text/event-stream' },
+      });
       return timeStream(res, '"type":"delta"');
     };
     const cold: Timing[] = [];
@@ -101,7 +105,12 @@ export default async function bench(args: string[]): Promise<void> {
     }
     // Straight to the upstream: the same six-turn conversation with the same paper text in the
     // system message, first token of the first turn.
-    const system = systemMessage('zh', { id: ids[0]!, title: 'Bench paper', text: await pdfToText(pdf), source: 'pdf' });
+    const system = systemMessage('zh', {
+      id: ids[0]!,
+      title: 'Bench paper',
+      text: await pdfToText(pdf),
+      source: 'pdf',
+    });
     const direct: Timing[] = [];
     for (let r = 0; r < runs; r++) {
       const messages: Array<{ role: string; content: string }> = [{ role: 'system', content: system }];
@@ -120,10 +129,23 @@ export default async function bench(args: string[]): Promise<void> {
       }
       direct.push({ first, end: performance.now() - t0 });
     }
-    const med = (xs: Timing[], k: keyof Timing) => quantile(xs.map((x) => x[k]), 0.5);
+    const med = (xs: Timing[], k: keyof Timing) =>
+      quantile(
+        xs.map((x) => x[k]),
+        0.5,
+      );
     const overhead = (xs: Timing[], k: keyof Timing) => med(xs, k) - med(direct, k);
-    console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; runs: ${runs} (fake upstream: ${fake.tokenDelayMs} ms between tokens, ~55 tokens per answer)`);
-    console.log(`direct to upstream     first token p50 ${ms(med(direct, 'first'))}   six answers p50 ${ms(med(direct, 'end'))}`);
+    console.log(
+      `load average: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(
+          ' ',
+        )}; runs: ${runs} (fake upstream: ${fake.tokenDelayMs} ms between tokens, ~55 tokens per answer)`,
+    );
+    console.log(
+      `direct to upstream     first token p50 ${ms(med(direct, 'first'))}   six answers p50 ${ms(med(direct, 'end'))}`,
+    );
     const warmFirst = overhead(warm, 'first');
     console.log(
       `ours, paper text ready first token p50 ${ms(med(warm, 'first'))} (overhead ${ms(warmFirst)}  aim ≤ 50 ms: ${warmFirst <= 50 ? 'MET' : 'NOT MET'})   ` +
@@ -150,7 +172,9 @@ export default async function bench(args: string[]): Promise<void> {
     const api = await cachedTimes(`${app.url}/api/summary/${ids[1]}?lang=en`, 205);
     const page = await cachedTimes(`${app.url}/summary/${ids[1]}?lang=en`, 105);
     const apiP95 = quantile(api, 0.95);
-    console.log(`cached summary JSON   p50 ${ms(quantile(api, 0.5))}   p95 ${ms(apiP95)}  aim p95 ≤ 30 ms: ${apiP95 <= 30 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `cached summary JSON   p50 ${ms(quantile(api, 0.5))}   p95 ${ms(apiP95)}  aim p95 ≤ 30 ms: ${apiP95 <= 30 ? 'MET' : 'NOT MET'}`,
+    );
     console.log(`cached summary page   p50 ${ms(quantile(page, 0.5))}   p95 ${ms(quantile(page, 0.95))}`);
   } finally {
     await app.close();

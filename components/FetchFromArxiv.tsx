@@ -22,7 +22,12 @@ export function FetchFromArxiv({ ids }: { ids: string[] }) {
     setState({ phase: 'fetching', since: Date.now() });
     const failed = (message: string) => setState({ phase: 'failed', message });
     try {
-      const res = await fetch('/arxiv/fetch', { method: 'POST', body: new FormData(e.currentTarget), headers: { accept: 'application/json' }, signal: AbortSignal.timeout(LIMIT_MS) });
+      const res = await fetch('/arxiv/fetch', {
+        method: 'POST',
+        body: new FormData(e.currentTarget),
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(LIMIT_MS),
+      });
       const body = (await res.json().catch(() => ({}))) as { location?: string; error?: string };
       if (res.ok && body.location) window.location.assign(body.location);
       else failed(body.error ?? 'arXiv could not be reached. Please try again later.');
@@ -36,7 +41,11 @@ export function FetchFromArxiv({ ids }: { ids: string[] }) {
     <div className="space-y-2">
       <form method="post" action="/arxiv/fetch" onSubmit={submit}>
         <input type="hidden" name="ids" value={ids.join(',')} />
-        <button type="submit" disabled={busy} className="cursor-pointer rounded border border-zinc-300 px-3 py-1 disabled:cursor-wait disabled:opacity-60 dark:border-zinc-700">
+        <button
+          type="submit"
+          disabled={busy}
+          className="cursor-pointer rounded border border-zinc-300 px-3 py-1 disabled:cursor-wait disabled:opacity-60 dark:border-zinc-700"
+        >
           {state.phase === 'failed' ? 'Try again' : 'Fetch from arXiv'}
         </button>
       </form>

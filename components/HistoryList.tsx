@@ -19,7 +19,10 @@ export function HistoryList() {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   useEffect(() => setHistory(readingHistory()), []);
   if (!history) return <p>Loading…</p>;
-  if (!history.length) return <p className="empty">Nothing read yet: papers appear here when you open their PDF, summary or page.</p>;
+  if (!history.length)
+    return (
+      <p className="empty">Nothing read yet: papers appear here when you open their PDF, summary or page.</p>
+    );
 
   const clear = () => {
     if (!window.confirm(`Clear the reading history of this browser (${history.length} entries)?`)) return;
@@ -30,13 +33,28 @@ export function HistoryList() {
   return (
     <div className="space-y-6">
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <a href={download('application/json', JSON.stringify(history, null, 2))} download="reading-history.json" className={`export-json ${link}`}>
+        <a
+          href={download('application/json', JSON.stringify(history, null, 2))}
+          download="reading-history.json"
+          className={`export-json ${link}`}
+        >
           Export (JSON)
         </a>
-        <a href={download('application/x-bibtex', bibtexFile([...new Map(history.map((e) => [e.id, e])).values()]))} download="reading-history.bib" className={link}>
+        <a
+          href={download(
+            'application/x-bibtex',
+            bibtexFile([...new Map(history.map((e) => [e.id, e])).values()]),
+          )}
+          download="reading-history.bib"
+          className={link}
+        >
           Export (BibTeX)
         </a>
-        <button type="button" onClick={clear} className={`clear-history ${link} text-red-700 dark:text-red-400`}>
+        <button
+          type="button"
+          onClick={clear}
+          className={`clear-history ${link} text-red-700 dark:text-red-400`}
+        >
           Clear history
         </button>
       </p>
@@ -48,7 +66,10 @@ export function HistoryList() {
           <ol className="space-y-2">
             {entries.map((e) => (
               <li key={e.id} data-paper-id={e.id}>
-                <PaperLine paper={e} details={`${e.how.map((h) => HOW[h]).join(', ')} · ${new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`} />
+                <PaperLine
+                  paper={e}
+                  details={`${e.how.map((h) => HOW[h]).join(', ')} · ${new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
+                />
               </li>
             ))}
           </ol>

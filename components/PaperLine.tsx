@@ -3,7 +3,15 @@
 import type { BibtexPaper } from '@/lib/papers/bibtex';
 import { paperPath } from '@/lib/papers/links';
 
-export function PaperLine({ paper, details, children }: { paper: BibtexPaper; details?: string; children?: React.ReactNode }) {
+export function PaperLine({
+  paper,
+  details,
+  children,
+}: {
+  paper: BibtexPaper;
+  details?: string;
+  children?: React.ReactNode;
+}) {
   return (
     <>
       <a href={paperPath(paper.id)} className="underline">

@@ -11,10 +11,19 @@ export const SEARCH_FORM_ID = 'site-search';
 export function SiteSearch() {
   const pathname = usePathname();
   const [scope, setScope] = useState<string | null>(null);
-  useEffect(() => setScope(document.querySelector('[data-search-scope]')?.getAttribute('data-search-scope') || null), [pathname]);
+  useEffect(
+    () => setScope(document.querySelector('[data-search-scope]')?.getAttribute('data-search-scope') || null),
+    [pathname],
+  );
   if (pathname === '/search') return null;
   return (
-    <form id={SEARCH_FORM_ID} action="/search" method="get" role="search" className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto sm:flex-1">
+    <form
+      id={SEARCH_FORM_ID}
+      action="/search"
+      method="get"
+      role="search"
+      className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto sm:flex-1"
+    >
       <input
         type="search"
         name="q"
@@ -23,12 +32,18 @@ export function SiteSearch() {
         className="min-w-0 flex-1 rounded border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
       />
       {scope && (
-        <label className="flex items-center gap-1 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400" title={`Search only in ${scope}`}>
+        <label
+          className="flex items-center gap-1 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400"
+          title={`Search only in ${scope}`}
+        >
           <input type="checkbox" name="cat" value={scope} />
           <span className="notranslate max-w-32 truncate">in {scope.replaceAll(',', ', ')}</span>
         </label>
       )}
-      <button type="submit" className="cursor-pointer rounded border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      <button
+        type="submit"
+        className="cursor-pointer rounded border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
         Search
       </button>
     </form>

@@ -17,7 +17,13 @@ export function ThemeToggle() {
     setDark(next);
   };
   return (
-    <button type="button" onClick={toggle} className="theme-toggle ml-auto cursor-pointer text-sm" aria-label={dark ? 'Switch to light mode' : 'Switch to dark mode'} aria-pressed={dark ?? undefined}>
+    <button
+      type="button"
+      onClick={toggle}
+      className="theme-toggle ml-auto cursor-pointer text-sm"
+      aria-label={dark ? 'Switch to light mode' : 'Switch to dark mode'}
+      aria-pressed={dark ?? undefined}
+    >
       {dark ? '☀' : '☾'}
     </button>
   );

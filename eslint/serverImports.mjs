@@ -78,7 +78,13 @@ function valueImports(file) {
       const clause = s.importClause;
       if (clause?.isTypeOnly) continue;
       const named = clause?.namedBindings;
-      const allTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const allTypes =
+        clause &&
+        !clause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (allTypes) continue;
     } else if (ts.isExportDeclaration(s)) {
       if (s.isTypeOnly) continue;
@@ -127,7 +133,8 @@ const rule = {
     type: 'problem',
     docs: { description: 'Code that runs in the browser may not import server modules' },
     messages: {
-      server: "Browser code may not import '{{spec}}': it reaches the server module {{chain}}. Move the shared part to a module both sides can load.",
+      server:
+        "Browser code may not import '{{spec}}': it reaches the server module {{chain}}. Move the shared part to a module both sides can load.",
     },
     schema: [],
   },
@@ -148,7 +155,11 @@ const rule = {
       ImportDeclaration(node) {
         if (node.importKind === 'type') return;
         const specifiers = node.specifiers;
-        if (specifiers.length && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type')) return;
+        if (
+          specifiers.length &&
+          specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type')
+        )
+          return;
         check(node, node.source.value);
       },
       ExportNamedDeclaration(node) {

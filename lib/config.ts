@@ -4,9 +4,7 @@ import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
-const csv = z
-  .string()
-  .transform((s) => s.split(/[\s,]+/).filter(Boolean));
+const csv = z.string().transform((s) => s.split(/[\s,]+/).filter(Boolean));
 
 const schema = z.object({
   /**

@@ -11,7 +11,13 @@ import { dataVersionRow } from '@/lib/db/rows';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 type Role = 'site' | 'batch';
-type Handles = { prisma?: PrismaClient; sqlite?: Database.Database; writer?: Database.Database; file?: string; role?: Role };
+type Handles = {
+  prisma?: PrismaClient;
+  sqlite?: Database.Database;
+  writer?: Database.Database;
+  file?: string;
+  role?: Role;
+};
 // Kept on globalThis so Next.js hot reload in development does not open a connection per edit.
 const handles: Handles = ((globalThis as { __coolPapersDb?: Handles }).__coolPapersDb ??= {});
 
@@ -105,7 +111,10 @@ const MAX_STATEMENTS = 500;
  * other read goes through `read` with a decoder from lib/db/rows.ts. A shared statement is never
  * switched to pluck or raw mode: alias the column and decode it instead.
  */
-export function statement<P extends unknown[] | object = unknown[], R = unknown>(sql: string, db: Database.Database = sqlite()): Database.Statement<P, R> {
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(
+  sql: string,
+  db: Database.Database = sqlite(),
+): Database.Statement<P, R> {
   let byDb = statementsByDb.get(db);
   if (!byDb) statementsByDb.set(db, (byDb = new Map()));
   let s = byDb.get(sql);

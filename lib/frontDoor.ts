@@ -34,13 +34,21 @@ export async function installFrontDoor(): Promise<void> {
   state.installed = true;
   const dc = await import('node:diagnostics_channel');
   dc.subscribe('http.server.request.start', (message) => {
-    const { request, response, socket } = message as { request: IncomingMessage; response: ServerResponse; socket: Socket };
+    const { request, response, socket } = message as {
+      request: IncomingMessage;
+      response: ServerResponse;
+      socket: Socket;
+    };
     request.headers[PEER_HEADER] = `${state.token} ${socket.remoteAddress ?? ''}`;
     if (request.method && UNREPRESENTABLE.has(request.method)) {
       request.headers[METHOD_HEADER] = `${state.token} ${request.method}`;
       request.method = 'GET';
     }
-    if (request.headers.rsc !== undefined || request.headers['next-router-prefetch'] !== undefined || /[?&]_rsc=/.test(request.url ?? '')) {
+    if (
+      request.headers.rsc !== undefined ||
+      request.headers['next-router-prefetch'] !== undefined ||
+      /[?&]_rsc=/.test(request.url ?? '')
+    ) {
       request.headers[FLIGHT_HEADER] = state.token;
     }
     const writeHead = response.writeHead;
@@ -72,10 +80,14 @@ function stamped(headers: HeaderSource, name: string): string | null {
 export const peerAddress = (headers: HeaderSource): string | null => stamped(headers, PEER_HEADER);
 
 /** Response headers for a body already compressed with `encoding`, for a request the front door saw (see above). */
-export const encodedBody = (encoding: 'br' | 'gzip', length: number): Record<string, string> => ({ [ENCODED_HEADER]: `${state.token} ${encoding} ${length}` });
+export const encodedBody = (encoding: 'br' | 'gzip', length: number): Record<string, string> => ({
+  [ENCODED_HEADER]: `${state.token} ${encoding} ${length}`,
+});
 
 /** A browser asking for an HTML document, not the client router asking for RSC data (false when unsure). */
-export const isDocumentRequest = (headers: HeaderSource): boolean => peerAddress(headers) !== null && headers.get(FLIGHT_HEADER) !== state.token;
+export const isDocumentRequest = (headers: HeaderSource): boolean =>
+  peerAddress(headers) !== null && headers.get(FLIGHT_HEADER) !== state.token;
 
 /** The method the client sent (TRACE arrives relabelled; see above). */
-export const requestMethod = (request: { method: string; headers: HeaderSource }): string => stamped(request.headers, METHOD_HEADER) ?? request.method;
+export const requestMethod = (request: { method: string; headers: HeaderSource }): string =>
+  stamped(request.headers, METHOD_HEADER) ?? request.method;

@@ -15,13 +15,20 @@ export interface CacheEntry {
 }
 
 export default class IsrCache {
-  static readonly entries: Map<string, { entry: CacheEntry; size: number; tags: Set<string>; encoded?: { gzip: Buffer; br: Buffer } }>;
+  static readonly entries: Map<
+    string,
+    { entry: CacheEntry; size: number; tags: Set<string>; encoded?: { gzip: Buffer; br: Buffer } }
+  >;
   static readonly paths: Map<string, string>;
   static bytes: number;
   /** A page still within its revalidate time, with its compressed forms; null otherwise. */
   static freshPage(path: string, now?: number): CachedPage | null;
   get(key: string): Promise<CacheEntry | null>;
-  set(key: string, data: unknown, ctx?: { cacheControl?: CachedPage['cacheControl']; tags?: string[] }): Promise<void>;
+  set(
+    key: string,
+    data: unknown,
+    ctx?: { cacheControl?: CachedPage['cacheControl']; tags?: string[] },
+  ): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
   resetRequestCache(): void;
 }

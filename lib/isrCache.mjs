@@ -20,7 +20,12 @@ export const MAX_BYTES = 64 * 2 ** 20;
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 // Quality 6: within 2% of quality 9's size on day lists at a fourteenth of its time.
-const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+const BROTLI = {
+  params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+  },
+};
 
 /** @param {unknown} v bytes held by a cached value (strings counted as UTF-16) */
 function sizeOf(v) {
@@ -83,15 +88,24 @@ export default class IsrCache {
   async set(key, data, ctx) {
     IsrCache.drop(key);
     if (!data || key.endsWith('/_not-found')) return; // the 404 page names the address asked for (app/not-found.tsx)
-    const value = data.kind === 'APP_PAGE' && typeof data.html === 'string' ? { ...data, html: Buffer.from(data.html) } : data;
+    const value =
+      data.kind === 'APP_PAGE' && typeof data.html === 'string'
+        ? { ...data, html: Buffer.from(data.html) }
+        : data;
     const size = sizeOf(value);
     if (size > MAX_BYTES / 8) return; // one odd page must not flush everything else
-    const held = { entry: { value, lastModified: Date.now(), cacheControl: ctx?.cacheControl }, size, tags: tagsOf(data, ctx), encoded: undefined };
+    const held = {
+      entry: { value, lastModified: Date.now(), cacheControl: ctx?.cacheControl },
+      size,
+      tags: tagsOf(data, ctx),
+      encoded: undefined,
+    };
     IsrCache.entries.set(key, held);
     IsrCache.paths.set(pathOf(key), key);
     IsrCache.bytes += size;
     IsrCache.evict();
-    if (Buffer.isBuffer(value.html) && (value.status ?? 200) === 200) void IsrCache.compress(key, held).catch(() => {});
+    if (Buffer.isBuffer(value.html) && (value.status ?? 200) === 200)
+      void IsrCache.compress(key, held).catch(() => {});
   }
 
   /** Adds the compressed forms to an entry still held (it may have been replaced or dropped meanwhile). */
@@ -112,7 +126,12 @@ export default class IsrCache {
     const key = IsrCache.paths.get(path) ?? path;
     const held = IsrCache.entries.get(key);
     const revalidate = held?.entry.cacheControl?.revalidate;
-    if (!held?.encoded || typeof revalidate !== 'number' || now - held.entry.lastModified >= revalidate * 1000) return null;
+    if (
+      !held?.encoded ||
+      typeof revalidate !== 'number' ||
+      now - held.entry.lastModified >= revalidate * 1000
+    )
+      return null;
     IsrCache.touch(key);
     return { html: held.entry.value.html, ...held.encoded, cacheControl: held.entry.cacheControl };
   }
@@ -123,7 +142,8 @@ export default class IsrCache {
 
   async revalidateTag(tags) {
     const gone = new Set([tags].flat());
-    for (const [key, held] of IsrCache.entries) if ([...held.tags].some((t) => gone.has(t))) IsrCache.drop(key);
+    for (const [key, held] of IsrCache.entries)
+      if ([...held.tags].some((t) => gone.has(t))) IsrCache.drop(key);
   }
 
   resetRequestCache() {}

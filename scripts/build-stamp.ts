@@ -12,7 +12,17 @@ import path from 'node:path';
  * local data, and code that only runs outside the site (tests, benches, scripts, workers, SQL
  * migrations, which the migration runner applies at start).
  */
-const NOT_BUILD_INPUTS = new Set(['node_modules', 'data', 'test-results', 'tests', 'bench', 'scripts', 'workers', 'lib/generated', 'prisma/migrations']);
+const NOT_BUILD_INPUTS = new Set([
+  'node_modules',
+  'data',
+  'test-results',
+  'tests',
+  'bench',
+  'scripts',
+  'workers',
+  'lib/generated',
+  'prisma/migrations',
+]);
 
 function isBuildInput(rel: string, name: string): boolean {
   if (name.startsWith('.')) return false; // .git, .next*, .ci, editor files
@@ -45,7 +55,10 @@ export function buildFingerprint(root: string, env: NodeJS.ProcessEnv = process.
     hash.update('\0');
   }
   hash.update(`node ${process.version}\0`);
-  for (const key of Object.keys(env).filter((k) => k.startsWith('NEXT_PUBLIC_')).sort()) hash.update(`${key}=${env[key]}\0`);
+  for (const key of Object.keys(env)
+    .filter((k) => k.startsWith('NEXT_PUBLIC_'))
+    .sort())
+    hash.update(`${key}=${env[key]}\0`);
   return hash.digest('hex');
 }
 
@@ -85,7 +98,8 @@ export function buildIfNeeded(root: string): 'built' | 'up to date' {
 function prismaFingerprint(root: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(root, 'prisma/schema.prisma')));
-  for (const pkg of ['prisma', '@prisma/client']) hash.update(readFileSync(path.join(root, 'node_modules', pkg, 'package.json')));
+  for (const pkg of ['prisma', '@prisma/client'])
+    hash.update(readFileSync(path.join(root, 'node_modules', pkg, 'package.json')));
   return hash.digest('hex');
 }
 
@@ -95,7 +109,10 @@ export function generatePrismaClientIfNeeded(root: string): 'generated' | 'up to
   const fingerprint = prismaFingerprint(root);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === fingerprint) return 'up to date';
   console.log('prisma: generating the client from prisma/schema.prisma');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/prisma-generate.ts')], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/prisma-generate.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`prisma generate failed (exit ${r.status ?? r.signal})`);
   writeFileSync(stamp, fingerprint + '\n');
   return 'generated';

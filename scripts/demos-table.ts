@@ -18,8 +18,14 @@ for (let p = from; p <= to; p++) {
     startBase,
     progressEveryMs: 2000,
     onProgress: (s) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r  L=2^${p}: no admissible b below ${s.certifiedBelow.toExponential(4)} (${(s.elapsedMs / 1000).toFixed(0)} s)   `);
-      else process.stderr.write(`  L=2^${p}: no admissible b below ${s.certifiedBelow.toExponential(4)} (${(s.elapsedMs / 1000).toFixed(0)} s)\n`);
+      if (process.stderr.isTTY)
+        process.stderr.write(
+          `\r  L=2^${p}: no admissible b below ${s.certifiedBelow.toExponential(4)} (${(s.elapsedMs / 1000).toFixed(0)} s)   `,
+        );
+      else
+        process.stderr.write(
+          `  L=2^${p}: no admissible b below ${s.certifiedBelow.toExponential(4)} (${(s.elapsedMs / 1000).toFixed(0)} s)\n`,
+        );
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -7,4 +7,6 @@ const file = databasePath();
 const db = openSqlite(file);
 const { applied, alreadyApplied } = migrate(db);
 db.close();
-console.log(`database ${file}: ${applied.length} migration(s) applied${applied.length ? ` (${applied.join(', ')})` : ''}, ${alreadyApplied.length} already up to date`);
+console.log(
+  `database ${file}: ${applied.length} migration(s) applied${applied.length ? ` (${applied.join(', ')})` : ''}, ${alreadyApplied.length} already up to date`,
+);

@@ -13,7 +13,10 @@ const db = sqlite();
 const started = sqlDate(new Date());
 const engine = searchEngine();
 const total = countRow(db.prepare('SELECT count(*) AS n FROM Paper').get()).n;
-const bar = new SingleBar({ format: `${engine.name} [{bar}] {percentage}% | {value}/{total} papers | ETA {eta}s` }, Presets.shades_classic);
+const bar = new SingleBar(
+  { format: `${engine.name} [{bar}] {percentage}% | {value}/{total} papers | ETA {eta}s` },
+  Presets.shades_classic,
+);
 bar.start(total, 0);
 if (engine instanceof FtsEngine) {
   engine.rebuild();

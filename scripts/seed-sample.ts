@@ -23,9 +23,13 @@ await ingestTogether(async () => {
     console.log(`${dir}: ${r.status}, ${r.inserted} new, ${r.updated} updated, ${r.listings} listings`);
   }
   for (const dir of ['rss', 'rss_legacy']) {
-    for (const f of readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.xml')).sort()) {
+    for (const f of readdirSync(path.join(root, dir))
+      .filter((f) => f.endsWith('.xml'))
+      .sort()) {
       const r = await ingestFeedXml(readFileSync(path.join(root, dir, f), 'utf8'));
-      console.log(`${dir}/${f}: ${r.status}, ${r.inserted} new, ${r.listings} listings${r.errorCount ? `, ${r.errors[0]?.reason}` : ''}`);
+      console.log(
+        `${dir}/${f}: ${r.status}, ${r.inserted} new, ${r.listings} listings${r.errorCount ? `, ${r.errors[0]?.reason}` : ''}`,
+      );
     }
   }
 });

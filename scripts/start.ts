@@ -29,4 +29,8 @@ if (role !== 'web') {
     if (role === 'worker') process.exit(1);
   }
 }
-console.log(role === 'worker' ? `Cool Papers TS worker (${path.resolve(config().DATABASE_PATH)})` : `Cool Papers TS on http://localhost:${port}${role === 'web' ? ' (web only)' : ''}`);
+console.log(
+  role === 'worker'
+    ? `Cool Papers TS worker (${path.resolve(config().DATABASE_PATH)})`
+    : `Cool Papers TS on http://localhost:${port}${role === 'web' ? ' (web only)' : ''}`,
+);

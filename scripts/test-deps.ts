@@ -76,12 +76,27 @@ export type TestDeps = { ok: true; chromiumPath: string; nginxPath: string } | {
 export function ensureTestDeps(env: NodeJS.ProcessEnv = process.env): TestDeps {
   if (env.CHROMIUM_PATH) {
     // Someone chose a browser: use it or say why not, but do not install another one.
-    if (!isExecutable(env.CHROMIUM_PATH)) return { ok: false, message: `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file. Point it at a Chromium or Chrome binary, or unset it to use Debian's chromium (apt-get install ${PACKAGES.join(' ')}).` };
-    const lacking = [...(hasCjkFont(env) ? [] : ['a CJK font (fonts-noto-cjk)']), ...(findNginx(env) ? [] : ['nginx'])];
-    if (lacking.length) return { ok: false, message: explain(lacking, 'CHROMIUM_PATH is set, so nothing is installed automatically') };
+    if (!isExecutable(env.CHROMIUM_PATH))
+      return {
+        ok: false,
+        message: `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file. Point it at a Chromium or Chrome binary, or unset it to use Debian's chromium (apt-get install ${PACKAGES.join(' ')}).`,
+      };
+    const lacking = [
+      ...(hasCjkFont(env) ? [] : ['a CJK font (fonts-noto-cjk)']),
+      ...(findNginx(env) ? [] : ['nginx']),
+    ];
+    if (lacking.length)
+      return {
+        ok: false,
+        message: explain(lacking, 'CHROMIUM_PATH is set, so nothing is installed automatically'),
+      };
     return { ok: true, chromiumPath: env.CHROMIUM_PATH, nginxPath: findNginx(env)! };
   }
-  const missing = () => [...(workingBrowser(env) ? [] : ['Chromium']), ...(hasCjkFont(env) ? [] : ['CJK fonts']), ...(findNginx(env) ? [] : ['nginx'])];
+  const missing = () => [
+    ...(workingBrowser(env) ? [] : ['Chromium']),
+    ...(hasCjkFont(env) ? [] : ['CJK fonts']),
+    ...(findNginx(env) ? [] : ['nginx']),
+  ];
   const before = missing();
   if (before.length > 0) {
     const how = installer(env);
@@ -89,13 +104,25 @@ export function ensureTestDeps(env: NodeJS.ProcessEnv = process.env): TestDeps {
     const run = (args: string[]) => {
       const argv = [...how.argv0, ...args];
       console.log(`test setup: ${before.join(' and ')} missing; running: ${argv.join(' ')}`);
-      return spawnSync(argv[0]!, argv.slice(1), { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: 'inherit' }).status === 0;
+      return (
+        spawnSync(argv[0]!, argv.slice(1), {
+          env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+          stdio: 'inherit',
+        }).status === 0
+      );
     };
     if (!run(['update']) || !run(['install', '-y', '--no-install-recommends', ...PACKAGES])) {
       return { ok: false, message: explain(before, 'apt-get failed, see its output above') };
     }
     const after = missing();
-    if (after.length > 0) return { ok: false, message: explain(after, `installed ${PACKAGES.join(' ')}, but ${after.join(' and ')} still cannot be found`) };
+    if (after.length > 0)
+      return {
+        ok: false,
+        message: explain(
+          after,
+          `installed ${PACKAGES.join(' ')}, but ${after.join(' and ')} still cannot be found`,
+        ),
+      };
   }
   return { ok: true, chromiumPath: workingBrowser(env)!, nginxPath: findNginx(env)! };
 }

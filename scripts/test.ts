@@ -60,10 +60,18 @@ if (!process.env.SKIP_BUILD) {
 }
 // One seeded database for every test that starts the app (tests/helpers/app.ts copies it).
 const template = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-seed-')), 'seed.db');
-step('seeding the test database', process.execPath, ['--import', 'tsx', 'tests/helpers/seed-template.ts', template], { ...process.env, NODE_ENV: 'test' });
+step(
+  'seeding the test database',
+  process.execPath,
+  ['--import', 'tsx', 'tests/helpers/seed-template.ts', template],
+  { ...process.env, NODE_ENV: 'test' },
+);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test', SEED_TEMPLATE_DB: template } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test', SEED_TEMPLATE_DB: template },
+  },
 );
 process.exit(result.status ?? 1);

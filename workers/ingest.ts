@@ -28,7 +28,10 @@ async function main(): Promise<number> {
       result = await ingestRss(rest);
       break;
     case 'oai': {
-      const { values } = parseArgs({ args: rest, options: { set: { type: 'string' }, from: { type: 'string' }, until: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { set: { type: 'string' }, from: { type: 'string' }, until: { type: 'string' } },
+      });
       result = await harvestOai(values);
       break;
     }
@@ -53,7 +56,9 @@ async function main(): Promise<number> {
       return usage();
   }
   const { runId, status, seen, inserted, updated, skipped, listings, errorCount, errors } = result;
-  console.log(`run ${runId} (${databasePath()}): ${status}; seen ${seen}, inserted ${inserted}, updated ${updated}, unchanged ${skipped}, listings added ${listings}, errors ${errorCount}`);
+  console.log(
+    `run ${runId} (${databasePath()}): ${status}; seen ${seen}, inserted ${inserted}, updated ${updated}, unchanged ${skipped}, listings added ${listings}, errors ${errorCount}`,
+  );
   for (const e of errors.slice(0, 20)) console.log(`  error ${e.id ?? '-'}: ${e.reason}`);
   if (errors.length > 20) console.log(`  … ${errorCount - 20} more (see IngestRun ${runId})`);
   return status === 'failed' ? 1 : 0;

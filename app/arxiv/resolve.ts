@@ -77,7 +77,10 @@ export function resolveArxiv(pathname: string, search: URLSearchParams): ArxivRo
   const feed = second === 'feed';
   // Old-style ids have a slash (hep-th/9901001); anything else with two segments is a route of its own.
   const target = parseTarget(second && !feed ? `${first}/${second}` : first);
-  const list = target?.kind === 'list' ? { ...target, feed, chunk: chunkOf(search.get('date'), search.get('skip'), search.get('show')) } : null;
+  const list =
+    target?.kind === 'list'
+      ? { ...target, feed, chunk: chunkOf(search.get('date'), search.get('skip'), search.get('show')) }
+      : null;
   if (feed) return list && { ...list, canonical: canonicalListPath(list.text, true), cachedPath: null };
   if (target?.kind === 'papers') return known(target.ids) ? target : { kind: 'missing' };
   if (second) return null;
@@ -90,9 +93,15 @@ export function resolveArxiv(pathname: string, search: URLSearchParams): ArxivRo
   // papers are cached; anything else (a made-up day, odd skip/show) renders uncached, so visitors
   // cannot fill the cache.
   const { date, skip, show } = list.chunk;
-  const linked = (skip === 0 && show === FIRST_CHUNK) || (skip >= FIRST_CHUNK && (skip - FIRST_CHUNK) % NEXT_CHUNK === 0 && show === NEXT_CHUNK);
+  const linked =
+    (skip === 0 && show === FIRST_CHUNK) ||
+    (skip >= FIRST_CHUNK && (skip - FIRST_CHUNK) % NEXT_CHUNK === 0 && show === NEXT_CHUNK);
   const cached = linked && (!date || days.some((d) => d.date === date));
-  return { ...list, canonical: null, cachedPath: cached ? `/arxiv/${first}/day/${dayKey(`${BUILD}-${arxivDataVersion()}`, list.chunk)}` : null };
+  return {
+    ...list,
+    canonical: null,
+    cachedPath: cached ? `/arxiv/${first}/day/${dayKey(`${BUILD}-${arxivDataVersion()}`, list.chunk)}` : null,
+  };
 }
 
 /** True when we have at least one of these papers. */
@@ -140,7 +149,10 @@ const MAX_IDS = 200;
 export function parseTarget(raw: string): ArxivTarget | null {
   const text = decodeSegment(raw)?.trim();
   if (text === undefined) return null;
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const ids = parts.map((p) => parseArxivId(p));
   if (parts.length && parts.length <= MAX_IDS && ids.every(Boolean)) {
     const unique = [...new Map((ids as ArxivId[]).map((i) => [i.id, i])).values()];
@@ -150,9 +162,14 @@ export function parseTarget(raw: string): ArxivTarget | null {
   return spec ? { kind: 'list', spec, text } : null;
 }
 
-const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isDay = (s: string | null | undefined): s is string =>
+  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
-function chunkOf(date: string | null | undefined, skip: string | null | undefined, show: string | null | undefined): ListChunk {
+function chunkOf(
+  date: string | null | undefined,
+  skip: string | null | undefined,
+  show: string | null | undefined,
+): ListChunk {
   return { date: isDay(date) ? date : undefined, ...chunkParams(skip ?? undefined, show ?? undefined) };
 }
 
@@ -173,7 +190,10 @@ function buildName(): string {
 }
 const BUILD = buildName();
 
-export function dayKey(version: string, query: { date?: string | null; skip?: string | number | null; show?: string | number | null }): string {
+export function dayKey(
+  version: string,
+  query: { date?: string | null; skip?: string | number | null; show?: string | number | null },
+): string {
   const { date, skip, show } = chunkOf(query.date, query.skip?.toString(), query.show?.toString());
   return `v${version.replace(/[^0-9a-z]+/g, '-')}_${date ?? 'latest'}_${skip}_${show}`;
 }

@@ -9,8 +9,9 @@ export default function DemosIndex() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Interactive demos</h1>
       <p>
-        Every number on these pages is computed by this site from the published definitions, in your browser (the check of the published RoPE bases runs
-        when the site is built). Each claim and default links to the post, paper or reference code it comes from.
+        Every number on these pages is computed by this site from the published definitions, in your browser
+        (the check of the published RoPE bases runs when the site is built). Each claim and default links to
+        the post, paper or reference code it comes from.
       </p>
       <ul className="flex flex-col gap-3">
         {DEMOS.map((d) => (

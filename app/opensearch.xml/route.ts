@@ -3,7 +3,8 @@ import { config } from '@/lib/config';
 
 export const dynamic = 'force-dynamic';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function GET(): Response {
   const site = esc(config().SITE_URL.replace(/\/$/, ''));
@@ -17,5 +18,7 @@ export function GET(): Response {
   <Url type="application/json" template="${site}/api/search?q={searchTerms}"/>
 </OpenSearchDescription>
 `;
-  return new Response(xml, { headers: { 'content-type': 'application/opensearchdescription+xml; charset=utf-8' } });
+  return new Response(xml, {
+    headers: { 'content-type': 'application/opensearchdescription+xml; charset=utf-8' },
+  });
 }

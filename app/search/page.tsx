@@ -18,7 +18,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const q = [(await searchParams).q].flat()[0];
   return {
     title: q ? `${q.slice(0, 80)} – search` : 'Search',
-    alternates: { types: { 'application/atom+xml': `/search/feed${q ? `?q=${encodeURIComponent(q)}` : ''}` } },
+    alternates: {
+      types: { 'application/atom+xml': `/search/feed${q ? `?q=${encodeURIComponent(q)}` : ''}` },
+    },
   };
 }
 
@@ -29,20 +31,37 @@ export default async function SearchPage({ searchParams }: Props) {
   const first = (r.page - 1) * r.params.limit;
   return (
     <div className="space-y-4">
-      <link rel="search" type="application/opensearchdescription+xml" title="Cool Papers" href="/opensearch.xml" />
+      <link
+        rel="search"
+        type="application/opensearchdescription+xml"
+        title="Cool Papers"
+        href="/opensearch.xml"
+      />
       <SearchForm params={r.params} />
       {r.relatedTo && (
         <p>
-          Related to <Link href={paperPath(r.relatedTo.id)} className="underline">{plainText(r.relatedTo.title)}</Link>
+          Related to{' '}
+          <Link href={paperPath(r.relatedTo.id)} className="underline">
+            {plainText(r.relatedTo.title)}
+          </Link>
         </p>
       )}
       {r.notes.map((n) => (
-        <p key={n} role="status" className="text-sm text-amber-700">{n}</p>
+        <p key={n} role="status" className="text-sm text-amber-700">
+          {n}
+        </p>
       ))}
       {(r.params.q || r.relatedTo) && (
         <p className="text-sm" data-testid="result-count">
-          {r.total === 0 ? 'No papers found.' : `${r.total >= 1000 ? '1,000+' : r.total.toLocaleString('en')} paper${r.total === 1 ? '' : 's'}`}
-          {r.total > 0 && <> · <a href={`/search/feed${searchQueryString(r.params, { page: undefined })}`}>Atom feed</a></>}
+          {r.total === 0
+            ? 'No papers found.'
+            : `${r.total >= 1000 ? '1,000+' : r.total.toLocaleString('en')} paper${r.total === 1 ? '' : 's'}`}
+          {r.total > 0 && (
+            <>
+              {' '}
+              · <a href={`/search/feed${searchQueryString(r.params, { page: undefined })}`}>Atom feed</a>
+            </>
+          )}
         </p>
       )}
       <ol className="space-y-4">
@@ -54,9 +73,15 @@ export default async function SearchPage({ searchParams }: Props) {
       </ol>
       {r.pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {r.page > 1 && <Link href={`/search${searchQueryString(r.params, { page: r.page - 1 })}`}>← Previous</Link>}
-          <span>Page {r.page} of {r.pages}</span>
-          {r.page < r.pages && <Link href={`/search${searchQueryString(r.params, { page: r.page + 1 })}`}>Next →</Link>}
+          {r.page > 1 && (
+            <Link href={`/search${searchQueryString(r.params, { page: r.page - 1 })}`}>← Previous</Link>
+          )}
+          <span>
+            Page {r.page} of {r.pages}
+          </span>
+          {r.page < r.pages && (
+            <Link href={`/search${searchQueryString(r.params, { page: r.page + 1 })}`}>Next →</Link>
+          )}
         </nav>
       )}
     </div>

@@ -29,7 +29,11 @@ export default function BaseBoundExplorer() {
   const [log2L, setLog2L] = useState(14);
   const [d, setD] = useState(128);
   const [logBase, setLogBase] = useState(5);
-  const [progress, setProgress] = useState<{ certifiedBelow: number; seconds: number; fullScans: number } | null>(null);
+  const [progress, setProgress] = useState<{
+    certifiedBelow: number;
+    seconds: number;
+    fullScans: number;
+  } | null>(null);
   const [found, setFound] = useState<Found[]>([]);
   const [profile, setProfile] = useState<{ bases: number[]; minima: number[] } | null>(null);
   const [curve, setCurve] = useState<{ m: Float64Array; min: Float64Array; max: Float64Array } | null>(null);
@@ -38,10 +42,16 @@ export default function BaseBoundExplorer() {
   const running = useRef({ length, d });
 
   const search = useWorkerJob<BaseBoundJob, BaseBoundMessage>(createWorker, (m) => {
-    if (m.type === 'progress') setProgress({ certifiedBelow: m.certifiedBelow, seconds: m.elapsedMs / 1000, fullScans: m.fullScans });
+    if (m.type === 'progress')
+      setProgress({ certifiedBelow: m.certifiedBelow, seconds: m.elapsedMs / 1000, fullScans: m.fullScans });
     if (m.type === 'minimal') {
       const { d } = running.current;
-      setFound((f) => [...f.filter((r) => r.length !== m.length || r.d !== d), { length: m.length, d, base: m.base, seconds: m.elapsedMs / 1000, fullScans: m.fullScans }].sort((a, b) => a.length - b.length));
+      setFound((f) =>
+        [
+          ...f.filter((r) => r.length !== m.length || r.d !== d),
+          { length: m.length, d, base: m.base, seconds: m.elapsedMs / 1000, fullScans: m.fullScans },
+        ].sort((a, b) => a.length - b.length),
+      );
       if (m.length === running.current.length) {
         setLogBase(Math.log10(m.base));
         // eslint-disable-next-line react-hooks/immutability -- runs on a worker message, after drawCurve is declared
@@ -66,23 +76,56 @@ export default function BaseBoundExplorer() {
   };
 
   const profileData = useMemo(
-    () => (profile ? ([Float64Array.from(profile.bases), Float64Array.from(profile.minima), Float64Array.from(profile.bases, () => 0)] as [Float64Array, ...Float64Array[]]) : null),
+    () =>
+      profile
+        ? ([
+            Float64Array.from(profile.bases),
+            Float64Array.from(profile.minima),
+            Float64Array.from(profile.bases, () => 0),
+          ] as [Float64Array, ...Float64Array[]])
+        : null,
     [profile],
   );
-  const failingAbove = profile && found.length ? profile.bases.filter((b, k) => b > found.at(-1)!.base && profile.minima[k]! < 0) : [];
+  const failingAbove =
+    profile && found.length
+      ? profile.bases.filter((b, k) => b > found.at(-1)!.base && profile.minima[k]! < 0)
+      : [];
 
   return (
     <div className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <Slider label="Context length L" testId="base-bound-length" value={log2L} min={10} max={20} step={1} format={(v) => `2^${v} = ${2 ** v}`} onChange={setLog2L} />
+        <Slider
+          label="Context length L"
+          testId="base-bound-length"
+          value={log2L}
+          min={10}
+          max={20}
+          step={1}
+          format={(v) => `2^${v} = ${2 ** v}`}
+          onChange={setLog2L}
+        />
         <Slider label="Head dimension d" value={d} min={16} max={256} step={16} onChange={setD} />
-        <Slider label="Base b for the B_m plot" testId="base-bound-base" value={logBase} min={2} max={10} step={0.01} format={(v) => (10 ** v).toExponential(3)} onChange={showCurve} />
+        <Slider
+          label="Base b for the B_m plot"
+          testId="base-bound-base"
+          value={logBase}
+          min={2}
+          max={10}
+          step={0.01}
+          format={(v) => (10 ** v).toExponential(3)}
+          onChange={showCurve}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={start} className="rounded bg-sky-600 px-3 py-1 text-sm text-white">
           Compute minimal base
         </button>
-        <button type="button" onClick={search.cancel} disabled={search.status !== 'running'} className="rounded border px-3 py-1 text-sm disabled:opacity-40">
+        <button
+          type="button"
+          onClick={search.cancel}
+          disabled={search.status !== 'running'}
+          className="rounded border px-3 py-1 text-sm disabled:opacity-40"
+        >
           Cancel computation
         </button>
         <span data-testid="base-bound-status" className="text-sm">
@@ -90,7 +133,9 @@ export default function BaseBoundExplorer() {
         </span>
       </div>
       <div data-testid="base-bound-progress" role="status" aria-live="polite" className="text-sm">
-        {search.status === 'running' && <progress aria-label="Base search running" className="mr-2 w-24 align-middle" />}
+        {search.status === 'running' && (
+          <progress aria-label="Base search running" className="mr-2 w-24 align-middle" />
+        )}
         {progress
           ? `No admissible base below ${progress.certifiedBelow.toExponential(6)} (proven) · ${progress.fullScans} full scans · ${progress.seconds.toFixed(1)} s`
           : 'Not started.'}
@@ -121,8 +166,9 @@ export default function BaseBoundExplorer() {
       )}
       {failingAbove.length > 0 && (
         <p className="text-sm">
-          Not an interval: b = {failingAbove[0]!.toExponential(4)} is larger than the minimum yet fails (min over m of B_m &lt; 0); {failingAbove.length} of the profile&apos;s
-          grid points above the minimum fail.
+          Not an interval: b = {failingAbove[0]!.toExponential(4)} is larger than the minimum yet fails (min
+          over m of B_m &lt; 0); {failingAbove.length} of the profile&apos;s grid points above the minimum
+          fail.
         </p>
       )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -133,7 +179,10 @@ export default function BaseBoundExplorer() {
             xLabel="base b"
             yLabel="min B_m"
             xLog
-            series={[{ label: 'min B_m', stroke: color(0), points: true }, { label: '0', stroke: '#888', dash: [4, 4] }]}
+            series={[
+              { label: 'min B_m', stroke: color(0), points: true },
+              { label: '0', stroke: '#888', dash: [4, 4] },
+            ]}
             data={profileData}
           />
         )}
@@ -143,7 +192,10 @@ export default function BaseBoundExplorer() {
             title={`B_m over m for b = ${(10 ** logBase).toExponential(3)}`}
             xLabel="m"
             yLabel="B_m"
-            series={[{ label: 'min per bucket', stroke: color(1) }, { label: 'max per bucket', stroke: color(0) }]}
+            series={[
+              { label: 'min per bucket', stroke: color(1) },
+              { label: 'max per bucket', stroke: color(0) },
+            ]}
             data={[curve.m, curve.min, curve.max]}
           />
         )}

@@ -9,7 +9,11 @@ export default function Cite({ ids }: { ids: SourceId[] }) {
       {ids.map((id, k) => (
         <span key={id}>
           {k > 0 && '; '}
-          <a href={SOURCES[id].url} className="underline decoration-dotted underline-offset-2" rel="noreferrer">
+          <a
+            href={SOURCES[id].url}
+            className="underline decoration-dotted underline-offset-2"
+            rel="noreferrer"
+          >
             {SOURCES[id].label}
           </a>
         </span>

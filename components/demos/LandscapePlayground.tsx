@@ -2,8 +2,20 @@
 // Several optimizers racing on a 2-D landscape: contour map, animated trajectories, loss curves.
 // Trajectories are a few thousand cheap steps, so they are recomputed on the main thread.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { LANDSCAPES, type Landscape, type Trajectory, runTrajectory, sampleGrid } from '@/lib/demos/landscapes';
-import { type ElementwiseKind, OPTIMIZER_LABELS, PUBLISHED_BETAS, type PlaygroundControls, settingsFor } from '@/lib/demos/optimizerSettings';
+import {
+  LANDSCAPES,
+  type Landscape,
+  type Trajectory,
+  runTrajectory,
+  sampleGrid,
+} from '@/lib/demos/landscapes';
+import {
+  type ElementwiseKind,
+  OPTIMIZER_LABELS,
+  PUBLISHED_BETAS,
+  type PlaygroundControls,
+  settingsFor,
+} from '@/lib/demos/optimizerSettings';
 import { color } from './colors';
 import { OptimizerControls, SettingsTable } from './OptimizerControls';
 import Slider from './Slider';
@@ -13,7 +25,13 @@ const KINDS: ElementwiseKind[] = ['sgdm', 'adam', 'adamw', 'signum', 'lion', 'ti
 const GRID = 120;
 const CANVAS = 480;
 /** Landscape defaults: published β (see PUBLISHED_BETAS); lr, k and λ = 0 are this demo's choice. */
-const DEFAULTS: PlaygroundControls = { ...PUBLISHED_BETAS, adamLr: 0.05, signRatio: 3, sgdLr: 1e-3, weightDecay: 0 };
+const DEFAULTS: PlaygroundControls = {
+  ...PUBLISHED_BETAS,
+  adamLr: 0.05,
+  signRatio: 3,
+  sgdLr: 1e-3,
+  weightDecay: 0,
+};
 
 function drawContours(ctx: CanvasRenderingContext2D, land: Landscape, values: Float64Array) {
   // Log-spaced bands of f look like filled contours and cope with Rosenbrock's huge range.
@@ -64,7 +82,11 @@ function drawPaths(ctx: CanvasRenderingContext2D, land: Landscape, runs: Traject
       // A diverged run ends in a cross at the edge where it left the view.
       ctx.fillStyle = color(k);
       ctx.font = 'bold 16px sans-serif';
-      ctx.fillText('✕', Math.max(2, Math.min(CANVAS - 14, last[0] - 5)), Math.max(16, Math.min(CANVAS - 4, last[1] + 5)));
+      ctx.fillText(
+        '✕',
+        Math.max(2, Math.min(CANVAS - 14, last[0] - 5)),
+        Math.max(16, Math.min(CANVAS - 4, last[1] + 5)),
+      );
     }
   });
 }
@@ -78,14 +100,21 @@ export default function LandscapePlayground() {
   const grid = useMemo(() => sampleGrid(land, GRID), [land]);
 
   const settings = useMemo(() => KINDS.map((k) => settingsFor(k, controls)), [controls]);
-  const runs = useMemo(() => KINDS.map((k, i) => runTrajectory(land, k, settings[i]!, steps)), [land, settings, steps]);
+  const runs = useMemo(
+    () => KINDS.map((k, i) => runTrajectory(land, k, settings[i]!, steps)),
+    [land, settings, steps],
+  );
   const fmin = land.f(...land.minimum);
   const lossData = useMemo(() => {
     const x = Float64Array.from({ length: steps + 1 }, (_, t) => t);
     // Distance to the optimum value, floored so the log axis never sees 0 or negatives.
-    return [x, ...runs.map((r) => r.losses.map((v) => Math.max(1e-12, v - fmin)))] as [Float64Array, ...Float64Array[]];
+    return [x, ...runs.map((r) => r.losses.map((v) => Math.max(1e-12, v - fmin)))] as [
+      Float64Array,
+      ...Float64Array[],
+    ];
   }, [runs, steps, fmin]);
-  const divergedLabel = (r: (typeof runs)[number]) => (r.divergedAt === undefined ? '' : ` (diverged at step ${r.divergedAt})`);
+  const divergedLabel = (r: (typeof runs)[number]) =>
+    r.divergedAt === undefined ? '' : ` (diverged at step ${r.divergedAt})`;
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -106,10 +135,19 @@ export default function LandscapePlayground() {
 
   return (
     <div className="flex flex-col gap-4">
-      <OptimizerControls controls={controls} onChange={setControls} lrRange={[-4, 0]} testIdPrefix="landscape">
+      <OptimizerControls
+        controls={controls}
+        onChange={setControls}
+        lrRange={[-4, 0]}
+        testIdPrefix="landscape"
+      >
         <label className="flex flex-col gap-1 text-sm">
           <span>Landscape</span>
-          <select value={landId} onChange={(e) => setLandId(e.target.value)} className="rounded border border-neutral-300 bg-transparent p-1 dark:border-neutral-600">
+          <select
+            value={landId}
+            onChange={(e) => setLandId(e.target.value)}
+            className="rounded border border-neutral-300 bg-transparent p-1 dark:border-neutral-600"
+          >
             {LANDSCAPES.map((l) => (
               <option key={l.id} value={l.id} className="text-black">
                 {l.name}
@@ -121,7 +159,14 @@ export default function LandscapePlayground() {
       </OptimizerControls>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <figure className="min-w-0">
-          <canvas ref={canvas} width={CANVAS} height={CANVAS} data-testid="landscape-canvas" aria-label={`Contours of ${land.name} with optimizer trajectories`} className="aspect-square w-full max-w-[480px] rounded" />
+          <canvas
+            ref={canvas}
+            width={CANVAS}
+            height={CANVAS}
+            data-testid="landscape-canvas"
+            aria-label={`Contours of ${land.name} with optimizer trajectories`}
+            className="aspect-square w-full max-w-[480px] rounded"
+          />
           <figcaption className="mt-2 flex flex-wrap gap-3 text-xs">
             {KINDS.map((k, i) => (
               <span key={k} style={{ color: color(i) }}>
@@ -138,7 +183,10 @@ export default function LandscapePlayground() {
           xLabel="step"
           yLabel="loss gap"
           yLog
-          series={KINDS.map((k, i) => ({ label: OPTIMIZER_LABELS[k] + divergedLabel(runs[i]!), stroke: color(i) }))}
+          series={KINDS.map((k, i) => ({
+            label: OPTIMIZER_LABELS[k] + divergedLabel(runs[i]!),
+            stroke: color(i),
+          }))}
           data={lossData}
           height={300}
         />
@@ -149,7 +197,14 @@ export default function LandscapePlayground() {
         rows={KINDS.map((kind, i) => {
           const r = runs[i]!;
           const diverged = r.divergedAt !== undefined;
-          return { kind, settings: settings[i]!, diverged, result: diverged ? `diverged at step ${r.divergedAt}` : (r.losses[steps]! - fmin).toExponential(3) };
+          return {
+            kind,
+            settings: settings[i]!,
+            diverged,
+            result: diverged
+              ? `diverged at step ${r.divergedAt}`
+              : (r.losses[steps]! - fmin).toExponential(3),
+          };
         })}
       />
     </div>

@@ -3,7 +3,14 @@
 // and the weight's spectral norm with and without Muon's weight decay. Simulated in a Web Worker.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { kellerScale, moonlightScale } from '@/lib/demos/muon';
-import { type LayerConfig, type LayerRun, MUON_SCALE_DEFAULTS, muonNormBound, orthogonalRms, steadyMean } from '@/lib/demos/muonScale';
+import {
+  type LayerConfig,
+  type LayerRun,
+  MUON_SCALE_DEFAULTS,
+  muonNormBound,
+  orthogonalRms,
+  steadyMean,
+} from '@/lib/demos/muonScale';
 import Cite, { Simplification } from './Cite';
 import { color } from './colors';
 import type { MuonScaleMessage } from './muonScale.worker';
@@ -13,7 +20,6 @@ import { useWorkerJob } from './useWorkerJob';
 
 const createWorker = () => new Worker(new URL('./muonScale.worker.ts', import.meta.url), { type: 'module' });
 const f3 = (v: number) => v.toFixed(3);
-
 
 export default function MuonScale() {
   const [config, setConfig] = useState(MUON_SCALE_DEFAULTS);
@@ -27,7 +33,10 @@ export default function MuonScale() {
   const root = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && setVisible(true),
+      { rootMargin: '200px' },
+    );
     if (root.current) observer.observe(root.current);
     return () => observer.disconnect();
   }, []);
@@ -38,19 +47,25 @@ export default function MuonScale() {
       job.start(config);
     }, 200);
     return () => clearTimeout(timer);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- restart when the settings change, not when the job handle is recreated
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart when the settings change, not when the job handle is recreated
   }, [config, visible]);
   const set = (key: keyof LayerConfig) => (value: number) => setConfig((c) => ({ ...c, [key]: value }));
 
   const rmsData = useMemo(() => {
     if (!run) return null;
     const x = Float64Array.from(run.adamwRms, (_, t) => t + 1);
-    return [x, run.adamwRms, run.kellerRms, run.moonlightRms, x.map(() => 0.2)] as [Float64Array, ...Float64Array[]];
+    return [x, run.adamwRms, run.kellerRms, run.moonlightRms, x.map(() => 0.2)] as [
+      Float64Array,
+      ...Float64Array[],
+    ];
   }, [run]);
   const normData = useMemo(() => {
     if (!run) return null;
     const x = Float64Array.from(run.adamwWeightRms, (_, t) => t + 1);
-    return [x, run.adamwWeightRms, run.muonWeightRms, run.muonNoDecayWeightRms] as [Float64Array, ...Float64Array[]];
+    return [x, run.adamwWeightRms, run.muonWeightRms, run.muonNoDecayWeightRms] as [
+      Float64Array,
+      ...Float64Array[],
+    ];
   }, [run]);
   const widthData = useMemo(() => {
     const n = Float64Array.from({ length: 11 }, (_, k) => 2 ** (k + 3));
@@ -69,27 +84,82 @@ export default function MuonScale() {
   return (
     <div ref={root} className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Slider label="Rows n" testId="muon-scale-rows" value={Math.log2(rows)} min={3} max={6} step={1} format={(v) => String(2 ** v)} onChange={(v) => set('rows')(2 ** v)} />
-        <Slider label="Columns m" value={Math.log2(cols)} min={3} max={6} step={1} format={(v) => String(2 ** v)} onChange={(v) => set('cols')(2 ** v)} />
-        <Slider label="Shared lr" value={Math.log10(config.lr)} min={-4} max={-1} step={0.05} format={(v) => String(Number((10 ** v).toPrecision(2)))} onChange={(v) => set('lr')(10 ** v)} />
-        <Slider label="Shared weight decay λ" testId="muon-scale-decay" value={config.weightDecay} min={0} max={1} step={0.01} onChange={set('weightDecay')} />
-        <Slider label="Gradient signal RMS (noise RMS 1)" value={config.signal} min={0} max={3} step={0.05} onChange={set('signal')} />
-        <Slider label="AdamW β2" value={config.adamBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('adamBeta2')} />
+        <Slider
+          label="Rows n"
+          testId="muon-scale-rows"
+          value={Math.log2(rows)}
+          min={3}
+          max={6}
+          step={1}
+          format={(v) => String(2 ** v)}
+          onChange={(v) => set('rows')(2 ** v)}
+        />
+        <Slider
+          label="Columns m"
+          value={Math.log2(cols)}
+          min={3}
+          max={6}
+          step={1}
+          format={(v) => String(2 ** v)}
+          onChange={(v) => set('cols')(2 ** v)}
+        />
+        <Slider
+          label="Shared lr"
+          value={Math.log10(config.lr)}
+          min={-4}
+          max={-1}
+          step={0.05}
+          format={(v) => String(Number((10 ** v).toPrecision(2)))}
+          onChange={(v) => set('lr')(10 ** v)}
+        />
+        <Slider
+          label="Shared weight decay λ"
+          testId="muon-scale-decay"
+          value={config.weightDecay}
+          min={0}
+          max={1}
+          step={0.01}
+          onChange={set('weightDecay')}
+        />
+        <Slider
+          label="Gradient signal RMS (noise RMS 1)"
+          value={config.signal}
+          min={0}
+          max={3}
+          step={0.05}
+          onChange={set('signal')}
+        />
+        <Slider
+          label="AdamW β2"
+          value={config.adamBeta2}
+          min={0.9}
+          max={0.9999}
+          step={0.0001}
+          onChange={set('adamBeta2')}
+        />
         <Slider label="Steps" value={config.steps} min={50} max={500} step={50} onChange={set('steps')} />
         <div className="flex items-center gap-2 text-sm">
-          <progress aria-label="Simulation progress" value={job.status === 'done' ? 1 : progress} max={1} className="w-24" />
+          <progress
+            aria-label="Simulation progress"
+            value={job.status === 'done' ? 1 : progress}
+            max={1}
+            className="w-24"
+          />
           <span data-testid="muon-scale-status">{job.status}</span>
         </div>
       </div>
       <p data-testid="muon-scale-summary" className="text-sm text-neutral-600 dark:text-neutral-400">
-        {rows} × {cols}: exact U·Vᵀ has RMS 1/√max(n, m) = {f3(orthogonalRms(rows, cols))} · muon.py&apos;s scale √max(1, n/m) = {f3(kellerScale(rows, cols))} ·
-        Moonlight&apos;s 0.2·√max(n, m) = {f3(moonlightScale(rows, cols))}
+        {rows} × {cols}: exact U·Vᵀ has RMS 1/√max(n, m) = {f3(orthogonalRms(rows, cols))} · muon.py&apos;s
+        scale √max(1, n/m) = {f3(kellerScale(rows, cols))} · Moonlight&apos;s 0.2·√max(n, m) ={' '}
+        {f3(moonlightScale(rows, cols))}
         {run && (
           <>
             {' '}
-            · mean update RMS over the second half: AdamW {f3(steadyMean(run.adamwRms))}, Muon (muon.py) {f3(steadyMean(run.kellerRms))}, Muon (Moonlight){' '}
-            {f3(steadyMean(run.moonlightRms))} · Muon&apos;s ‖W‖₂: {f3(run.initialNorm)} at the start, {f3(run.muonNorm)} at the end ({f3(run.muonNoDecayNorm)} without
-            decay), bound max(‖W₀‖₂, 0.2·√max(n, m)·1.2024/λ) = {Number.isFinite(bound) ? f3(bound) : '∞ (λ = 0)'}
+            · mean update RMS over the second half: AdamW {f3(steadyMean(run.adamwRms))}, Muon (muon.py){' '}
+            {f3(steadyMean(run.kellerRms))}, Muon (Moonlight) {f3(steadyMean(run.moonlightRms))} · Muon&apos;s
+            ‖W‖₂: {f3(run.initialNorm)} at the start, {f3(run.muonNorm)} at the end ({f3(run.muonNoDecayNorm)}{' '}
+            without decay), bound max(‖W₀‖₂, 0.2·√max(n, m)·1.2024/λ) ={' '}
+            {Number.isFinite(bound) ? f3(bound) : '∞ (λ = 0)'}
           </>
         )}
       </p>
@@ -143,10 +213,11 @@ export default function MuonScale() {
         )}
       </div>
       <Simplification>
-        The gradients are synthetic (a fixed rank-1 signal plus fresh Gaussian noise each step) and do not depend on W, so this measures update sizes, not
-        training. AdamW uses the published β1 = 0.9, ε = 10⁻⁸; Muon uses muon.py&apos;s momentum 0.95 with Nesterov and five Newton–Schulz steps in float64.
-        W₀ is Gaussian with variance 1/m. The bound uses 1.2024, the largest singular value five Newton–Schulz steps can produce, in place of Su&apos;s 1 for
-        an exact orthogonalisation.
+        The gradients are synthetic (a fixed rank-1 signal plus fresh Gaussian noise each step) and do not
+        depend on W, so this measures update sizes, not training. AdamW uses the published β1 = 0.9, ε = 10⁻⁸;
+        Muon uses muon.py&apos;s momentum 0.95 with Nesterov and five Newton–Schulz steps in float64. W₀ is
+        Gaussian with variance 1/m. The bound uses 1.2024, the largest singular value five Newton–Schulz steps
+        can produce, in place of Su&apos;s 1 for an exact orthogonalisation.
         <Cite ids={['moonlight-su', 'muon-code']} />
       </Simplification>
     </div>

@@ -28,7 +28,13 @@ export default function NewtonSchulzView() {
 
   const mapData = useMemo(() => {
     const x = Float64Array.from({ length: MAP_POINTS }, (_, i) => (1.3 * i) / (MAP_POINTS - 1));
-    return [x, x.map((v) => nsMap(v)), Float64Array.from(x), x.map(() => band.low), x.map(() => band.high)] as [Float64Array, ...Float64Array[]];
+    return [
+      x,
+      x.map((v) => nsMap(v)),
+      Float64Array.from(x),
+      x.map(() => band.low),
+      x.map(() => band.high),
+    ] as [Float64Array, ...Float64Array[]];
   }, [band.low, band.high]);
 
   const last = spectra[steps + 1]!;
@@ -39,11 +45,21 @@ export default function NewtonSchulzView() {
         <Slider label="Rows" testId="ns-rows" value={rows} min={2} max={128} step={2} onChange={setRows} />
         <Slider label="Columns" value={cols} min={2} max={128} step={2} onChange={setCols} />
         <Slider label="Random seed" value={seed} min={1} max={50} step={1} onChange={setSeed} />
-        <Slider label="Newton–Schulz steps (muon.py: 5)" testId="ns-steps" value={steps} min={1} max={10} step={1} onChange={setSteps} />
+        <Slider
+          label="Newton–Schulz steps (muon.py: 5)"
+          testId="ns-steps"
+          value={steps}
+          min={1}
+          max={10}
+          step={1}
+          onChange={setSteps}
+        />
       </div>
       <p data-testid="ns-summary" className="text-sm text-neutral-600 dark:text-neutral-400">
-        p(x) = {NS_COEFFS.a}x {NS_COEFFS.b}x³ + {NS_COEFFS.c}x⁵ · fixed points x = {fixed.map((f) => f.toFixed(4)).join(', ')} (and 0) · band [{band.low.toFixed(4)},{' '}
-        {band.high.toFixed(4)}] · after {steps} steps σ ∈ [{last.at(-1)!.toFixed(4)}, {last[0]!.toFixed(4)}], {inBand} of {last.length} in the band
+        p(x) = {NS_COEFFS.a}x {NS_COEFFS.b}x³ + {NS_COEFFS.c}x⁵ · fixed points x ={' '}
+        {fixed.map((f) => f.toFixed(4)).join(', ')} (and 0) · band [{band.low.toFixed(4)},{' '}
+        {band.high.toFixed(4)}] · after {steps} steps σ ∈ [{last.at(-1)!.toFixed(4)}, {last[0]!.toFixed(4)}],{' '}
+        {inBand} of {last.length} in the band
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <UPlotChart
@@ -51,7 +67,9 @@ export default function NewtonSchulzView() {
           title="Singular values after each Newton–Schulz step"
           xLabel="index (largest first)"
           yLabel="σ"
-          series={spectra.slice(1).map((_, s) => ({ label: s === 0 ? 'G/‖G‖_F' : `step ${s}`, stroke: color(s), points: true }))}
+          series={spectra
+            .slice(1)
+            .map((_, s) => ({ label: s === 0 ? 'G/‖G‖_F' : `step ${s}`, stroke: color(s), points: true }))}
           data={spectra}
           height={280}
         />

@@ -2,12 +2,19 @@
 // The controls both optimizer playgrounds share, and the table that says what each optimizer
 // actually runs with (lr, β, decay), where those values come from, and how it did.
 import type { ReactNode } from 'react';
-import { type ElementwiseKind, OPTIMIZER_LABELS, OPTIMIZER_SOURCES, type OptimizerSettings, type PlaygroundControls } from '@/lib/demos/optimizerSettings';
+import {
+  type ElementwiseKind,
+  OPTIMIZER_LABELS,
+  OPTIMIZER_SOURCES,
+  type OptimizerSettings,
+  type PlaygroundControls,
+} from '@/lib/demos/optimizerSettings';
 import Cite from './Cite';
 import { color } from './colors';
 import Slider from './Slider';
 
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(2))));
+const fmt = (v: number) =>
+  v === 0 ? '0' : Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(2)));
 
 export function OptimizerControls({
   controls: c,
@@ -24,23 +31,115 @@ export function OptimizerControls({
   lrRange: [number, number];
   children?: ReactNode;
 }) {
-  const set = <K extends keyof PlaygroundControls>(key: K) => (value: PlaygroundControls[K]) => onChange({ ...c, [key]: value });
+  const set =
+    <K extends keyof PlaygroundControls>(key: K) =>
+    (value: PlaygroundControls[K]) =>
+      onChange({ ...c, [key]: value });
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {children}
-      <Slider label="Adam/AdamW lr" testId={`${testIdPrefix}-adam-lr`} value={Math.log10(c.adamLr)} min={lrRange[0]} max={lrRange[1]} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => set('adamLr')(10 ** v)} />
-      <Slider label="Signum/Lion/Tiger: lr ÷ k, Lion/Tiger decay × k" value={c.signRatio} min={1} max={10} step={0.5} format={(v) => `k = ${v}`} onChange={set('signRatio')} />
-      <Slider label="SGD lr" value={Math.log10(c.sgdLr)} min={-5} max={0} step={0.05} format={(v) => fmt(10 ** v)} onChange={(v) => set('sgdLr')(10 ** v)} />
-      <Slider label="SGD momentum μ" value={c.sgdMomentum} min={0} max={0.99} step={0.01} onChange={set('sgdMomentum')} />
-      <Slider label="Adam/AdamW β1" value={c.adamBeta1} min={0} max={0.99} step={0.01} onChange={set('adamBeta1')} />
-      <Slider label="Adam/AdamW β2" testId={`${testIdPrefix}-adam-beta2`} value={c.adamBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('adamBeta2')} />
-      <Slider label="Signum β" value={c.signumBeta} min={0} max={0.999} step={0.001} onChange={set('signumBeta')} />
-      <Slider label="Lion β1" value={c.lionBeta1} min={0} max={0.999} step={0.001} onChange={set('lionBeta1')} />
-      <Slider label="Lion β2" value={c.lionBeta2} min={0.9} max={0.9999} step={0.0001} onChange={set('lionBeta2')} />
-      <Slider label="Tiger β (0.945 CV, 0.965 NLP)" testId={`${testIdPrefix}-tiger-beta`} value={c.tigerBeta} min={0.9} max={0.999} step={0.001} onChange={set('tigerBeta')} />
-      <Slider label="AdamW weight decay λ" value={c.weightDecay} min={0} max={0.3} step={0.005} onChange={set('weightDecay')} />
+      <Slider
+        label="Adam/AdamW lr"
+        testId={`${testIdPrefix}-adam-lr`}
+        value={Math.log10(c.adamLr)}
+        min={lrRange[0]}
+        max={lrRange[1]}
+        step={0.05}
+        format={(v) => fmt(10 ** v)}
+        onChange={(v) => set('adamLr')(10 ** v)}
+      />
+      <Slider
+        label="Signum/Lion/Tiger: lr ÷ k, Lion/Tiger decay × k"
+        value={c.signRatio}
+        min={1}
+        max={10}
+        step={0.5}
+        format={(v) => `k = ${v}`}
+        onChange={set('signRatio')}
+      />
+      <Slider
+        label="SGD lr"
+        value={Math.log10(c.sgdLr)}
+        min={-5}
+        max={0}
+        step={0.05}
+        format={(v) => fmt(10 ** v)}
+        onChange={(v) => set('sgdLr')(10 ** v)}
+      />
+      <Slider
+        label="SGD momentum μ"
+        value={c.sgdMomentum}
+        min={0}
+        max={0.99}
+        step={0.01}
+        onChange={set('sgdMomentum')}
+      />
+      <Slider
+        label="Adam/AdamW β1"
+        value={c.adamBeta1}
+        min={0}
+        max={0.99}
+        step={0.01}
+        onChange={set('adamBeta1')}
+      />
+      <Slider
+        label="Adam/AdamW β2"
+        testId={`${testIdPrefix}-adam-beta2`}
+        value={c.adamBeta2}
+        min={0.9}
+        max={0.9999}
+        step={0.0001}
+        onChange={set('adamBeta2')}
+      />
+      <Slider
+        label="Signum β"
+        value={c.signumBeta}
+        min={0}
+        max={0.999}
+        step={0.001}
+        onChange={set('signumBeta')}
+      />
+      <Slider
+        label="Lion β1"
+        value={c.lionBeta1}
+        min={0}
+        max={0.999}
+        step={0.001}
+        onChange={set('lionBeta1')}
+      />
+      <Slider
+        label="Lion β2"
+        value={c.lionBeta2}
+        min={0.9}
+        max={0.9999}
+        step={0.0001}
+        onChange={set('lionBeta2')}
+      />
+      <Slider
+        label="Tiger β (0.945 CV, 0.965 NLP)"
+        testId={`${testIdPrefix}-tiger-beta`}
+        value={c.tigerBeta}
+        min={0.9}
+        max={0.999}
+        step={0.001}
+        onChange={set('tigerBeta')}
+      />
+      <Slider
+        label="AdamW weight decay λ"
+        value={c.weightDecay}
+        min={0}
+        max={0.3}
+        step={0.005}
+        onChange={set('weightDecay')}
+      />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" data-testid={`${testIdPrefix}-tiger-relative-lr`} className="mt-1" checked={c.tigerRelativeLr} onChange={(e) => set('tigerRelativeLr')(e.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid={`${testIdPrefix}-tiger-relative-lr`}
+          className="mt-1"
+          checked={c.tigerRelativeLr}
+          onChange={(e) => set('tigerRelativeLr')(e.target.checked)}
+        />
         <span>Tiger: lr × RMS(θ) per weight tensor; biases lr/2, no decay</span>
       </label>
     </div>
@@ -68,7 +167,15 @@ function lr(kind: ElementwiseKind | 'muon', s: OptimizerSettings): string {
   return fmt(s.lr);
 }
 
-export function SettingsTable({ rows, testId, resultLabel }: { rows: SettingsRow[]; testId: string; resultLabel: string }) {
+export function SettingsTable({
+  rows,
+  testId,
+  resultLabel,
+}: {
+  rows: SettingsRow[];
+  testId: string;
+  resultLabel: string;
+}) {
   return (
     <table data-testid={testId} className="w-full text-left text-xs">
       <thead>
@@ -81,7 +188,11 @@ export function SettingsTable({ rows, testId, resultLabel }: { rows: SettingsRow
       </thead>
       <tbody>
         {rows.map((r, i) => (
-          <tr key={r.kind} data-kind={r.kind} className="border-b border-neutral-200 align-top dark:border-neutral-800">
+          <tr
+            key={r.kind}
+            data-kind={r.kind}
+            className="border-b border-neutral-200 align-top dark:border-neutral-800"
+          >
             <td className="py-1 pr-2 font-semibold" style={{ color: color(i) }}>
               {OPTIMIZER_LABELS[r.kind]}
             </td>
@@ -101,7 +212,10 @@ export function SettingsTable({ rows, testId, resultLabel }: { rows: SettingsRow
                 </>
               )}
             </td>
-            <td data-cell="result" className={`pr-2 font-mono ${r.diverged ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}>
+            <td
+              data-cell="result"
+              className={`pr-2 font-mono ${r.diverged ? 'font-semibold text-red-600 dark:text-red-400' : ''}`}
+            >
               {r.result}
             </td>
             <td>

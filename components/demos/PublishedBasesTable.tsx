@@ -22,10 +22,11 @@ export default function PublishedBasesTable() {
       <figcaption className="text-sm leading-relaxed">
         Published minimal bases for d = 128: the paper&apos;s Table 1
         <Cite ids={['base-bound-paper']} /> and Su&apos;s recomputation.
-        <Cite ids={['base-bound-su']} /> Both are rounded to two significant figures, and rounding can land outside the admissible set: checked here at every
-        m &lt; L, <span data-testid="published-paper-fails">{paperFails}</span> of {rows.length} of the paper&apos;s values and{' '}
-        <span data-testid="published-su-fails">{suFails}</span> of {rows.length} of Su&apos;s fail the bound (✗, with min B_m in brackets). The explorer below
-        computes the exact minima.
+        <Cite ids={['base-bound-su']} /> Both are rounded to two significant figures, and rounding can land
+        outside the admissible set: checked here at every m &lt; L,{' '}
+        <span data-testid="published-paper-fails">{paperFails}</span> of {rows.length} of the paper&apos;s
+        values and <span data-testid="published-su-fails">{suFails}</span> of {rows.length} of Su&apos;s fail
+        the bound (✗, with min B_m in brackets). The explorer below computes the exact minima.
       </figcaption>
       <div className="overflow-x-auto">
         <table data-testid="published-bases" className="text-sm">

@@ -14,7 +14,16 @@ export interface SliderProps {
   testId?: string;
 }
 
-export default function Slider({ label, value, min, max, step, onChange, format = String, testId }: SliderProps) {
+export default function Slider({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  format = String,
+  testId,
+}: SliderProps) {
   const id = useId();
   return (
     <div className="flex min-w-0 flex-col gap-1 text-sm">

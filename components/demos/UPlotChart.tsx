@@ -32,11 +32,16 @@ export interface UPlotChartProps {
 
 /** uPlot draws a gap only for null: NaN and ±∞ (a diverged run, a cut-off rule) become null. */
 function withGaps(data: uPlot.AlignedData): uPlot.AlignedData {
-  return data.map((series, k) => (k === 0 ? series : Array.from(series as ArrayLike<number | null>, (v) => (v !== null && Number.isFinite(v) ? v : null)))) as uPlot.AlignedData;
+  return data.map((series, k) =>
+    k === 0
+      ? series
+      : Array.from(series as ArrayLike<number | null>, (v) => (v !== null && Number.isFinite(v) ? v : null)),
+  ) as uPlot.AlignedData;
 }
 
 /** Width of a tick label in px at uPlot's 12 px axis font (digits ≈ 7 px), plus the tick and gap. */
-const labelWidth = (values: (string | number | null)[]) => Math.max(0, ...values.map((v) => String(v ?? '').length)) * 7 + 16;
+const labelWidth = (values: (string | number | null)[]) =>
+  Math.max(0, ...values.map((v) => String(v ?? '').length)) * 7 + 16;
 
 function axis(label: string, ink: string, log: boolean, horizontal: boolean): uPlot.Axis {
   const grid = { stroke: 'rgba(128,128,128,0.25)', width: 1 };
@@ -56,9 +61,13 @@ function axis(label: string, ink: string, log: boolean, horizontal: boolean): uP
           },
           // uPlot's default log filter hides all but a few multiples per decade; the splits above are already chosen.
           filter: (_u: uPlot, splits: number[]) => splits,
-          values: (_u: uPlot, splits: (number | null)[]) => splits.map((v) => (v === null ? null : formatLogTick(v))),
+          values: (_u: uPlot, splits: (number | null)[]) =>
+            splits.map((v) => (v === null ? null : formatLogTick(v))),
         }
-      : { values: (_u: uPlot, splits: (number | null)[], _a: number, _s: number, incr: number) => splits.map((v) => (v === null ? null : formatLinearTick(v, incr))) }),
+      : {
+          values: (_u: uPlot, splits: (number | null)[], _a: number, _s: number, incr: number) =>
+            splits.map((v) => (v === null ? null : formatLinearTick(v, incr))),
+        }),
   };
 }
 
@@ -107,12 +116,23 @@ export default function UPlotChart(props: UPlotChartProps) {
           y: { distr: p.yLog ? 3 : 1, ...(p.yRange ? { range: p.yRange } : {}) },
         },
         axes: [axis(p.xLabel, ink, p.xLog ?? false, true), axis(p.yLabel, ink, p.yLog ?? false, false)],
-        series: [{ label: p.xLabel }, ...p.series.map((s) => ({ label: s.label, stroke: s.stroke, dash: s.dash, width: 1.5, points: { show: s.points ?? false } }))],
+        series: [
+          { label: p.xLabel },
+          ...p.series.map((s) => ({
+            label: s.label,
+            stroke: s.stroke,
+            dash: s.dash,
+            width: 1.5,
+            points: { show: s.points ?? false },
+          })),
+        ],
         legend: { live: false },
         hooks: { draw: [markRedraw] },
       };
       chart.current = new UPlot(opts, withGaps(p.data), el);
-      observer = new ResizeObserver(() => chart.current?.setSize({ width: Math.max(200, el.clientWidth), height: p.height ?? 240 }));
+      observer = new ResizeObserver(() =>
+        chart.current?.setSize({ width: Math.max(200, el.clientWidth), height: p.height ?? 240 }),
+      );
       observer.observe(el);
     });
     return () => {
@@ -130,7 +150,12 @@ export default function UPlotChart(props: UPlotChartProps) {
   return (
     <figure className="flex min-w-0 flex-col gap-1">
       <figcaption className="text-center text-sm font-semibold">{props.title}</figcaption>
-      <div ref={wrapper} data-testid={props.testId} data-redraws="0" className="w-full max-w-full overflow-hidden text-neutral-800 dark:text-neutral-200" />
+      <div
+        ref={wrapper}
+        data-testid={props.testId}
+        data-redraws="0"
+        className="w-full max-w-full overflow-hidden text-neutral-800 dark:text-neutral-200"
+      />
     </figure>
   );
 }

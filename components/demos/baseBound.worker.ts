@@ -30,9 +30,23 @@ scope.onmessage = (event: MessageEvent<BaseBoundJob>) => {
   } else {
     const result = minimalBase(job.d, job.length, {
       progressEveryMs: 100,
-      onProgress: (p) => post({ type: 'progress', certifiedBelow: p.certifiedBelow, elapsedMs: p.elapsedMs, fullScans: p.fullScans }),
+      onProgress: (p) =>
+        post({
+          type: 'progress',
+          certifiedBelow: p.certifiedBelow,
+          elapsedMs: p.elapsedMs,
+          fullScans: p.fullScans,
+        }),
       // Every minimum of the warm-start chain L/2, L/4, … is reported as it is proven.
-      onMinimum: (length, r) => post({ type: 'minimal', length, base: r.base, elapsedMs: r.elapsedMs, fullScans: r.fullScans, jumps: r.jumps }),
+      onMinimum: (length, r) =>
+        post({
+          type: 'minimal',
+          length,
+          base: r.base,
+          elapsedMs: r.elapsedMs,
+          fullScans: r.fullScans,
+          jumps: r.jumps,
+        }),
     });
     // min_m B_m on a log grid around the minimum: crossings above b* show the admissible set
     // is not an interval. The grid is coarser for long contexts to bound the work (~3e8 terms).
@@ -40,7 +54,7 @@ scope.onmessage = (event: MessageEvent<BaseBoundJob>) => {
     const bases: number[] = [];
     const minima: number[] = [];
     for (let k = 0; k < points; k++) {
-      const b = result.base * Math.pow(4, k / (points - 1)) / 1.5;
+      const b = (result.base * Math.pow(4, k / (points - 1))) / 1.5;
       bases.push(b);
       minima.push(minBaseBound(b, job.d, job.length).value);
     }

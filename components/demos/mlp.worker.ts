@@ -24,7 +24,13 @@ scope.onmessage = (event: MessageEvent<MlpJob>) => {
   for (let step = 1; step <= steps; step++) {
     const results = trainers.map((t) => t.step());
     if (step % REPORT_EVERY === 0 || step === steps) {
-      const message: MlpMessage = { type: 'progress', step, total: steps, losses: results.map((r) => r.loss), accuracies: results.map((r) => r.accuracy) };
+      const message: MlpMessage = {
+        type: 'progress',
+        step,
+        total: steps,
+        losses: results.map((r) => r.loss),
+        accuracies: results.map((r) => r.accuracy),
+      };
       scope.postMessage(message);
     }
   }

@@ -2,7 +2,8 @@
 // orthogonalisations), reporting progress; the page cancels by terminating the worker.
 import { type LayerConfig, type LayerRun, simulateLayer } from '@/lib/demos/muonScale';
 
-export type MuonScaleMessage = { type: 'progress'; step: number; total: number } | { type: 'result'; run: LayerRun } | { type: 'done' };
+export type MuonScaleMessage =
+  { type: 'progress'; step: number; total: number } | { type: 'result'; run: LayerRun } | { type: 'done' };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: MuonScaleMessage) => scope.postMessage(m);

@@ -5,7 +5,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled';
 
-export function useWorkerJob<Job, Message extends { type: string }>(createWorker: () => Worker, onMessage: (m: Message) => void) {
+export function useWorkerJob<Job, Message extends { type: string }>(
+  createWorker: () => Worker,
+  onMessage: (m: Message) => void,
+) {
   const worker = useRef<Worker | null>(null);
   const [status, setStatus] = useState<JobStatus>('idle');
   const handler = useRef(onMessage);

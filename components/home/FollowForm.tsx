@@ -24,7 +24,10 @@ export function FollowForm({ children }: { children: React.ReactNode }) {
     >
       {children}
       <p className="flex items-center gap-3 text-sm">
-        <button type="submit" className="cursor-pointer rounded border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <button
+          type="submit"
+          className="cursor-pointer rounded border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
           Save
         </button>
         <span role="status" className="text-zinc-500">

@@ -12,7 +12,15 @@ const SECTION_SHORT: Record<Section, string> = { new: 'new', cross: 'cross-lists
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A button posting the list of categories to follow (works without JavaScript). */
-function FollowButton({ categories, label, className }: { categories: string[]; label: string; className: string }) {
+function FollowButton({
+  categories,
+  label,
+  className,
+}: {
+  categories: string[];
+  label: string;
+  className: string;
+}) {
   return (
     <form method="post" action="/follow" className="inline">
       {categories.map((c) => (
@@ -30,7 +38,10 @@ function FollowButton({ categories, label, className }: { categories: string[]; 
 function CategoryPanel({ category, others }: { category: FollowedCategory; others: string[] | null }) {
   const { code, name, latest, days } = category;
   return (
-    <li className="followed space-y-1 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-category={code}>
+    <li
+      className="followed space-y-1 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+      data-category={code}
+    >
       <h3 className="flex items-baseline gap-2 text-base font-semibold">
         {latest ? (
           <Link href={listPath(code)} className="underline">
@@ -84,7 +95,13 @@ function CategoryPanel({ category, others }: { category: FollowedCategory; other
   );
 }
 
-export function FollowedCategories({ categories, shared }: { categories: FollowedCategory[]; shared: boolean }) {
+export function FollowedCategories({
+  categories,
+  shared,
+}: {
+  categories: FollowedCategory[];
+  shared: boolean;
+}) {
   const codes = categories.map((c) => c.code);
   const withPapers = categories.filter((c) => c.latest).map((c) => c.code);
   return (
@@ -101,11 +118,21 @@ export function FollowedCategories({ categories, shared }: { categories: Followe
         <a href={followPath(codes)} className="share-follow underline">
           Shareable link
         </a>
-        {shared && <FollowButton categories={codes} label="Follow these in this browser" className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700" />}
+        {shared && (
+          <FollowButton
+            categories={codes}
+            label="Follow these in this browser"
+            className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700"
+          />
+        )}
       </div>
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {categories.map((c) => (
-          <CategoryPanel key={c.code} category={c} others={shared ? null : codes.filter((o) => o !== c.code)} />
+          <CategoryPanel
+            key={c.code}
+            category={c}
+            others={shared ? null : codes.filter((o) => o !== c.code)}
+          />
         ))}
       </ul>
     </section>

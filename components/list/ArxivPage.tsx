@@ -15,7 +15,10 @@ import { ListFilter } from './ListFilter';
 export async function arxivMetadata(target: PageRoute | null): Promise<Metadata> {
   if (!target) return { title: 'Not found' };
   if (target.kind === 'list') {
-    return { title: specTitle(target.spec, target.text), alternates: { types: { 'application/atom+xml': `/arxiv/${target.text}/feed` } } };
+    return {
+      title: specTitle(target.spec, target.text),
+      alternates: { types: { 'application/atom+xml': `/arxiv/${target.text}/feed` } },
+    };
   }
   if (target.ids.length > 1) return { title: `${target.ids.length} papers` };
   const detail = await paperDetail(target.ids[0]!.id);
@@ -48,7 +51,9 @@ export async function ArxivPage({ target }: { target: PageRoute | null }) {
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold">{papers.length} papers</h1>
-      {missing.length > 0 && <p className="text-sm text-zinc-500">Not in the database: {missing.map((m) => m.id).join(', ')}</p>}
+      {missing.length > 0 && (
+        <p className="text-sm text-zinc-500">Not in the database: {missing.map((m) => m.id).join(', ')}</p>
+      )}
       <ListFilter />
       <div className="paper-list">
         <PaperCardList papers={papers.map((p, i) => ({ ...p, index: i + 1 }))} total={papers.length} />

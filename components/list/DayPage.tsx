@@ -15,7 +15,15 @@ export function specTitle(spec: ListSpec, text: string): string {
   return only ? `${text}: ${only}` : text;
 }
 
-export function Calendar({ specText, days, current }: { specText: string; days: DayChunk['days']; current: string | null }) {
+export function Calendar({
+  specText,
+  days,
+  current,
+}: {
+  specText: string;
+  days: DayChunk['days'];
+  current: string | null;
+}) {
   const months = new Map<string, typeof days>();
   for (const d of days) months.set(d.date.slice(0, 7), [...(months.get(d.date.slice(0, 7)) ?? []), d]);
   return (
@@ -27,7 +35,11 @@ export function Calendar({ specText, days, current }: { specText: string; days: 
           <ul className="flex flex-wrap gap-2">
             {inMonth.map((d) => (
               <li key={d.date}>
-                <Link href={listPath(specText, d.date)} aria-current={d.date === current ? 'date' : undefined} className={d.date === current ? 'font-bold' : 'underline'}>
+                <Link
+                  href={listPath(specText, d.date)}
+                  aria-current={d.date === current ? 'date' : undefined}
+                  className={d.date === current ? 'font-bold' : 'underline'}
+                >
                   {d.date.slice(8)}
                 </Link>{' '}
                 <span className="text-zinc-500">({d.count})</span>
@@ -50,19 +62,45 @@ function SectionLinks({ chunk, specText }: { chunk: DayChunk; specText: string }
     const first = start;
     start += chunk.counts[s];
     const label = `${SECTION_TITLES[s]} (${chunk.counts[s]})`;
-    if (!chunk.counts[s]) return <span key={s} className="mr-3 text-zinc-500">{label}</span>;
-    const query = new URLSearchParams({ ...(chunk.date ? { date: chunk.date } : {}), skip: String(first), show: String(NEXT_CHUNK) });
+    if (!chunk.counts[s])
+      return (
+        <span key={s} className="mr-3 text-zinc-500">
+          {label}
+        </span>
+      );
+    const query = new URLSearchParams({
+      ...(chunk.date ? { date: chunk.date } : {}),
+      skip: String(first),
+      show: String(NEXT_CHUNK),
+    });
     const onThisPage = first >= chunk.skip && first < chunk.skip + chunk.papers.length;
     const href = onThisPage ? `#section-${s}` : `/arxiv/${specText}?${query}#section-${s}`;
     return (
-      <a key={s} href={href} className="mr-3 underline" data-section-link="" data-first={first + 1} data-count={chunk.counts[s]}>
+      <a
+        key={s}
+        href={href}
+        className="mr-3 underline"
+        data-section-link=""
+        data-first={first + 1}
+        data-count={chunk.counts[s]}
+      >
         {label}
       </a>
     );
   });
 }
 
-export function DayPage({ chunk, spec, specText, show }: { chunk: DayChunk; spec: ListSpec; specText: string; show: number }) {
+export function DayPage({
+  chunk,
+  spec,
+  specText,
+  show,
+}: {
+  chunk: DayChunk;
+  spec: ListSpec;
+  specText: string;
+  show: number;
+}) {
   const { date, counts, total, skip, papers } = chunk;
   const nextSkip = skip + show;
   const moreHref = `/arxiv/${specText}?${new URLSearchParams({ ...(date ? { date } : {}), skip: String(nextSkip), show: String(NEXT_CHUNK) })}`;
@@ -95,7 +133,9 @@ export function DayPage({ chunk, spec, specText, show }: { chunk: DayChunk; spec
       {/* Outside the header, so it can stay on screen while open (see ListFilter); one per list shown. */}
       <ListFilter key={`${specText} ${date}`} />
       {total === 0 ? (
-        <p>No papers for {specText} on {date ?? 'any day'}.</p>
+        <p>
+          No papers for {specText} on {date ?? 'any day'}.
+        </p>
       ) : (
         <div id="day-list" data-total={total}>
           {SECTIONS.map((s) => {

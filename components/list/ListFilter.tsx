@@ -28,7 +28,15 @@ function readSort(q: URLSearchParams): Pick<State, 'sort' | 'prefer'> {
   const prefer = q.get('prefer') ?? '';
   if (sort === 'popular' || sort === '1') return { sort: 'popular', prefer };
   if (sort === 'preference') return { sort, prefer };
-  if (sort && sort !== 'announced' && sort !== '0') return { sort: 'preference', prefer: sort.split(',').map((w) => w.trim()).filter(Boolean).join('\n') };
+  if (sort && sort !== 'announced' && sort !== '0')
+    return {
+      sort: 'preference',
+      prefer: sort
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)
+        .join('\n'),
+    };
   return { sort: 'announced', prefer };
 }
 
@@ -65,7 +73,9 @@ const CARRY = 'a.prev-day, a.next-day, .calendar a, article.paper a.subject';
 
 /** The card at the top of the window and where it is, to keep it there when cards hide or move. */
 function anchorCard(): { card: HTMLElement; top: number } | null {
-  const card = [...document.querySelectorAll<HTMLElement>('article.paper:not([hidden])')].find((c) => c.getBoundingClientRect().bottom > 0);
+  const card = [...document.querySelectorAll<HTMLElement>('article.paper:not([hidden])')].find(
+    (c) => c.getBoundingClientRect().bottom > 0,
+  );
   return card && window.scrollY > 0 ? { card, top: card.getBoundingClientRect().top } : null;
 }
 
@@ -85,12 +95,16 @@ function apply(s: State): { matching: number; total: number } {
   const include = keywordList(s.include);
   const exclude = keywordList(s.exclude);
   const prefs = keywordList(s.prefer.trim() ? s.prefer : preferenceKeywords().join('\n'));
-  const all = [...document.querySelectorAll<HTMLElement>('#day-list article.paper, .paper-list article.paper')];
+  const all = [
+    ...document.querySelectorAll<HTMLElement>('#day-list article.paper, .paper-list article.paper'),
+  ];
   let matching = 0;
   for (const card of all) {
     clearMarks(card);
     const text = cardText(card);
-    const included = !include.length || (s.all ? include.every((w) => text.includes(w)) : include.some((w) => text.includes(w)));
+    const included =
+      !include.length ||
+      (s.all ? include.every((w) => text.includes(w)) : include.some((w) => text.includes(w)));
     const ok = included && !exclude.some((w) => text.includes(w));
     if (ok) matching++;
     card.hidden = s.mode === 'filter' && !ok;
@@ -152,7 +166,8 @@ export function ListFilter() {
         setTimeout(() => {
           includeBox.current?.focus({ preventScroll: true });
           const box = panel.current?.getBoundingClientRect();
-          if (!wasOpen && box && box.top <= 0 && window.scrollY > 0) window.scrollBy({ top: -box.height, behavior: 'instant' });
+          if (!wasOpen && box && box.top <= 0 && window.scrollY > 0)
+            window.scrollBy({ top: -box.height, behavior: 'instant' });
         }, 0);
       }
     };
@@ -160,7 +175,8 @@ export function ListFilter() {
     const onCarry = (e: MouseEvent) => {
       const link = (e.target as Element).closest?.<HTMLAnchorElement>(CARRY);
       const s = current.current;
-      if (!link || !s || !active(s) || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      if (!link || !s || !active(s) || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)
+        return;
       e.preventDefault();
       const url = new URL(link.href);
       router.push(`${url.pathname}?${filterParams(s, url.searchParams)}`);
@@ -173,7 +189,12 @@ export function ListFilter() {
     };
   }, [run, router]);
 
-  if (!state) return <button type="button" className="filter-toggle text-sm underline" aria-expanded="false" disabled>Filter</button>;
+  if (!state)
+    return (
+      <button type="button" className="filter-toggle text-sm underline" aria-expanded="false" disabled>
+        Filter
+      </button>
+    );
   const update = (patch: Partial<State>) => {
     const next = { ...state, ...patch };
     setState(next);
@@ -182,34 +203,83 @@ export function ListFilter() {
   const box = 'w-full rounded border border-zinc-300 bg-transparent p-1 text-sm dark:border-zinc-700';
 
   return (
-    <div ref={panel} className={`list-filter ${open ? 'sticky top-0 z-30 -mx-2 bg-white px-2 py-2 shadow-sm dark:bg-zinc-950' : ''}`}>
-      <button type="button" className="filter-toggle cursor-pointer text-sm underline" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div
+      ref={panel}
+      className={`list-filter ${open ? 'sticky top-0 z-30 -mx-2 bg-white px-2 py-2 shadow-sm dark:bg-zinc-950' : ''}`}
+    >
+      <button
+        type="button"
+        className="filter-toggle cursor-pointer text-sm underline"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         Filter{result && active(state) ? ` (${result.matching} of ${result.total})` : ''}
       </button>
       {open && (
-        <form className="filter-panel mt-2 grid grid-cols-2 gap-2 rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800" onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="filter-panel mt-2 grid grid-cols-2 gap-2 rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label>
             Include (one per line)
-            <textarea ref={includeBox} name="include" rows={2} className={box} value={state.include} onChange={(e) => update({ include: e.target.value })} />
+            <textarea
+              ref={includeBox}
+              name="include"
+              rows={2}
+              className={box}
+              value={state.include}
+              onChange={(e) => update({ include: e.target.value })}
+            />
           </label>
           <label>
             Exclude (one per line)
-            <textarea name="exclude" rows={2} className={box} value={state.exclude} onChange={(e) => update({ exclude: e.target.value })} />
+            <textarea
+              name="exclude"
+              rows={2}
+              className={box}
+              value={state.exclude}
+              onChange={(e) => update({ exclude: e.target.value })}
+            />
           </label>
           <fieldset className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
             <legend className="sr-only">Matching and order</legend>
             <label>
-              <input type="checkbox" name="all" checked={state.all} onChange={(e) => update({ all: e.target.checked })} /> all words (AND)
+              <input
+                type="checkbox"
+                name="all"
+                checked={state.all}
+                onChange={(e) => update({ all: e.target.checked })}
+              />{' '}
+              all words (AND)
             </label>
             <label>
-              <input type="radio" name="mode" value="filter" checked={state.mode === 'filter'} onChange={() => update({ mode: 'filter' })} /> filter
+              <input
+                type="radio"
+                name="mode"
+                value="filter"
+                checked={state.mode === 'filter'}
+                onChange={() => update({ mode: 'filter' })}
+              />{' '}
+              filter
             </label>
             <label>
-              <input type="radio" name="mode" value="highlight" checked={state.mode === 'highlight'} onChange={() => update({ mode: 'highlight' })} /> highlight
+              <input
+                type="radio"
+                name="mode"
+                value="highlight"
+                checked={state.mode === 'highlight'}
+                onChange={() => update({ mode: 'highlight' })}
+              />{' '}
+              highlight
             </label>
             <label>
               Sort{' '}
-              <select name="sort" value={state.sort} onChange={(e) => update({ sort: e.target.value as Sort })} className="rounded border border-zinc-300 bg-transparent dark:border-zinc-700">
+              <select
+                name="sort"
+                value={state.sort}
+                onChange={(e) => update({ sort: e.target.value as Sort })}
+                className="rounded border border-zinc-300 bg-transparent dark:border-zinc-700"
+              >
                 <option value="announced">announcement order</option>
                 <option value="popular">popularity</option>
                 <option value="preference">my preference keywords</option>
@@ -233,7 +303,11 @@ export function ListFilter() {
               />
             </label>
           </details>
-          {result && <p className="filter-count col-span-2 text-zinc-500" role="status">{result.matching} of {result.total} papers match</p>}
+          {result && (
+            <p className="filter-count col-span-2 text-zinc-500" role="status">
+              {result.matching} of {result.total} papers match
+            </p>
+          )}
         </form>
       )}
     </div>

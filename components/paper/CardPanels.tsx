@@ -29,7 +29,9 @@ export default function CardPanels() {
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
       if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-      const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('article.paper a.summary, article.paper a.pdf-link');
+      const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>(
+        'article.paper a.summary, article.paper a.pdf-link',
+      );
       const card = link?.closest<HTMLElement>('article.paper');
       const id = card?.dataset.paperId;
       if (!link || !card || !id) return;
@@ -64,7 +66,11 @@ export default function CardPanels() {
     <>
       {open.map((p) =>
         createPortal(
-          p.kind === 'pdf' ? <PdfPanel id={p.id} url={p.pdfUrl} onClose={() => close(p)} /> : <SummaryPanel paperId={p.id} autoStart />,
+          p.kind === 'pdf' ? (
+            <PdfPanel id={p.id} url={p.pdfUrl} onClose={() => close(p)} />
+          ) : (
+            <SummaryPanel paperId={p.id} autoStart />
+          ),
           p.host,
           `${p.kind} ${p.id}`,
         ),

@@ -7,10 +7,19 @@ import { useEffect, useRef, useState } from 'react';
 import { bibtexEntry } from '@/lib/papers/bibtex';
 import { cardPaper, citationText } from '@/lib/browser/cardData';
 import { keywordList, markTerms } from '@/lib/browser/highlight';
-import { followedCategories, recordReading, starredPapers, toggleFollow, toggleStar, visitedIds, type Reading } from '@/lib/browser/personal';
+import {
+  followedCategories,
+  recordReading,
+  starredPapers,
+  toggleFollow,
+  toggleStar,
+  visitedIds,
+  type Reading,
+} from '@/lib/browser/personal';
 import CardPanels from './CardPanels';
 
-const cards = () => [...document.querySelectorAll<HTMLElement>('article.paper')].filter((c) => c.offsetParent !== null);
+const cards = () =>
+  [...document.querySelectorAll<HTMLElement>('article.paper')].filter((c) => c.offsetParent !== null);
 
 function paintStar(card: HTMLElement, starred: boolean): void {
   const button = card.querySelector<HTMLButtonElement>('[data-action="star"]');
@@ -41,7 +50,9 @@ function paintFollow(button: HTMLElement, followed: boolean): void {
   const category = button.dataset.category!;
   button.setAttribute('aria-pressed', String(followed));
   button.setAttribute('aria-label', `${followed ? 'Unfollow' : 'Follow'} ${category}`);
-  button.title = followed ? `Following ${category}: click to unfollow` : `Follow ${category} on your home page`;
+  button.title = followed
+    ? `Following ${category}: click to unfollow`
+    : `Follow ${category} on your home page`;
   button.textContent = followed ? '−' : '+';
 }
 
@@ -63,7 +74,8 @@ function paintAll(root: ParentNode): void {
   }
 }
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 export function PaperBehaviour() {
   const [shown, setShown] = useState<{ title: string; text: string } | null>(null);
@@ -101,7 +113,8 @@ export function PaperBehaviour() {
       if (action === 'follow') {
         const category = button!.dataset.category!;
         const followed = toggleFollow(category);
-        for (const b of document.querySelectorAll<HTMLElement>('article.paper [data-action="follow"]')) if (b.dataset.category === category) paintFollow(b, followed);
+        for (const b of document.querySelectorAll<HTMLElement>('article.paper [data-action="follow"]'))
+          if (b.dataset.category === category) paintFollow(b, followed);
       }
       if (action === 'copy' || action === 'bibtex') {
         const text = action === 'copy' ? citationText(paper) : bibtexEntry(paper);
@@ -116,8 +129,10 @@ export function PaperBehaviour() {
       const at = current.current ? list.indexOf(current.current) : -1;
       if (e.key === 'j') select(list[at + 1] ?? list.at(-1));
       else if (e.key === 'k') select(list[Math.max(at - 1, 0)]);
-      else if (e.key === 's' && current.current) paintStar(current.current, toggleStar(cardPaper(current.current)));
-      else if (e.key === 'o' && current.current) current.current.querySelector<HTMLAnchorElement>('.pdf-link')?.click();
+      else if (e.key === 's' && current.current)
+        paintStar(current.current, toggleStar(cardPaper(current.current)));
+      else if (e.key === 'o' && current.current)
+        current.current.querySelector<HTMLAnchorElement>('.pdf-link')?.click();
       else if (e.key === '/') document.querySelector<HTMLInputElement>('input[name="q"]')?.focus();
       else if (e.key === '?') setHelp((h) => !h);
       else if (e.key === 'Escape') setHelp(false);
@@ -138,26 +153,63 @@ export function PaperBehaviour() {
     <>
       <CardPanels />
       {shown && (
-        <div role="dialog" aria-label={shown.title} className="copied fixed inset-x-2 bottom-2 z-50 mx-auto max-w-xl rounded border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div
+          role="dialog"
+          aria-label={shown.title}
+          className="copied fixed inset-x-2 bottom-2 z-50 mx-auto max-w-xl rounded border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <div className="mb-1 flex justify-between text-sm font-semibold">
             {shown.title}
-            <button type="button" onClick={() => setShown(null)} aria-label="Close" className="cursor-pointer px-2">
+            <button
+              type="button"
+              onClick={() => setShown(null)}
+              aria-label="Close"
+              className="cursor-pointer px-2"
+            >
               ×
             </button>
           </div>
-          <textarea readOnly value={shown.text} rows={Math.min(10, shown.text.split('\n').length)} className="w-full font-mono text-xs" aria-label={shown.title} />
+          <textarea
+            readOnly
+            value={shown.text}
+            rows={Math.min(10, shown.text.split('\n').length)}
+            className="w-full font-mono text-xs"
+            aria-label={shown.title}
+          />
         </div>
       )}
       {help && (
-        <div role="dialog" aria-label="Keyboard shortcuts" className="shortcut-help fixed top-16 right-2 z-50 rounded border border-zinc-300 bg-white p-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div
+          role="dialog"
+          aria-label="Keyboard shortcuts"
+          className="shortcut-help fixed top-16 right-2 z-50 rounded border border-zinc-300 bg-white p-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <h2 className="mb-2 font-semibold">Keyboard shortcuts</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4">
-            <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous paper</dd>
-            <dt><kbd>s</kbd></dt><dd>star the current paper</dd>
-            <dt><kbd>o</kbd></dt><dd>open or close its PDF</dd>
-            <dt><kbd>/</kbd></dt><dd>search papers</dd>
-            <dt><kbd>Ctrl/⌘ F</kbd></dt><dd>filter this list</dd>
-            <dt><kbd>?</kbd></dt><dd>this help (Esc closes)</dd>
+            <dt>
+              <kbd>j</kbd> / <kbd>k</kbd>
+            </dt>
+            <dd>next / previous paper</dd>
+            <dt>
+              <kbd>s</kbd>
+            </dt>
+            <dd>star the current paper</dd>
+            <dt>
+              <kbd>o</kbd>
+            </dt>
+            <dd>open or close its PDF</dd>
+            <dt>
+              <kbd>/</kbd>
+            </dt>
+            <dd>search papers</dd>
+            <dt>
+              <kbd>Ctrl/⌘ F</kbd>
+            </dt>
+            <dd>filter this list</dd>
+            <dt>
+              <kbd>?</kbd>
+            </dt>
+            <dd>this help (Esc closes)</dd>
           </dl>
         </div>
       )}

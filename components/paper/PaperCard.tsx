@@ -10,7 +10,8 @@ import { paperCardHtml, type CardOptions } from './cardHtml';
 
 /** Asks for the maths fonts these cards use in <head>, so they load alongside the stylesheet. */
 function preloadingFonts(html: string): { __html: string } {
-  for (const href of mathFontUrls(html)) preload(href, { as: 'font', type: 'font/woff', crossOrigin: 'anonymous' });
+  for (const href of mathFontUrls(html))
+    preload(href, { as: 'font', type: 'font/woff', crossOrigin: 'anonymous' });
   return { __html: html };
 }
 
@@ -25,11 +26,33 @@ function pdfBase(): string {
 
 /** One card; the wrapper is display: contents, so the <article> lays out as if it stood alone. */
 export function PaperCard({ paper, ...options }: Omit<CardOptions, 'summaries'> & { paper: PaperView }) {
-  return <div className="contents" data-pdf-base={pdfBase()} dangerouslySetInnerHTML={preloadingFonts(paperCardHtml(paper, { ...options, summaries: summariesEnabled() }))} />;
+  return (
+    <div
+      className="contents"
+      data-pdf-base={pdfBase()}
+      dangerouslySetInnerHTML={preloadingFonts(
+        paperCardHtml(paper, { ...options, summaries: summariesEnabled() }),
+      )}
+    />
+  );
 }
 
 /** A list's cards as direct children of one .items block (the filter sorts them in place). */
-export function PaperCardList({ papers, total }: { papers: (PaperView & { index: number })[]; total?: number }) {
+export function PaperCardList({
+  papers,
+  total,
+}: {
+  papers: (PaperView & { index: number })[];
+  total?: number;
+}) {
   const summaries = summariesEnabled();
-  return <div className="items" data-pdf-base={pdfBase()} dangerouslySetInnerHTML={preloadingFonts(papers.map((p) => paperCardHtml(p, { index: p.index, total, summaries })).join(''))} />;
+  return (
+    <div
+      className="items"
+      data-pdf-base={pdfBase()}
+      dangerouslySetInnerHTML={preloadingFonts(
+        papers.map((p) => paperCardHtml(p, { index: p.index, total, summaries })).join(''),
+      )}
+    />
+  );
 }

@@ -12,7 +12,17 @@ export function PaperDetail({ detail }: { detail: Detail }) {
   return (
     <div className="space-y-6">
       <h1 className="sr-only">{paper.titleText}</h1>
-      <RecordReading paper={{ id: paper.id, title: paper.title, titleText: paper.titleText, authors: paper.authors, year: paper.submittedAt?.slice(0, 4) ?? null, primaryCategory: paper.primaryCategory }} how="page" />
+      <RecordReading
+        paper={{
+          id: paper.id,
+          title: paper.title,
+          titleText: paper.titleText,
+          authors: paper.authors,
+          year: paper.submittedAt?.slice(0, 4) ?? null,
+          primaryCategory: paper.primaryCategory,
+        }}
+        how="page"
+      />
       <PaperCard paper={paper} index={1} />
       <dl className="paper-fields grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt>arXiv id</dt>

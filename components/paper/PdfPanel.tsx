@@ -18,7 +18,11 @@ export default function PdfPanel({ id, url, onClose }: { id: string; url: string
   const [state, setState] = useState<ViewerState>({ phase: 'loading', percent: null });
   const link = 'underline hover:no-underline';
   return (
-    <section className="pdf-panel rounded border border-zinc-200 p-2 dark:border-zinc-800" aria-label={`PDF of ${id}`} data-phase={state.phase}>
+    <section
+      className="pdf-panel rounded border border-zinc-200 p-2 dark:border-zinc-800"
+      aria-label={`PDF of ${id}`}
+      data-phase={state.phase}
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold">PDF</span>
         <span className="pdf-status text-zinc-500" role="status">

@@ -5,7 +5,10 @@
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { useEffect, useRef, useState } from 'react';
 
-export type ViewerState = { phase: 'loading'; percent: number | null } | { phase: 'ready'; pages: number } | { phase: 'error'; message: string };
+export type ViewerState =
+  | { phase: 'loading'; percent: number | null }
+  | { phase: 'ready'; pages: number }
+  | { phase: 'error'; message: string };
 
 type PdfJs = typeof import('pdfjs-dist');
 type ViewerModule = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
@@ -25,7 +28,8 @@ function loadModules() {
 function describe(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'InvalidPDFException') return 'The file is not a readable PDF.';
-  if (name === 'ResponseException' || name === 'UnexpectedResponseException') return 'The PDF could not be fetched (the server refused it or is unreachable).';
+  if (name === 'ResponseException' || name === 'UnexpectedResponseException')
+    return 'The PDF could not be fetched (the server refused it or is unreachable).';
   return 'The PDF could not be loaded (no connection to its server, or the server does not allow it).';
 }
 
@@ -45,13 +49,24 @@ export default function PdfViewer({ url, onState }: { url: string; onState: (s: 
       if (cancelled || !container.current) return;
       const assets = `/pdfjs/${pdfjs.version}`;
       const eventBus = new viewer.EventBus();
-      const linkService = new viewer.PDFLinkService({ eventBus, externalLinkTarget: viewer.LinkTarget.BLANK, externalLinkRel: 'noopener' });
-      const pdfViewer = new viewer.PDFViewer({ container: container.current, eventBus, linkService, removePageBorders: false });
+      const linkService = new viewer.PDFLinkService({
+        eventBus,
+        externalLinkTarget: viewer.LinkTarget.BLANK,
+        externalLinkRel: 'noopener',
+      });
+      const pdfViewer = new viewer.PDFViewer({
+        container: container.current,
+        eventBus,
+        linkService,
+        removePageBorders: false,
+      });
       linkService.setViewer(pdfViewer);
       viewerRef.current = pdfViewer;
       eventBus.on('pagesinit', () => (pdfViewer.currentScaleValue = 'page-width'));
       eventBus.on('pagechanging', (e: { pageNumber: number }) => setPage(e.pageNumber));
-      eventBus.on('scalechanging', (e: { presetValue?: string; scale: number }) => setScale(e.presetValue ?? String(e.scale)));
+      eventBus.on('scalechanging', (e: { presetValue?: string; scale: number }) =>
+        setScale(e.presetValue ?? String(e.scale)),
+      );
       const task = pdfjs.getDocument({
         url,
         cMapUrl: `${assets}/cmaps/`,
@@ -61,7 +76,11 @@ export default function PdfViewer({ url, onState }: { url: string; onState: (s: 
         iccUrl: `${assets}/iccs/`,
       });
       task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
-        if (!cancelled) onState({ phase: 'loading', percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : null });
+        if (!cancelled)
+          onState({
+            phase: 'loading',
+            percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : null,
+          });
       };
       destroy = () => {
         void task.destroy();
@@ -89,7 +108,8 @@ export default function PdfViewer({ url, onState }: { url: string; onState: (s: 
     const v = viewerRef.current;
     if (v) v.currentScale = Math.min(4, Math.max(0.25, v.currentScale * factor));
   };
-  const button = 'cursor-pointer rounded border border-zinc-300 px-2 leading-6 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+  const button =
+    'cursor-pointer rounded border border-zinc-300 px-2 leading-6 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
   return (
     <>
       <div className="pdf-controls mt-2 flex items-center gap-2 text-sm" hidden={!pages}>
@@ -102,12 +122,22 @@ export default function PdfViewer({ url, onState }: { url: string; onState: (s: 
         <button type="button" className={button} onClick={() => zoom(1.2)} aria-label="Zoom in">
           +
         </button>
-        <button type="button" className={button} onClick={() => viewerRef.current && (viewerRef.current.currentScaleValue = 'page-width')} aria-pressed={scale === 'page-width'}>
+        <button
+          type="button"
+          className={button}
+          onClick={() => viewerRef.current && (viewerRef.current.currentScaleValue = 'page-width')}
+          aria-pressed={scale === 'page-width'}
+        >
           fit width
         </button>
       </div>
       <div className="relative mt-2 h-[min(800px,80vh)] overflow-hidden rounded border border-zinc-300 bg-zinc-200 dark:border-zinc-700 dark:bg-zinc-800">
-        <div ref={container} className="pdf-scroll absolute inset-0 overflow-auto" tabIndex={0} aria-label="PDF pages">
+        <div
+          ref={container}
+          className="pdf-scroll absolute inset-0 overflow-auto"
+          tabIndex={0}
+          aria-label="PDF pages"
+        >
           <div className="pdfViewer" />
         </div>
       </div>

@@ -11,7 +11,8 @@ const AUTHORS_SHOWN = 40;
 // A card names at most this many authors (the paper page names them all), so one card of a
 // collaboration paper with thousands stays small.
 const AUTHORS_IN_CARD = 500;
-const BUTTON = 'cursor-pointer rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const BUTTON =
+  'cursor-pointer rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 // Links leaving the site open in a new tab, so the list stays where the reader was.
 const EXTERNAL = 'target="_blank" rel="noopener"';
@@ -30,7 +31,8 @@ function cardDate(p: PaperView): string | null {
 }
 
 /** Each author links to a search of their name. */
-const authorLinks = (names: string[]) => names.map((n) => `<a href="${esc(authorPath(n))}" class="author">${esc(n)}</a>`).join(', ');
+const authorLinks = (names: string[]) =>
+  names.map((n) => `<a href="${esc(authorPath(n))}" class="author">${esc(n)}</a>`).join(', ');
 
 function authorsHtml(id: string, authors: string[]): string {
   const rest = authors.slice(AUTHORS_SHOWN, AUTHORS_IN_CARD);
@@ -47,11 +49,15 @@ const subjectHtml = (c: string) => `<a href="${esc(listPath(c))}" class="subject
 
 function metaHtml(p: PaperView, date: string | null): string {
   const [primary, ...others] = p.categories;
-  const subjects = [primary ? `<strong>${subjectHtml(primary)}</strong>` : '', ...others.map(subjectHtml)].filter(Boolean).join(', ');
+  const subjects = [primary ? `<strong>${subjectHtml(primary)}</strong>` : '', ...others.map(subjectHtml)]
+    .filter(Boolean)
+    .join(', ');
   let html = `<dt>Subjects</dt><dd class="subjects notranslate break-words">${subjects}</dd>`;
-  if (p.comments) html += `<dt>Comments</dt><dd class="comments break-words">${p.commentsHtml ?? esc(p.comments)}</dd>`;
+  if (p.comments)
+    html += `<dt>Comments</dt><dd class="comments break-words">${p.commentsHtml ?? esc(p.comments)}</dd>`;
   if (date) {
-    const type = p.listing && p.listing.type !== 'new' ? `<span class="ml-2">(${esc(p.listing.type)})</span>` : '';
+    const type =
+      p.listing && p.listing.type !== 'new' ? `<span class="ml-2">(${esc(p.listing.type)})</span>` : '';
     html += `<dt>Date</dt><dd><time datetime="${esc(date)}">${esc(date)}</time>${type}</dd>`;
   }
   return `<dl class="meta mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-zinc-600 dark:text-zinc-400">${html}</dl>`;
@@ -61,7 +67,10 @@ function linksHtml(p: PaperView, summaries: boolean): string {
   const count = (n: number) => (n ? ` (${n})` : '');
   // Without JavaScript PDF opens in a new tab (through the click counter); with it, a plain click
   // opens the viewer under the card (<CardPdfs/>).
-  const summary = summaries || p.hasSummary ? `<a class="summary ${BUTTON}" href="${esc(summaryPath(p.id))}" data-visit="summary">Summary${count(p.clicks.summary)}</a>` : '';
+  const summary =
+    summaries || p.hasSummary
+      ? `<a class="summary ${BUTTON}" href="${esc(summaryPath(p.id))}" data-visit="summary">Summary${count(p.clicks.summary)}</a>`
+      : '';
   return (
     `<nav aria-label="Links for ${esc(p.id)}" class="links mt-2 flex flex-wrap gap-2 text-sm">` +
     `<a class="pdf-link ${BUTTON}" href="${esc(pdfClickPath(p.id))}" ${EXTERNAL} data-visit="pdf">PDF${count(p.clicks.pdf)}</a>` +
@@ -83,7 +92,10 @@ export interface CardOptions {
   summaries: boolean;
 }
 
-export function paperCardHtml(p: PaperView, { index, total, highlightTerms, summaries }: CardOptions): string {
+export function paperCardHtml(
+  p: PaperView,
+  { index, total, highlightTerms, summaries }: CardOptions,
+): string {
   const date = cardDate(p);
   const article = attrs({
     id: p.id,
@@ -100,7 +112,8 @@ export function paperCardHtml(p: PaperView, { index, total, highlightTerms, summ
     'data-highlight': highlightTerms?.length ? highlightTerms.join('\n') : undefined,
     // Off-screen cards skip layout until scrolled near (remembering their size once laid out), so
     // the first screen of a long list is laid out first.
-    class: 'paper scroll-mt-16 border-b border-zinc-200 py-4 dark:border-zinc-800 [content-visibility:auto] [contain-intrinsic-size:auto_24rem]',
+    class:
+      'paper scroll-mt-16 border-b border-zinc-200 py-4 dark:border-zinc-800 [content-visibility:auto] [contain-intrinsic-size:auto_24rem]',
   });
   const indexTitle = `arXiv ${p.id}${total ? ` (${index} of ${total})` : ''}`;
   return (

@@ -9,15 +9,20 @@ export async function RelatedPapers({ id, limit = 5 }: { id: string; limit?: num
   if (!r.hits.length) return null;
   return (
     <section aria-labelledby="related-heading" className="space-y-2">
-      <h2 id="related-heading" className="font-semibold">Related papers</h2>
+      <h2 id="related-heading" className="font-semibold">
+        Related papers
+      </h2>
       <ul className="list-disc space-y-1 pl-5 text-sm">
         {r.hits.map((h) => (
           <li key={h.id}>
-            <Link href={paperPath(h.id)}>{plainText(h.title)}</Link> <span className="text-gray-500">{h.authors.slice(0, 3).join(', ')}</span>
+            <Link href={paperPath(h.id)}>{plainText(h.title)}</Link>{' '}
+            <span className="text-gray-500">{h.authors.slice(0, 3).join(', ')}</span>
           </li>
         ))}
       </ul>
-      <Link href={relatedPath(id)} className="text-sm underline">More related papers</Link>
+      <Link href={relatedPath(id)} className="text-sm underline">
+        More related papers
+      </Link>
     </section>
   );
 }

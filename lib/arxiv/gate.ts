@@ -20,7 +20,11 @@ const BUSY_POLL_MS = 100;
 
 type Row = ReturnType<typeof throttleRow>;
 const read = (db: Database.Database): Row =>
-  readRow(throttleRow, 'SELECT nextAt, lastAt, busyUntil FROM Throttle WHERE name = ?', db).get(NAME) ?? { nextAt: 0, lastAt: 0, busyUntil: 0 };
+  readRow(throttleRow, 'SELECT nextAt, lastAt, busyUntil FROM Throttle WHERE name = ?', db).get(NAME) ?? {
+    nextAt: 0,
+    lastAt: 0,
+    busyUntil: 0,
+  };
 const store = (db: Database.Database, r: Row) =>
   db
     .prepare(
@@ -41,7 +45,12 @@ export function reserveSlot(db: Database.Database, intervalMs: number, now = Dat
  * Takes the turn to send (inside a write transaction) for at most `maxMs`: returns its token
  * (`busyUntil`), or 0 and when to try again when a request is out or the last ended too recently.
  */
-export function takeTurn(db: Database.Database, intervalMs: number, maxMs: number, now = Date.now()): { token: number; retryAt: number } {
+export function takeTurn(
+  db: Database.Database,
+  intervalMs: number,
+  maxMs: number,
+  now = Date.now(),
+): { token: number; retryAt: number } {
   const r = read(db);
   if (r.busyUntil > now) return { token: 0, retryAt: Math.max(now + BUSY_POLL_MS, r.lastAt + intervalMs) };
   if (now < r.lastAt + intervalMs) return { token: 0, retryAt: r.lastAt + intervalMs };
@@ -61,7 +70,11 @@ export function endTurn(db: Database.Database, token: number, now = Date.now()):
  * Runs one request to arXiv in its turn: `send` must finish (response read) within `maxMs`
  * (its timeout). With `intervalMs` 0 it runs at once (tests against a local fake).
  */
-export async function arxivRequest<T>(send: () => Promise<T>, maxMs = config().HTTP_TIMEOUT_MS, intervalMs = config().ARXIV_MIN_INTERVAL_MS): Promise<T> {
+export async function arxivRequest<T>(
+  send: () => Promise<T>,
+  maxMs = config().HTTP_TIMEOUT_MS,
+  intervalMs = config().ARXIV_MIN_INTERVAL_MS,
+): Promise<T> {
   if (intervalMs <= 0) return send();
   let at = await write((db) => reserveSlot(db, intervalMs));
   let token = 0;

@@ -17,7 +17,11 @@ export interface HttpOptions {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: string, readonly url: string) {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    readonly url: string,
+  ) {
     super(`HTTP ${status} from ${url}`);
     this.name = 'HttpError';
   }
@@ -50,7 +54,11 @@ export function retryAfterMs(header: string | null): number | undefined {
 }
 
 class RetryableStatus extends Error {
-  constructor(readonly status: number, readonly waitMs: number | undefined, url: string) {
+  constructor(
+    readonly status: number,
+    readonly waitMs: number | undefined,
+    url: string,
+  ) {
     super(`HTTP ${status} from ${url}`);
   }
 }
@@ -85,7 +93,8 @@ export class ArxivHttp {
         onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           log(`attempt ${attemptNumber} for ${url} failed (${error.message}); ${retriesLeft} retries left`);
           if (error instanceof RetryableStatus && error.waitMs !== undefined) {
-            if (error.waitMs > o.maxRetryAfterMs) throw new AbortError(`${error.message}: Retry-After too long`);
+            if (error.waitMs > o.maxRetryAfterMs)
+              throw new AbortError(`${error.message}: Retry-After too long`);
             if (o.minIntervalMs > 0) await holdArxiv(Date.now() + error.waitMs, o.minIntervalMs);
             if (retriesLeft > 0) await new Promise((r) => setTimeout(r, error.waitMs));
           }

@@ -21,7 +21,10 @@ export function parseArxivId(input: string): ArxivId | null {
   s = s.replace(/^(?:https?:\/\/)?(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html|format)\//i, '');
   s = s.replace(/^oai:arxiv\.org:/i, '');
   s = s.replace(/^arxiv:\s*/i, '');
-  s = s.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(/\.pdf$/i, '');
+  s = s
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.pdf$/i, '');
 
   const n = NEW_STYLE.exec(s);
   if (n) {

@@ -11,7 +11,11 @@ export interface ArchiveInfo {
 const ARCHIVES: ArchiveInfo[] = [
   { id: 'cs', name: 'Computer Science', group: 'Computer Science' },
   { id: 'econ', name: 'Economics', group: 'Economics' },
-  { id: 'eess', name: 'Electrical Engineering and Systems Science', group: 'Electrical Engineering and Systems Science' },
+  {
+    id: 'eess',
+    name: 'Electrical Engineering and Systems Science',
+    group: 'Electrical Engineering and Systems Science',
+  },
   { id: 'math', name: 'Mathematics', group: 'Mathematics' },
   { id: 'astro-ph', name: 'Astrophysics', group: 'Physics' },
   { id: 'cond-mat', name: 'Condensed Matter', group: 'Physics' },
@@ -101,7 +105,10 @@ export const archivesOf = (code: string) => [...new Set(categorySpellings(code).
 export function termScope(term: string): { archive?: string; categories: string[] } {
   const canonical = canonicalCategory(term);
   if (canonical.includes('.')) return { categories: categorySpellings(canonical) };
-  return { archive: canonical, categories: [...new Set([...categorySpellings(canonical), ...aliasesInto(canonical)])] };
+  return {
+    archive: canonical,
+    categories: [...new Set([...categorySpellings(canonical), ...aliasesInto(canonical)])],
+  };
 }
 
 /** LIKE patterns over a paper's space-padded categories (' ' || categories || ' '): the term covers the paper when one matches. */

@@ -53,7 +53,10 @@ export interface ParsedBatch {
 
 /** Thrown for a whole document that cannot be used (truncated XML, an error feed, HTTP 400). */
 export class FeedError extends Error {
-  constructor(message: string, readonly kind: 'malformed' | 'error-feed' | 'api-error' | 'http') {
+  constructor(
+    message: string,
+    readonly kind: 'malformed' | 'error-feed' | 'api-error' | 'http',
+  ) {
     super(message);
     this.name = 'FeedError';
   }

@@ -3,7 +3,17 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedError } from './types';
 
-const REPEATED = new Set(['item', 'entry', 'author', 'category', 'record', 'link', 'setSpec', 'creator', 'li']);
+const REPEATED = new Set([
+  'item',
+  'entry',
+  'author',
+  'category',
+  'record',
+  'link',
+  'setSpec',
+  'creator',
+  'li',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -32,7 +32,10 @@ export function markTerms(card: HTMLElement, terms: string[]): number {
   let count = 0;
   for (const field of card.querySelectorAll(FIELDS)) {
     const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('mjx-container, mark, summary') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) =>
+        n.parentElement?.closest('mjx-container, mark, summary')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
     });
     const nodes: Text[] = [];
     while (walker.nextNode()) nodes.push(walker.currentNode as Text);

@@ -39,7 +39,8 @@ export type Reading = 'pdf' | 'summary' | 'page';
 /** One paper read on one day (local time), newest first; `how` lists every way it was read that day. */
 export type HistoryEntry = BibtexPaper & { at: string; day: string; how: Reading[] };
 
-const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export const readingHistory = (): HistoryEntry[] => read<HistoryEntry[]>(HISTORY, []);
 export const visitedIds = (): Set<string> => new Set(readingHistory().map((e) => e.id));

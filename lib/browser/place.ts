@@ -27,12 +27,19 @@ function cameBack(): boolean {
   firstList = false;
   // The document's own load, if it was this list.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return (nav?.type === 'back_forward' || nav?.type === 'reload') && nav.name.split('#')[0] === location.href.split('#')[0];
+  return (
+    (nav?.type === 'back_forward' || nav?.type === 'reload') &&
+    nav.name.split('#')[0] === location.href.split('#')[0]
+  );
 }
 
 export function savePlace(card: HTMLElement | undefined): void {
   if (!card?.id) return;
-  const place: Place = { id: card.id, offset: Math.round(card.getBoundingClientRect().top), loaded: loadedCount() };
+  const place: Place = {
+    id: card.id,
+    offset: Math.round(card.getBoundingClientRect().top),
+    loaded: loadedCount(),
+  };
   try {
     sessionStorage.setItem(key(), JSON.stringify(place));
   } catch {
@@ -43,7 +50,12 @@ export function savePlace(card: HTMLElement | undefined): void {
 function savedPlace(): Place | null {
   try {
     const place = JSON.parse(sessionStorage.getItem(key()) ?? 'null') as Place | null;
-    return place && typeof place.id === 'string' && Number.isFinite(place.offset) && Number.isFinite(place.loaded) ? place : null;
+    return place &&
+      typeof place.id === 'string' &&
+      Number.isFinite(place.offset) &&
+      Number.isFinite(place.loaded)
+      ? place
+      : null;
   } catch {
     return null;
   }

@@ -40,7 +40,11 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
 export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): MigrationResult {
   db.exec(MIGRATIONS_TABLE);
   const done = new Map(
-    read(migrationRow, 'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL', db)
+    read(
+      migrationRow,
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      db,
+    )
       .all()
       .map((r): [string, string] => [r.migration_name, r.checksum]),
   );
@@ -49,7 +53,9 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): MigrationR
     const recorded = done.get(m.name);
     if (recorded !== undefined) {
       if (recorded !== m.checksum) {
-        throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+        throw new Error(
+          `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+        );
       }
       result.alreadyApplied.push(m.name);
       continue;

@@ -16,7 +16,10 @@ const numOrNull = z.number().nullable();
 const language = z.custom<Language>(isLanguage, 'expected a language');
 
 /** A decoder for rows of `shape`: the row typed, or an error naming what the database sent. */
-function rowOf<S extends z.ZodRawShape>(what: string, schema: z.ZodObject<S>): (row: unknown) => z.infer<z.ZodObject<S>> {
+function rowOf<S extends z.ZodRawShape>(
+  what: string,
+  schema: z.ZodObject<S>,
+): (row: unknown) => z.infer<z.ZodObject<S>> {
   return (row) => {
     const parsed = schema.safeParse(row);
     if (parsed.success) return parsed.data;
@@ -86,28 +89,61 @@ const paper = z.object({
 });
 export type PaperRow = z.infer<typeof paper>;
 
-const shown = { id: true, version: true, title: true, abstract: true, authors: true, primaryCategory: true, categories: true, comments: true, journalRef: true, doi: true, submittedAt: true, updatedAt: true, announcedOn: true } as const;
+const shown = {
+  id: true,
+  version: true,
+  title: true,
+  abstract: true,
+  authors: true,
+  primaryCategory: true,
+  categories: true,
+  comments: true,
+  journalRef: true,
+  doi: true,
+  submittedAt: true,
+  updatedAt: true,
+  announcedOn: true,
+} as const;
 
 /** What a paper card shows (lib/papers/view.ts): the paper, its clicks and whether it has a summary. */
 export const paperViewRow = rowOf(
   'paper card',
-  paper.pick({ ...shown, titleHtml: true, abstractHtml: true, renderVersion: true }).extend({ pdf: numOrNull, summary: numOrNull, hasSummary: num }),
+  paper
+    .pick({ ...shown, titleHtml: true, abstractHtml: true, renderVersion: true })
+    .extend({ pdf: numOrNull, summary: numOrNull, hasSummary: num }),
 );
 export type PaperViewRow = ReturnType<typeof paperViewRow>;
 
 /** The columns ingest merges and renders from (lib/ingest/merge.ts FIELDS, with the id). */
-export const paperSourceRow = rowOf('paper source', paper.pick({ ...shown, license: true, asOf: true, titleTex: true, abstractTex: true, authorsTex: true, commentsTex: true }));
+export const paperSourceRow = rowOf(
+  'paper source',
+  paper.pick({
+    ...shown,
+    license: true,
+    asOf: true,
+    titleTex: true,
+    abstractTex: true,
+    authorsTex: true,
+    commentsTex: true,
+  }),
+);
 export type PaperSourceRow = ReturnType<typeof paperSourceRow>;
 
 /** A version of a paper (PaperVersion). */
-export const paperVersionRow = rowOf('paper version', z.object({ version: num, submittedAt: textOrNull, size: textOrNull }));
+export const paperVersionRow = rowOf(
+  'paper version',
+  z.object({ version: num, submittedAt: textOrNull, size: textOrNull }),
+);
 
 // ---- Listings and days ----
 
 /** Where a paper was listed (the paper page). */
 export const paperListingRow = rowOf('listing', z.object({ date: text, category: text, type: text }));
 /** One listing of a day list. */
-export const listingEntryRow = rowOf('day list entry', z.object({ id: text, category: text, type: text, position: num }));
+export const listingEntryRow = rowOf(
+  'day list entry',
+  z.object({ id: text, category: text, type: text, position: num }),
+);
 /** A paper listed in a category (the home page's counts). */
 export const listedInRow = rowOf('listed paper', z.object({ paperId: text, category: text }));
 /** A day and its number of papers. */
@@ -126,14 +162,29 @@ export const schemaSqlRow = rowOf('schema', z.object({ sql: text }));
 /** An ingest run as /api/health reports it. */
 export const ingestRunRow = rowOf(
   'ingest run',
-  z.object({ id: num, source: text, status: text, startedAt: text, finishedAt: textOrNull, inserted: num, updated: num, errorCount: num }),
+  z.object({
+    id: num,
+    source: text,
+    status: text,
+    startedAt: text,
+    finishedAt: textOrNull,
+    inserted: num,
+    updated: num,
+    errorCount: num,
+  }),
 );
 export type IngestRunRow = ReturnType<typeof ingestRunRow>;
 /** A run still marked running, and who runs it. */
-export const runningRunRow = rowOf('running run', z.object({ id: num, owner: textOrNull, heartbeatAt: textOrNull }));
+export const runningRunRow = rowOf(
+  'running run',
+  z.object({ id: num, owner: textOrNull, heartbeatAt: textOrNull }),
+);
 /** `SELECT id FROM IngestRun …` */
 export const runIdRow = rowOf('run id', z.object({ id: num }));
-export const processBeatRow = rowOf('process beat', z.object({ owner: text, role: text, startedAt: num, heartbeatAt: num }));
+export const processBeatRow = rowOf(
+  'process beat',
+  z.object({ owner: text, role: text, startedAt: num, heartbeatAt: num }),
+);
 export const leaseRow = rowOf('lease', z.object({ owner: text, token: text, expiresAt: num }));
 /** The shared pace of requests to arXiv (lib/arxiv/gate.ts). */
 export const throttleRow = rowOf('throttle', z.object({ nextAt: num, lastAt: num, busyUntil: num }));
@@ -158,7 +209,10 @@ export const summaryRow = rowOf(
 );
 export type SummaryRow = ReturnType<typeof summaryRow>;
 /** A paper to summarise, and whether it is listed on the newest day (1) or not (0). */
-export const paperForSummaryRow = rowOf('paper to summarise', z.object({ id: text, version: num, title: text, abstract: text, latest: num }));
+export const paperForSummaryRow = rowOf(
+  'paper to summarise',
+  z.object({ id: text, version: num, title: text, abstract: text, latest: num }),
+);
 export const summaryUsageRow = rowOf('summary usage', z.object({ generations: num, tokens: num }));
 
 /** A row of SummaryJob (lib/summaries/jobs.ts). */
@@ -180,7 +234,22 @@ const job = z.object({
 export const jobRow = rowOf('summary job', job);
 export type JobRow = z.infer<typeof job>;
 /** A job in the queue: who holds it and where it stands. */
-export const queueRow = rowOf('queued job', job.pick({ paperId: true, language: true, owner: true, token: true, state: true, priority: true, queuedAt: true, heartbeatAt: true }));
+export const queueRow = rowOf(
+  'queued job',
+  job.pick({
+    paperId: true,
+    language: true,
+    owner: true,
+    token: true,
+    state: true,
+    priority: true,
+    queuedAt: true,
+    heartbeatAt: true,
+  }),
+);
 export type QueueRow = ReturnType<typeof queueRow>;
 /** Enough of a job to tell whether it lives (jobLive). */
-export const jobLivenessRow = rowOf('job liveness', job.pick({ state: true, owner: true, heartbeatAt: true }));
+export const jobLivenessRow = rowOf(
+  'job liveness',
+  job.pick({ state: true, owner: true, heartbeatAt: true }),
+);

@@ -22,14 +22,18 @@ interface WriterState {
   draining: boolean;
 }
 // On globalThis: Next.js loads this module once per route bundle; the queue must be one per process.
-const state: WriterState = ((globalThis as { __coolPapersWriter?: WriterState }).__coolPapersWriter ??= { queue: [], draining: false });
+const state: WriterState = ((globalThis as { __coolPapersWriter?: WriterState }).__coolPapersWriter ??= {
+  queue: [],
+  draining: false,
+});
 
 /** A write still not done after this long (another process holding the lock throughout) fails. */
 const MAX_WAIT_MS = 60_000;
 /** Longest pause between two tries for the lock. */
 const MAX_PAUSE_MS = 8;
 
-const isBusy = (e: unknown) => e instanceof Error && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code));
+const isBusy = (e: unknown) =>
+  e instanceof Error && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code));
 
 /**
  * Runs `fn` inside a write transaction (BEGIN IMMEDIATE, so what it reads is what it writes over,
@@ -63,7 +67,8 @@ async function drain(): Promise<void> {
         const now = Date.now();
         const expired = state.queue.filter((p) => now - p.queuedAt > MAX_WAIT_MS);
         state.queue = state.queue.filter((p) => !expired.includes(p));
-        for (const p of expired) p.reject(new Error(`the database stayed locked by another process for ${MAX_WAIT_MS / 1000} s`));
+        for (const p of expired)
+          p.reject(new Error(`the database stayed locked by another process for ${MAX_WAIT_MS / 1000} s`));
         await sleep(pause * (0.5 + Math.random()));
         pause = Math.min(pause * 2, MAX_PAUSE_MS);
         continue;

@@ -53,9 +53,12 @@ export interface BaseSearchOptions {
   onMinimum?: (length: number, result: BaseSearchResult) => void;
 }
 
-
 /** B_m, dB_m/du and the curvature bound C_m at u = ln b. */
-function localModel(m: number, u: number, x: Float64Array): { value: number; slope: number; curvature: number } {
+function localModel(
+  m: number,
+  u: number,
+  x: Float64Array,
+): { value: number; slope: number; curvature: number } {
   let value = 0;
   let slope = 0;
   let curvature = 0;
@@ -134,7 +137,8 @@ function searchRidges(ridges: Ridge[], u: number, theta: Float64Array, length: n
     }
     baseBoundRange(theta, w.lo, w.hi, buffer);
     const before = negative.length;
-    for (let k = 0; k < w.hi - w.lo; k++) if (buffer[k]! < -TOLERANCE) negative.push({ m: w.lo + k, value: buffer[k]! });
+    for (let k = 0; k < w.hi - w.lo; k++)
+      if (buffer[k]! < -TOLERANCE) negative.push({ m: w.lo + k, value: buffer[k]! });
     if (negative.length === before) kept.push(...w.ridges);
   }
   return { negative, kept };
@@ -145,7 +149,8 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
   const x = new Float64Array(d / 2).map((_, i) => (2 * i) / d);
   const progressEveryMs = options.progressEveryMs ?? 250;
   let lastReport = started;
-  const startBase = options.startBase ?? (length > 256 ? minimalBase(d, Math.floor(length / 2), options).base : 1);
+  const startBase =
+    options.startBase ?? (length > 256 ? minimalBase(d, Math.floor(length / 2), options).base : 1);
   const buffer = new Float64Array(length);
   let u = Math.log(startBase);
   let ridges: Ridge[] = [];
@@ -176,10 +181,17 @@ export function minimalBase(d: number, length: number, options: BaseSearchOption
         return result;
       }
     }
-    ridges = [...kept, ...ridgesOf(negative.map((e) => e.m).sort((a, b) => a - b), u)];
+    ridges = [
+      ...kept,
+      ...ridgesOf(
+        negative.map((e) => e.m).sort((a, b) => a - b),
+        u,
+      ),
+    ];
     negative.sort((a, b) => a.value - b.value);
     let next = u;
-    for (const { m } of negative.slice(0, NEGATIVES_PER_STEP)) next = Math.max(next, advanceWhileNegative(m, u, x));
+    for (const { m } of negative.slice(0, NEGATIVES_PER_STEP))
+      next = Math.max(next, advanceWhileNegative(m, u, x));
     // Unreachable in practice (a negative B_m gives a positive jump); never step without proof.
     if (next === u) throw new Error(`base sweep stalled at b = ${Math.exp(u)}`);
     u = next;

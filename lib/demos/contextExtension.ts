@@ -108,7 +108,12 @@ export function logNScale(n: number, trainLength: number): number {
  * Both are capped at one full turn 2π: a frequency that turned fully in training has seen every
  * angle, so it extrapolates safely. A ratio above 1 means angles never seen in training.
  */
-export function angleCoverage(method: ExtensionMethod, c: ExtensionConfig, trainLength: number, testLength: number): Float64Array {
+export function angleCoverage(
+  method: ExtensionMethod,
+  c: ExtensionConfig,
+  trainLength: number,
+  testLength: number,
+): Float64Array {
   const original = ropeFrequencies(c.base, c.d);
   const used = extendedFrequencies(method, c);
   const maxPos = effectivePosition(method, testLength, c);

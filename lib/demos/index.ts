@@ -10,17 +10,20 @@ export const DEMOS: (DemoLink & { description: string })[] = [
   {
     href: '/demos/optimizers',
     title: 'Optimizer playground',
-    description: 'SGD, Adam, AdamW, Signum, Lion, Tiger and Muon on 2-D landscapes and a small classifier, the Newton–Schulz iteration, and Muon at scale.',
+    description:
+      'SGD, Adam, AdamW, Signum, Lion, Tiger and Muon on 2-D landscapes and a small classifier, the Newton–Schulz iteration, and Muon at scale.',
   },
   {
     href: '/demos/scaling',
     title: 'Learning rate and batch size',
-    description: "The optimal learning rate against batch size for SGD and Adam (the surge), and how Adam's ε moves it between SignSGD and SGD.",
+    description:
+      "The optimal learning rate against batch size for SGD and Adam (the surge), and how Adam's ε moves it between SignSGD and SGD.",
   },
   {
     href: '/demos/rope',
     title: 'RoPE explorer',
-    description: 'Frequencies, long-range decay, RoPE as a β-base number system, the base bound on context length, and context extension (PI, NTK-aware, mixed base, ReRoPE).',
+    description:
+      'Frequencies, long-range decay, RoPE as a β-base number system, the base bound on context length, and context extension (PI, NTK-aware, mixed base, ReRoPE).',
   },
 ];
 
@@ -33,13 +36,19 @@ const RULES: { test: (text: string) => boolean; link: DemoLink }[] = [
     test: (t) => (/\b(lion|tiger)\b/i.test(t) || /\badam\b/i.test(t)) && OPTIMIZER_CONTEXT.test(t),
     link: { href: '/demos/optimizers', title: 'Optimizer playground (Lion, Tiger, Adam)' },
   },
-  { test: (t) => /\badamw\b|decoupled weight decay/i.test(t), link: { href: '/demos/optimizers', title: 'Optimizer playground (AdamW)' } },
+  {
+    test: (t) => /\badamw\b|decoupled weight decay/i.test(t),
+    link: { href: '/demos/optimizers', title: 'Optimizer playground (AdamW)' },
+  },
   {
     // Muons are also particles: require an optimisation or orthogonalisation context.
     test: (t) => /\bmuon\b/i.test(t) && (OPTIMIZER_CONTEXT.test(t) || /orthogonali[sz]/i.test(t)),
     link: { href: '/demos/optimizers#newton-schulz', title: 'Muon and Newton–Schulz' },
   },
-  { test: (t) => /newton[\s–-]*schulz/i.test(t), link: { href: '/demos/optimizers#newton-schulz', title: 'Muon and Newton–Schulz' } },
+  {
+    test: (t) => /newton[\s–-]*schulz/i.test(t),
+    link: { href: '/demos/optimizers#newton-schulz', title: 'Muon and Newton–Schulz' },
+  },
   {
     test: (t) => /\bbatch[- ]size/i.test(t) && /learning[- ]rate/i.test(t),
     link: { href: '/demos/scaling', title: 'Learning rate and batch size' },
@@ -50,7 +59,10 @@ const RULES: { test: (text: string) => boolean; link: DemoLink }[] = [
     link: { href: '/demos/rope', title: 'RoPE explorer' },
   },
   {
-    test: (t) => /\bntk[- ]?(aware|rope|scal)|position(al)? interpolation|\bRe-?RoPE\b|\bYaRN\b|context (window |length )?extension/i.test(t),
+    test: (t) =>
+      /\bntk[- ]?(aware|rope|scal)|position(al)? interpolation|\bRe-?RoPE\b|\bYaRN\b|context (window |length )?extension/i.test(
+        t,
+      ),
     link: { href: '/demos/rope#context-extension', title: 'RoPE context extension' },
   },
 ];

@@ -13,7 +13,8 @@ export interface Landscape {
   minimum: [number, number];
 }
 
-const bealeTerms = (x: number, y: number) => [1.5 - x + x * y, 2.25 - x + x * y * y, 2.625 - x + x * y ** 3] as const;
+const bealeTerms = (x: number, y: number) =>
+  [1.5 - x + x * y, 2.25 - x + x * y * y, 2.625 - x + x * y ** 3] as const;
 
 export const LANDSCAPES: Landscape[] = [
   {
@@ -72,11 +73,20 @@ export interface Trajectory {
 export const DIVERGED = 1e6;
 
 /** Runs `steps` updates from the landscape's start; element 0 is the start point. */
-export function runTrajectory(land: Landscape, kind: ElementwiseKind, settings: OptimizerSettings, steps: number): Trajectory {
+export function runTrajectory(
+  land: Landscape,
+  kind: ElementwiseKind,
+  settings: OptimizerSettings,
+  steps: number,
+): Trajectory {
   const theta = Float64Array.from(land.start);
   const state = createState(2);
   const grad = new Float64Array(2);
-  const out: Trajectory = { xs: new Float64Array(steps + 1).fill(NaN), ys: new Float64Array(steps + 1).fill(NaN), losses: new Float64Array(steps + 1).fill(NaN) };
+  const out: Trajectory = {
+    xs: new Float64Array(steps + 1).fill(NaN),
+    ys: new Float64Array(steps + 1).fill(NaN),
+    losses: new Float64Array(steps + 1).fill(NaN),
+  };
   for (let t = 0; t <= steps; t++) {
     const [x, y] = [theta[0]!, theta[1]!];
     const loss = land.f(x, y);
@@ -99,7 +109,8 @@ export function sampleGrid(land: Landscape, n: number): Float64Array {
   const [x0, x1, y0, y1] = land.view;
   const out = new Float64Array(n * n);
   for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) out[r * n + c] = land.f(x0 + ((x1 - x0) * c) / (n - 1), y0 + ((y1 - y0) * r) / (n - 1));
+    for (let c = 0; c < n; c++)
+      out[r * n + c] = land.f(x0 + ((x1 - x0) * c) / (n - 1), y0 + ((y1 - y0) * r) / (n - 1));
   }
   return out;
 }

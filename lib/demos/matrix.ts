@@ -6,13 +6,18 @@ export interface Matrix {
   data: Float64Array;
 }
 
-export function matrix(rows: number, cols: number, data: Float64Array = new Float64Array(rows * cols)): Matrix {
+export function matrix(
+  rows: number,
+  cols: number,
+  data: Float64Array = new Float64Array(rows * cols),
+): Matrix {
   return { rows, cols, data };
 }
 
 export function transpose(a: Matrix): Matrix {
   const out = matrix(a.cols, a.rows);
-  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c]!;
+  for (let r = 0; r < a.rows; r++)
+    for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c]!;
   return out;
 }
 

@@ -37,18 +37,36 @@ export type MlpParams = [Matrix, Matrix, Matrix, Matrix, Matrix, Matrix];
 export const HIDDEN_MATRIX = 2;
 
 export function initMlp(hidden: number, classes: number, seed: number): MlpParams {
-  const he = (rows: number, cols: number, s: number) => matrix(rows, cols, gaussianArray(rows * cols, s, 1 / Math.sqrt(cols)));
-  return [he(hidden, 2, seed), matrix(hidden, 1), he(hidden, hidden, seed + 1), matrix(hidden, 1), he(classes, hidden, seed + 2), matrix(classes, 1)];
+  const he = (rows: number, cols: number, s: number) =>
+    matrix(rows, cols, gaussianArray(rows * cols, s, 1 / Math.sqrt(cols)));
+  return [
+    he(hidden, 2, seed),
+    matrix(hidden, 1),
+    he(hidden, hidden, seed + 1),
+    matrix(hidden, 1),
+    he(classes, hidden, seed + 2),
+    matrix(classes, 1),
+  ];
 }
 
 /** Mean cross-entropy, accuracy and gradients of every parameter over the whole dataset. */
-export function lossAndGradients(p: MlpParams, data: Dataset): { loss: number; accuracy: number; grads: Float64Array[] } {
+export function lossAndGradients(
+  p: MlpParams,
+  data: Dataset,
+): { loss: number; accuracy: number; grads: Float64Array[] } {
   const [w1, b1, w2, b2, w3, b3] = p;
   const h = w1.rows;
   const c = w3.rows;
   const n = data.labels.length;
   const grads = p.map((m) => new Float64Array(m.data.length));
-  const [gw1, gb1, gw2, gb2, gw3, gb3] = grads as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [gw1, gb1, gw2, gb2, gw3, gb3] = grads as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   const a1 = new Float64Array(h);
   const a2 = new Float64Array(h);
   const logits = new Float64Array(c);
@@ -59,7 +77,8 @@ export function lossAndGradients(p: MlpParams, data: Dataset): { loss: number; a
   for (let s = 0; s < n; s++) {
     const x0 = data.x[2 * s]!;
     const x1 = data.x[2 * s + 1]!;
-    for (let j = 0; j < h; j++) a1[j] = Math.tanh(w1.data[2 * j]! * x0 + w1.data[2 * j + 1]! * x1 + b1.data[j]!);
+    for (let j = 0; j < h; j++)
+      a1[j] = Math.tanh(w1.data[2 * j]! * x0 + w1.data[2 * j + 1]! * x1 + b1.data[j]!);
     for (let j = 0; j < h; j++) {
       let z = b2.data[j]!;
       for (let k = 0; k < h; k++) z += w2.data[j * h + k]! * a1[k]!;

@@ -49,14 +49,26 @@ export function newtonSchulzIterates(g: Matrix, steps = NS_STEPS, k = NS_COEFFS)
   const tall = g.rows > g.cols;
   let x = tall ? transpose(g) : matrix(g.rows, g.cols, Float64Array.from(g.data));
   const norm = frobeniusNorm(x) + NS_EPS;
-  x = matrix(x.rows, x.cols, x.data.map((v) => v / norm));
+  x = matrix(
+    x.rows,
+    x.cols,
+    x.data.map((v) => v / norm),
+  );
   const iterates = [x];
   for (let s = 0; s < steps; s++) {
     const a = matmul(x, transpose(x));
     const a2 = matmul(a, a);
-    const poly = matrix(a.rows, a.cols, a.data.map((v, i) => k.b * v + k.c * a2.data[i]!));
+    const poly = matrix(
+      a.rows,
+      a.cols,
+      a.data.map((v, i) => k.b * v + k.c * a2.data[i]!),
+    );
     const px = matmul(poly, x);
-    x = matrix(x.rows, x.cols, x.data.map((v, i) => k.a * v + px.data[i]!));
+    x = matrix(
+      x.rows,
+      x.cols,
+      x.data.map((v, i) => k.a * v + px.data[i]!),
+    );
     iterates.push(x);
   }
   return tall ? iterates.map(transpose) : iterates;

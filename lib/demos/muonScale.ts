@@ -21,7 +21,16 @@ export interface LayerConfig {
 }
 
 /** 64 × 32 is the shape of the numpy reference; lr = muon.py's 0.02, AdamW's published β2; λ = 0.1, signal 0.5, 200 steps are our choice. */
-export const MUON_SCALE_DEFAULTS: LayerConfig = { rows: 64, cols: 32, steps: 200, signal: 0.5, lr: MUON_DEFAULTS.lr, weightDecay: 0.1, adamBeta2: PUBLISHED.adam.beta2, seed: 11 };
+export const MUON_SCALE_DEFAULTS: LayerConfig = {
+  rows: 64,
+  cols: 32,
+  steps: 200,
+  signal: 0.5,
+  lr: MUON_DEFAULTS.lr,
+  weightDecay: 0.1,
+  adamBeta2: PUBLISHED.adam.beta2,
+  seed: 11,
+};
 
 export interface LayerRun {
   /** RMS of each step's update (without lr and decay). */
@@ -64,7 +73,9 @@ export function spectralNorm(w: Matrix, iterations = 200): number {
 
 /** The bound decoupled decay puts on Muon's weights: ‖W_t‖₂ ≤ max(‖W₀‖₂, scale·σ_max/λ), σ_max = NS5's largest output. */
 export function muonNormBound(initialNorm: number, rows: number, cols: number, weightDecay: number): number {
-  return weightDecay > 0 ? Math.max(initialNorm, (moonlightScale(rows, cols) * nsBand().high) / weightDecay) : Infinity;
+  return weightDecay > 0
+    ? Math.max(initialNorm, (moonlightScale(rows, cols) * nsBand().high) / weightDecay)
+    : Infinity;
 }
 
 /** Runs the comparison; `onStep(t)` after each step lets a worker report progress. */
@@ -74,7 +85,10 @@ export function simulateLayer(c: LayerConfig, onStep?: (step: number) => void): 
   const a = gaussianArray(c.rows, c.seed);
   const b = gaussianArray(c.cols, c.seed + 1);
   const unit = Math.sqrt(size) / (Math.hypot(...a) * Math.hypot(...b));
-  const signal = Float64Array.from({ length: size }, (_, k) => c.signal * unit * a[Math.floor(k / c.cols)]! * b[k % c.cols]!);
+  const signal = Float64Array.from(
+    { length: size },
+    (_, k) => c.signal * unit * a[Math.floor(k / c.cols)]! * b[k % c.cols]!,
+  );
   const w0 = gaussianArray(size, c.seed + 2, 1 / Math.sqrt(c.cols));
   const adamw = Float64Array.from(w0);
   const muon = Float64Array.from(w0);

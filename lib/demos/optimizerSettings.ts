@@ -98,13 +98,25 @@ export function settingsFor(kind: ElementwiseKind, c: PlaygroundControls): Optim
       return { lr: c.sgdLr, beta1: c.sgdMomentum, beta2: 0, weightDecay: 0 };
     case 'adam':
     case 'adamw':
-      return { lr: c.adamLr, beta1: c.adamBeta1, beta2: c.adamBeta2, eps: PUBLISHED.adam.eps, weightDecay: c.weightDecay };
+      return {
+        lr: c.adamLr,
+        beta1: c.adamBeta1,
+        beta2: c.adamBeta2,
+        eps: PUBLISHED.adam.eps,
+        weightDecay: c.weightDecay,
+      };
     case 'signum':
       return { lr: signLr, beta1: c.signumBeta, beta2: 0, weightDecay: 0 };
     case 'lion':
       return { lr: signLr, beta1: c.lionBeta1, beta2: c.lionBeta2, weightDecay: c.weightDecay * c.signRatio };
     case 'tiger':
-      return { lr: signLr, beta1: c.tigerBeta, beta2: 0, weightDecay: c.weightDecay * c.signRatio, relativeLr: c.tigerRelativeLr };
+      return {
+        lr: signLr,
+        beta1: c.tigerBeta,
+        beta2: 0,
+        weightDecay: c.weightDecay * c.signRatio,
+        relativeLr: c.tigerRelativeLr,
+      };
   }
 }
 
@@ -116,7 +128,13 @@ export function applyStep(
   s: OptimizerSettings,
   tensor: 'weight' | 'bias' = 'weight',
 ): void {
-  const adam = { lr: s.lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps ?? PUBLISHED.adam.eps, weightDecay: s.weightDecay };
+  const adam = {
+    lr: s.lr,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    eps: s.eps ?? PUBLISHED.adam.eps,
+    weightDecay: s.weightDecay,
+  };
   switch (kind) {
     case 'sgdm':
       return sgdMomentumStep(theta, grad, state, { lr: s.lr, momentum: s.beta1 });
@@ -129,6 +147,12 @@ export function applyStep(
     case 'lion':
       return lionStep(theta, grad, state, s);
     case 'tiger':
-      return tigerStep(theta, grad, state, { lr: s.lr, beta: s.beta1, weightDecay: s.weightDecay, relativeLr: s.relativeLr, tensor });
+      return tigerStep(theta, grad, state, {
+        lr: s.lr,
+        beta: s.beta1,
+        weightDecay: s.weightDecay,
+        relativeLr: s.relativeLr,
+        tensor,
+      });
   }
 }

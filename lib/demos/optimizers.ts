@@ -15,7 +15,12 @@ export function createState(size: number): OptimizerState {
 }
 
 /** SGD with (heavy-ball) momentum, PyTorch convention: v ← μ·v + g; θ ← θ − η·v. */
-export function sgdMomentumStep(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: { lr: number; momentum: number }): void {
+export function sgdMomentumStep(
+  theta: Float64Array,
+  grad: Float64Array,
+  s: OptimizerState,
+  hp: { lr: number; momentum: number },
+): void {
   for (let k = 0; k < theta.length; k++) {
     s.m[k] = hp.momentum * s.m[k]! + grad[k]!;
     theta[k] = theta[k]! - hp.lr * s.m[k]!;
@@ -31,7 +36,13 @@ export interface AdamHyper {
   weightDecay: number;
 }
 
-function adamMoments(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: AdamHyper, l2: number): void {
+function adamMoments(
+  theta: Float64Array,
+  grad: Float64Array,
+  s: OptimizerState,
+  hp: AdamHyper,
+  l2: number,
+): void {
   s.t++;
   const c1 = 1 - Math.pow(hp.beta1, s.t);
   const c2 = 1 - Math.pow(hp.beta2, s.t);
@@ -60,7 +71,12 @@ function decoupledDecay(theta: Float64Array, factor: number): void {
 }
 
 /** SignSGD (β = 0) and Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; θ ← θ − η·sign(m). No weight decay. */
-export function signumStep(theta: Float64Array, grad: Float64Array, s: OptimizerState, hp: { lr: number; beta: number }): void {
+export function signumStep(
+  theta: Float64Array,
+  grad: Float64Array,
+  s: OptimizerState,
+  hp: { lr: number; beta: number },
+): void {
   for (let k = 0; k < theta.length; k++) {
     s.m[k] = hp.beta * s.m[k]! + (1 - hp.beta) * grad[k]!;
     theta[k] = theta[k]! - hp.lr * Math.sign(s.m[k]!);

@@ -82,7 +82,10 @@ export function baseBoundRange(theta: Float64Array, lo: number, hi: number, out:
 }
 
 /** Min and max of `values` over `buckets` equal slices: a long curve drawn faithfully in few points. */
-export function minMaxEnvelope(values: Float64Array, buckets: number): { x: Float64Array; min: Float64Array; max: Float64Array } {
+export function minMaxEnvelope(
+  values: Float64Array,
+  buckets: number,
+): { x: Float64Array; min: Float64Array; max: Float64Array } {
   const size = Math.max(1, Math.ceil(values.length / buckets));
   const count = Math.ceil(values.length / size);
   const out = { x: new Float64Array(count), min: new Float64Array(count), max: new Float64Array(count) };

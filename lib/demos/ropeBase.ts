@@ -22,7 +22,11 @@ export function betaDigits(n: number, beta: number, count: number): Digit[] {
     // Rounding guards exact powers: 1000/10^3 must floor to 1, not 0.999….
     const q = n / Math.pow(beta, k);
     const whole = Math.floor(q + 1e-9);
-    return { digit: whole - beta * Math.floor(whole / beta + 1e-12), angle: q % (2 * Math.PI), turns: Math.floor(q / (2 * Math.PI)) };
+    return {
+      digit: whole - beta * Math.floor(whole / beta + 1e-12),
+      angle: q % (2 * Math.PI),
+      turns: Math.floor(q / (2 * Math.PI)),
+    };
   });
 }
 

@@ -59,7 +59,8 @@ export function signMeanField(t: Toy): { betaNoise: number; etaMax: number; peak
   const offDiagonal = t.c * t.n * (t.n - 1);
   const betaNoise = Math.sqrt(diagonal / offDiagonal);
   const etaMax = t.n / (2 * Math.sqrt(diagonal * offDiagonal));
-  const peakBatch = betaNoise < 1 ? (Math.PI * t.kappa ** 2 * betaNoise ** 2) / (2 * (1 - betaNoise ** 2)) : Infinity;
+  const peakBatch =
+    betaNoise < 1 ? (Math.PI * t.kappa ** 2 * betaNoise ** 2) / (2 * (1 - betaNoise ** 2)) : Infinity;
   return { betaNoise, etaMax, peakBatch };
 }
 
@@ -159,8 +160,15 @@ export function batchGrid(maxLog2: number, perOctave = 4): Float64Array {
 }
 
 /** Where a curve peaks on its grid, and how far above its value at the largest batch. */
-export function peakOf(batches: Float64Array, values: Float64Array): { batch: number; value: number; overTail: number } {
+export function peakOf(
+  batches: Float64Array,
+  values: Float64Array,
+): { batch: number; value: number; overTail: number } {
   let best = 0;
   for (let k = 1; k < values.length; k++) if (values[k]! > values[best]!) best = k;
-  return { batch: batches[best]!, value: values[best]!, overTail: values[best]! / values[values.length - 1]! };
+  return {
+    batch: batches[best]!,
+    value: values[best]!,
+    overTail: values[best]! / values[values.length - 1]!,
+  };
 }

@@ -15,7 +15,12 @@ export interface AtomFeedInput {
   entries: PaperView[];
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: false,
+  suppressEmptyNode: true,
+});
 
 /** The date an entry says it was updated: its listing day, else arXiv's timestamps or first announcement, else the feed's. */
 export function entryUpdated(p: PaperView, fallback: string): string {

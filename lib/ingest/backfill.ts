@@ -15,21 +15,26 @@ export const RECHECK_DAYS = 30;
 /** Papers without a submission date that were not looked up recently, newest announced first. */
 export function papersLackingDates(db: Database.Database, limit: number, now = new Date()): string[] {
   const recheckBefore = sqlDate(new Date(now.getTime() - RECHECK_DAYS * 86_400_000));
-  return (
-    statement<[string | null, number], { id: string }>(
-      `SELECT id FROM Paper WHERE submittedAt IS NULL AND (datesCheckedAt IS NULL OR datesCheckedAt < ?)
+  return statement<[string | null, number], { id: string }>(
+    `SELECT id FROM Paper WHERE submittedAt IS NULL AND (datesCheckedAt IS NULL OR datesCheckedAt < ?)
          ORDER BY coalesce(announcedOn, asOf) DESC, id DESC LIMIT ?`,
-      db,
-    ).all(recheckBefore, limit)
-  ).map((r) => r.id);
+    db,
+  )
+    .all(recheckBefore, limit)
+    .map((r) => r.id);
 }
 
 /** One tick: looks up to `limit` papers' dates through the arXiv API. */
-export function backfillSubmissionDates(limit = config().BACKFILL_PER_TICK, ctx = defaultContext()): Promise<RunSummary> {
+export function backfillSubmissionDates(
+  limit = config().BACKFILL_PER_TICK,
+  ctx = defaultContext(),
+): Promise<RunSummary> {
   return recorded(ctx, 'backfill', { limit }, async (run, store) => {
     const ids = papersLackingDates(ctx.db, limit);
     const checked = ctx.db.prepare('UPDATE Paper SET datesCheckedAt = ? WHERE id = ?');
-    const markChecked = ctx.db.transaction((batch: readonly string[], at: string | null) => batch.forEach((id) => checked.run(at, id)));
+    const markChecked = ctx.db.transaction((batch: readonly string[], at: string | null) =>
+      batch.forEach((id) => checked.run(at, id)),
+    );
     for (let i = 0; i < ids.length; i += API_BATCH) {
       const batch = ids.slice(i, i + API_BATCH);
       await ingestIdBatch(ctx, run, store, batch);

@@ -25,7 +25,9 @@ export function capPaper(record: PaperRecord): { record: PaperRecord; cuts: stri
     authors = authors.map((a) => (a.length > FIELD_CAPS.authorName ? cutText(a, FIELD_CAPS.authorName) : a));
   }
   let chars = 0;
-  const kept = authors.findIndex((a, i) => (chars += a.length) > FIELD_CAPS.authorsChars || i >= FIELD_CAPS.authors);
+  const kept = authors.findIndex(
+    (a, i) => (chars += a.length) > FIELD_CAPS.authorsChars || i >= FIELD_CAPS.authors,
+  );
   if (kept >= 0) {
     cuts.push(`authors cut to ${kept} of ${authors.length}`);
     authors = [...authors.slice(0, kept), `[…] (${authors.length - kept} more authors)`];

@@ -21,7 +21,10 @@ export class AnnouncementDays {
   private readonly listedOn;
 
   constructor(db: Database.Database) {
-    this.previousDay = statement<[string], { day: string | null }>('SELECT max(date) AS day FROM Listing WHERE date < ?', db);
+    this.previousDay = statement<[string], { day: string | null }>(
+      'SELECT max(date) AS day FROM Listing WHERE date < ?',
+      db,
+    );
     this.listedOn = statement<[string, string], { n: number }>(
       'SELECT count(DISTINCT paperId) AS n FROM Listing WHERE date = ? AND paperId IN (SELECT value FROM json_each(?))',
       db,
@@ -38,7 +41,8 @@ export class AnnouncementDays {
     const moved = new Map<string, string>();
     for (const [date, ids] of announced) {
       const previous = this.previousDay.get(date)!.day;
-      if (previous && this.listedOn.get(previous, JSON.stringify([...ids]))!.n >= ids.size * REPEAT_SHARE) moved.set(date, previous);
+      if (previous && this.listedOn.get(previous, JSON.stringify([...ids]))!.n >= ids.size * REPEAT_SHARE)
+        moved.set(date, previous);
     }
     return moved;
   }
@@ -48,7 +52,17 @@ export class AnnouncementDays {
  * A batch with the repeated dates' listings moved to the days they repeat, its papers prepared
  * again for their announcement days (rare). Records keep their own date as the day of their text.
  */
-export function moveDays(papers: readonly PreparedPaper[], listings: readonly ListingRecord[], moved: ReadonlyMap<string, string>) {
+export function moveDays(
+  papers: readonly PreparedPaper[],
+  listings: readonly ListingRecord[],
+  moved: ReadonlyMap<string, string>,
+) {
   const movedListings = listings.map((l) => ({ ...l, date: moved.get(l.date) ?? l.date }));
-  return { papers: preparePapers(papers.map((p) => p.record), movedListings), listings: movedListings };
+  return {
+    papers: preparePapers(
+      papers.map((p) => p.record),
+      movedListings,
+    ),
+    listings: movedListings,
+  };
 }

@@ -14,7 +14,10 @@ import { defaultContext, recordBatch, recorded, type RunSummary } from './source
 export async function importPath(target: string, ctx = defaultContext()): Promise<RunSummary> {
   if (!existsSync(target)) throw new Error(`nothing to import at ${target}: no such file or directory`);
   const files = statSync(target).isDirectory()
-    ? readdirSync(target).filter((f) => /\.jsonl?$/.test(f)).sort().map((f) => path.join(target, f))
+    ? readdirSync(target)
+        .filter((f) => /\.jsonl?$/.test(f))
+        .sort()
+        .map((f) => path.join(target, f))
     : [target];
   return recorded(ctx, 'import', { path: path.resolve(target), files: files.length }, async (run, store) => {
     const totalBytes = files.reduce((s, f) => s + statSync(f).size, 0);
@@ -25,7 +28,10 @@ export async function importPath(target: string, ctx = defaultContext()): Promis
     ctx.db.pragma('wal_autocheckpoint = 16000');
     try {
       for await (const batch of parseJsonlFilesInWorker(files)) {
-        recordBatch(run, store.writePrepared(batch.papers, batch.listings, batch.seen), [...batch.errors, ...cutNotes(batch.papers)]);
+        recordBatch(run, store.writePrepared(batch.papers, batch.listings, batch.seen), [
+          ...batch.errors,
+          ...cutNotes(batch.papers),
+        ]);
         progress.update(batch.bytesDone, path.basename(batch.file));
       }
     } finally {

@@ -4,7 +4,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { dailyDumpDate, detectFormat, parseDailyLine, parseKaggleLine, readLines, RecordRejected } from '@/lib/arxiv/parse/jsonl';
+import {
+  dailyDumpDate,
+  detectFormat,
+  parseDailyLine,
+  parseKaggleLine,
+  readLines,
+  RecordRejected,
+} from '@/lib/arxiv/parse/jsonl';
 import type { ListingRecord, ParsedBatch, RecordError } from '@/lib/arxiv/types';
 import { preparePapers, type PreparedPaper } from './merge';
 
@@ -40,7 +47,11 @@ export async function* parseJsonlFiles(files: readonly string[]): AsyncGenerator
       try {
         format ??= detectFormat(line);
         if (format === 'daily') {
-          if (!date) throw new RecordRejected(undefined, `daily dump ${path.basename(file)} has no YYYY-MM-DD date in its name`);
+          if (!date)
+            throw new RecordRejected(
+              undefined,
+              `daily dump ${path.basename(file)} has no YYYY-MM-DD date in its name`,
+            );
           const r = parseDailyLine(line, date, lineNo);
           batch.papers.push(r.paper);
           batch.listings.push(...r.listings);
@@ -65,7 +76,10 @@ export async function* parseJsonlFiles(files: readonly string[]): AsyncGenerator
 export async function* parseJsonlFilesInWorker(files: readonly string[]): AsyncGenerator<FileBatch> {
   // A capped heap makes the worker collect garbage early: peak RSS 460 → 400 MB on 50,000 records.
   // A batch is a few MB (a daily dump, the largest, is one file's worth), far below the cap.
-  const worker = new Worker(new URL('./jsonlWorker.mjs', import.meta.url), { workerData: { files }, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  const worker = new Worker(new URL('./jsonlWorker.mjs', import.meta.url), {
+    workerData: { files },
+    resourceLimits: { maxOldGenerationSizeMb: 128 },
+  });
   const request = () =>
     new Promise<FileBatch | null>((resolve, reject) => {
       const settle = (fn: () => void) => {
@@ -74,7 +88,8 @@ export async function* parseJsonlFilesInWorker(files: readonly string[]): AsyncG
       };
       const onMessage = (batch: FileBatch | null) => settle(() => resolve(batch));
       const onError = (e: Error) => settle(() => reject(e));
-      const onExit = (code: number) => settle(() => reject(new Error(`the JSON-lines parser stopped (exit code ${code})`)));
+      const onExit = (code: number) =>
+        settle(() => reject(new Error(`the JSON-lines parser stopped (exit code ${code})`)));
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage('next');
     });

@@ -15,9 +15,29 @@ import { accentsToUnicode } from '@/lib/render/texText';
 import { capPaper } from './caps';
 
 /** The fields a source determines, hashed in this order. */
-const SOURCE_FIELDS = ['version', 'title', 'abstract', 'authors', 'primaryCategory', 'categories', 'comments', 'journalRef', 'doi', 'license', 'submittedAt', 'updatedAt', 'asOf', 'announcedOn'] as const;
+const SOURCE_FIELDS = [
+  'version',
+  'title',
+  'abstract',
+  'authors',
+  'primaryCategory',
+  'categories',
+  'comments',
+  'journalRef',
+  'doi',
+  'license',
+  'submittedAt',
+  'updatedAt',
+  'asOf',
+  'announcedOn',
+] as const;
 /** Text fields stored converted, with the column that keeps their source. */
-export const TEX_COLUMNS = { title: 'titleTex', abstract: 'abstractTex', authors: 'authorsTex', comments: 'commentsTex' } as const;
+export const TEX_COLUMNS = {
+  title: 'titleTex',
+  abstract: 'abstractTex',
+  authors: 'authorsTex',
+  comments: 'commentsTex',
+} as const;
 type TextField = keyof typeof TEX_COLUMNS;
 
 export const FIELDS = [...SOURCE_FIELDS, ...Object.values(TEX_COLUMNS)] as const;
@@ -30,7 +50,10 @@ type SourceRow = Pick<StoredRow, 'id' | (typeof SOURCE_FIELDS)[number]>;
 const TEXT_FIELDS = Object.keys(TEX_COLUMNS) as TextField[];
 
 function sourceOf(row: Omit<PaperRow, 'contentHash'>): SourceRow {
-  const source: SourceRow = { id: row.id, ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, row[f]])) } as SourceRow;
+  const source: SourceRow = {
+    id: row.id,
+    ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, row[f]])),
+  } as SourceRow;
   for (const f of TEXT_FIELDS) source[f] = (row[TEX_COLUMNS[f]] ?? row[f]) as string;
   return source;
 }
@@ -55,7 +78,9 @@ export function storedRow(source: SourceRow): Omit<PaperRow, 'contentHash'> {
 
 export function hashRow(row: Omit<PaperRow, 'contentHash'>): string {
   const source = sourceOf(row);
-  return createHash('sha1').update(JSON.stringify(SOURCE_FIELDS.map((f) => source[f]))).digest('base64');
+  return createHash('sha1')
+    .update(JSON.stringify(SOURCE_FIELDS.map((f) => source[f])))
+    .digest('base64');
 }
 
 const earliest = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
@@ -69,7 +94,11 @@ const latest = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b)
  * shrinks the stored one. `announcedOn` is the day the batch's listings first announce the paper,
  * if they do; the earliest day known is kept.
  */
-function mergeSources(existing: SourceRow | undefined, r: PaperRecord, announcedOn: string | null): SourceRow {
+function mergeSources(
+  existing: SourceRow | undefined,
+  r: PaperRecord,
+  announcedOn: string | null,
+): SourceRow {
   const incoming: SourceRow = {
     id: r.id,
     version: r.version ?? existing?.version ?? 1,
@@ -94,7 +123,8 @@ function mergeSources(existing: SourceRow | undefined, r: PaperRecord, announced
   const older = olderVersion || staleDay;
   const text = older ? existing : incoming;
   const stored = existing.categories.split(' ');
-  const partial = r.categories[0] === existing.primaryCategory && r.categories.every((c) => stored.includes(c));
+  const partial =
+    r.categories[0] === existing.primaryCategory && r.categories.every((c) => stored.includes(c));
   return {
     id: r.id,
     version: Math.max(existing.version, incoming.version),
@@ -114,7 +144,11 @@ function mergeSources(existing: SourceRow | undefined, r: PaperRecord, announced
   };
 }
 
-export function mergePaper(existing: PaperRow | undefined, r: PaperRecord, announcedOn: string | null = null): Omit<PaperRow, 'contentHash'> {
+export function mergePaper(
+  existing: PaperRow | undefined,
+  r: PaperRecord,
+  announcedOn: string | null = null,
+): Omit<PaperRow, 'contentHash'> {
   return storedRow(mergeSources(existing && sourceOf(existing), r, announcedOn));
 }
 
@@ -141,17 +175,27 @@ export interface PreparedPaper {
  * Prepares a batch with its listings; a source may repeat an id in one batch, and the last
  * occurrence is the one that counts.
  */
-export function preparePapers(papers: readonly PaperRecord[], listings: readonly ListingRecord[] = []): PreparedPaper[] {
+export function preparePapers(
+  papers: readonly PaperRecord[],
+  listings: readonly ListingRecord[] = [],
+): PreparedPaper[] {
   const announced = listings.length ? firstAnnounced(listings) : undefined;
   return [...new Map(papers.map((p) => [p.id, p])).values()].map((original) => {
     const { record, cuts } = capPaper(original);
     const announcedOn = announced?.get(record.id) ?? null;
     const merged = mergePaper(undefined, record, announcedOn);
-    return { record, announcedOn, fresh: { ...merged, contentHash: hashRow(merged) }, ...(cuts.length ? { cuts } : {}) };
+    return {
+      record,
+      announcedOn,
+      fresh: { ...merged, contentHash: hashRow(merged) },
+      ...(cuts.length ? { cuts } : {}),
+    };
   });
 }
 
 /** The run record's notes for fields the caps cut. */
 export function cutNotes(papers: readonly PreparedPaper[]): RecordError[] {
-  return papers.flatMap((p) => (p.cuts ? [{ id: p.record.id, reason: `stored cut: ${p.cuts.join('; ')}` }] : []));
+  return papers.flatMap((p) =>
+    p.cuts ? [{ id: p.record.id, reason: `stored cut: ${p.cuts.join('; ')}` }] : [],
+  );
 }

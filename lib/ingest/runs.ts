@@ -32,7 +32,12 @@ export class IngestRun {
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
   /** `scheduledFor`: the worker's schedule tick this run is for (lib/ingest/schedule.ts). */
-  constructor(db: Database.Database, readonly source: string, params: unknown, scheduledFor?: string) {
+  constructor(
+    db: Database.Database,
+    readonly source: string,
+    params: unknown,
+    scheduledFor?: string,
+  ) {
     markInterruptedRuns(db);
     this.update = db.prepare(
       `UPDATE IngestRun SET seen = ?, inserted = ?, updated = ?, skipped = ?, errorCount = ?, errors = ?, status = ?,
@@ -41,7 +46,9 @@ export class IngestRun {
     this.beat = db.prepare('UPDATE IngestRun SET heartbeatAt = ? WHERE id = ?');
     const now = sqlDate(new Date());
     const r = db
-      .prepare('INSERT INTO IngestRun (source, params, startedAt, owner, heartbeatAt, scheduledFor) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO IngestRun (source, params, startedAt, owner, heartbeatAt, scheduledFor) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(source, JSON.stringify(params), now, thisOwner(), now, scheduledFor ?? null);
     this.id = Number(r.lastInsertRowid);
     this.heartbeat = setInterval(() => this.beat.run(sqlDate(new Date()), this.id), HEARTBEAT_MS);
@@ -57,12 +64,30 @@ export class IngestRun {
   save(status: RunStatus = 'running'): void {
     const c = this.counts;
     const now = sqlDate(new Date());
-    this.update.run(c.seen, c.inserted, c.updated, c.skipped, this.errorCount, JSON.stringify(this.errors), status, status, now, now, this.id);
+    this.update.run(
+      c.seen,
+      c.inserted,
+      c.updated,
+      c.skipped,
+      this.errorCount,
+      JSON.stringify(this.errors),
+      status,
+      status,
+      now,
+      now,
+      this.id,
+    );
   }
 
   finish(fatal?: unknown): RunStatus {
     if (fatal) this.recordErrors([{ reason: fatal instanceof Error ? fatal.message : String(fatal) }]);
-    const status: RunStatus = fatal ? (this.counts.seen > 0 ? 'partial' : 'failed') : this.errorCount > 0 ? 'partial' : 'ok';
+    const status: RunStatus = fatal
+      ? this.counts.seen > 0
+        ? 'partial'
+        : 'failed'
+      : this.errorCount > 0
+        ? 'partial'
+        : 'ok';
     clearInterval(this.heartbeat);
     this.save(status);
     return status;
@@ -79,13 +104,21 @@ function runGone(run: { owner: string | null; heartbeatAt: string | null }, now:
 
 /** Marks 'interrupted' the runs left 'running' by a process that is gone (runs from before owners were recorded too). */
 export function markInterruptedRuns(db: Database.Database, now = Date.now()): number {
-  const running = read(runningRunRow, `SELECT id, owner, heartbeatAt FROM IngestRun WHERE status = 'running'`, db).all();
-  const mark = db.prepare(`UPDATE IngestRun SET status = 'interrupted', finishedAt = ?, errors = json_insert(errors, '$[#]', json(?)) WHERE id = ? AND status = 'running'`);
+  const running = read(
+    runningRunRow,
+    `SELECT id, owner, heartbeatAt FROM IngestRun WHERE status = 'running'`,
+    db,
+  ).all();
+  const mark = db.prepare(
+    `UPDATE IngestRun SET status = 'interrupted', finishedAt = ?, errors = json_insert(errors, '$[#]', json(?)) WHERE id = ? AND status = 'running'`,
+  );
   let marked = 0;
   for (const run of running) {
     if (!runGone(run, now)) continue;
     const owner = parseOwner(run.owner);
-    const reason = owner ? `interrupted: process ${owner.pid} on ${owner.host} ended while the run was going` : 'interrupted';
+    const reason = owner
+      ? `interrupted: process ${owner.pid} on ${owner.host} ended while the run was going`
+      : 'interrupted';
     marked += mark.run(sqlDate(new Date(now)), JSON.stringify({ reason }), run.id).changes;
   }
   return marked;

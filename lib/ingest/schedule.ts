@@ -32,11 +32,17 @@ export function expectedAnnouncementDay(now = new Date()): string {
   const et = new Date(now.toLocaleString('en-US', { timeZone: 'America/New_York' }));
   // Mailings go out at 20:00 ET Sunday–Thursday and are dated the next weekday.
   if (et.getHours() >= 20) et.setDate(et.getDate() + 1);
-  return listingDay(`${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`);
+  return listingDay(
+    `${et.getFullYear()}-${String(et.getMonth() + 1).padStart(2, '0')}-${String(et.getDate()).padStart(2, '0')}`,
+  );
 }
 
 /** Runs `body` holding the ingest lease, waiting up to `waitMs` for it; null when it could not be had. */
-export async function withIngestLease<T>(waitMs: number, body: () => Promise<T>, name = INGEST_LEASE): Promise<T | null> {
+export async function withIngestLease<T>(
+  waitMs: number,
+  body: () => Promise<T>,
+  name = INGEST_LEASE,
+): Promise<T | null> {
   const deadline = Date.now() + waitMs;
   let lease: Lease | null;
   while (!(lease = Lease.tryAcquire(sqlite(), name, LEASE_TTL_MS))) {
@@ -51,7 +57,8 @@ export async function withIngestLease<T>(waitMs: number, body: () => Promise<T>,
 }
 
 /** The tick a cron callback runs for: its scheduled time (croner never calls early), even when the callback came late. */
-export const tickOf = (job: Cron, now = Date.now()): Date => job.previousRuns(1, new Date(now))[0] ?? new Date(now);
+export const tickOf = (job: Cron, now = Date.now()): Date =>
+  job.previousRuns(1, new Date(now))[0] ?? new Date(now);
 
 /** One schedule tick: the first worker to hold the lease ingests; the others find the tick's run and skip it. */
 export async function scheduledIngest(tick: Date): Promise<RunSummary | null> {
@@ -59,7 +66,11 @@ export async function scheduledIngest(tick: Date): Promise<RunSummary | null> {
   const result = await withIngestLease(TICK_WAIT_MS, async () => {
     const db = sqlite();
     markInterruptedRuns(db);
-    const done = read(runIdRow, `SELECT id FROM IngestRun WHERE scheduledFor = ? AND status <> 'interrupted'`, db).get(scheduledFor);
+    const done = read(
+      runIdRow,
+      `SELECT id FROM IngestRun WHERE scheduledFor = ? AND status <> 'interrupted'`,
+      db,
+    ).get(scheduledFor);
     if (done) {
       console.log(`[worker] the ${scheduledFor} tick was ingested by another worker (run ${done.id})`);
       return null;
@@ -72,11 +83,16 @@ export async function scheduledIngest(tick: Date): Promise<RunSummary | null> {
 export async function ingestConfiguredCategories(scheduledFor?: string): Promise<RunSummary> {
   const c = config();
   const result = await ingestRss(c.INGEST_CATEGORIES, defaultContext({ scheduledFor }));
-  console.log(`[worker] rss ${c.INGEST_CATEGORIES.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`);
+  console.log(
+    `[worker] rss ${c.INGEST_CATEGORIES.join('+')}: ${result.status}, ${result.inserted} new, ${result.updated} updated, ${result.listings} listings`,
+  );
   if (c.SUMMARY_PREGENERATE_CATEGORIES.length && result.listings > 0) {
     // Long-running (one paper at a time through the summary queue); readers never wait on it.
     void pregenerateSummaries().then(
-      (r) => console.log(`[worker] pre-generated ${r.generated} summaries for ${r.date ?? 'no day'} (${r.cached} cached, ${r.failed} failed)`),
+      (r) =>
+        console.log(
+          `[worker] pre-generated ${r.generated} summaries for ${r.date ?? 'no day'} (${r.cached} cached, ${r.failed} failed)`,
+        ),
       (e) => console.error('[worker] summary pre-generation failed:', e),
     );
   }
@@ -86,7 +102,10 @@ export async function ingestConfiguredCategories(scheduledFor?: string): Promise
 /** One background tick of date lookups (skipped while another worker's runs); logs what it did. */
 export async function backfillTick(): Promise<void> {
   const r = await withIngestLease(0, () => backfillSubmissionDates(), BACKFILL_LEASE);
-  if (r && (r.seen || r.status !== 'ok')) console.log(`[worker] backfill: ${r.status}, ${r.seen} papers looked up, ${r.updated} updated, ${r.errorCount} not found or failed`);
+  if (r && (r.seen || r.status !== 'ok'))
+    console.log(
+      `[worker] backfill: ${r.status}, ${r.seen} papers looked up, ${r.updated} updated, ${r.errorCount} not found or failed`,
+    );
 }
 
 /** The worker checkpoints the WAL for the site processes, which never do (lib/db.ts databaseRole). */
@@ -97,15 +116,30 @@ export function startWorker(): { ingest: Cron; backfill?: Cron } {
   setInterval(() => sqlite().pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_MS).unref();
   const interrupted = markInterruptedRuns(sqlite());
   if (interrupted) console.log(`[worker] marked ${interrupted} run(s) of ended processes as interrupted`);
-  const job = new Cron(c.INGEST_CRON, { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) }, async (self: Cron) => {
-    await scheduledIngest(tickOf(self));
-  });
-  console.log(`[worker] next ingest at ${job.nextRun()?.toISOString()} (${c.INGEST_CRON} ${c.INGEST_TIMEZONE})`);
+  const job = new Cron(
+    c.INGEST_CRON,
+    { timezone: c.INGEST_TIMEZONE, protect: true, catch: (e) => console.error('[worker]', e) },
+    async (self: Cron) => {
+      await scheduledIngest(tickOf(self));
+    },
+  );
+  console.log(
+    `[worker] next ingest at ${job.nextRun()?.toISOString()} (${c.INGEST_CRON} ${c.INGEST_TIMEZONE})`,
+  );
   if (c.INGEST_ON_START === '1' && (latestListedDay() ?? '') < expectedAnnouncementDay()) {
     // Skipped while another worker ingests: that run fetches the same day.
-    void withIngestLease(0, () => ingestConfiguredCategories()).catch((e) => console.error('[worker] start-up ingest failed:', e));
+    void withIngestLease(0, () => ingestConfiguredCategories()).catch((e) =>
+      console.error('[worker] start-up ingest failed:', e),
+    );
   }
   // Its own schedule, so ingest never waits for it; both share the polite request gate.
-  const backfill = c.BACKFILL_PER_TICK > 0 ? new Cron(c.BACKFILL_CRON, { protect: true, catch: (e) => console.error('[worker] backfill', e) }, backfillTick) : undefined;
+  const backfill =
+    c.BACKFILL_PER_TICK > 0
+      ? new Cron(
+          c.BACKFILL_CRON,
+          { protect: true, catch: (e) => console.error('[worker] backfill', e) },
+          backfillTick,
+        )
+      : undefined;
   return { ingest: job, backfill };
 }

@@ -56,7 +56,12 @@ function summary(run: IngestRun, status: RunStatus): RunSummary {
  * run that changed papers or listings ends with the aftermath (lib/ingest/after.ts) before it
  * returns; a failing aftermath is logged, and its work stays queued for the next run.
  */
-export async function recorded(ctx: IngestContext, source: string, params: unknown, body: (run: IngestRun, store: PaperStore) => Promise<void>): Promise<RunSummary> {
+export async function recorded(
+  ctx: IngestContext,
+  source: string,
+  params: unknown,
+  body: (run: IngestRun, store: PaperStore) => Promise<void>,
+): Promise<RunSummary> {
   const run = new IngestRun(ctx.db, source, params, ctx.scheduledFor);
   const store = new PaperStore(ctx.db);
   let result: RunSummary;
@@ -68,7 +73,11 @@ export async function recorded(ctx: IngestContext, source: string, params: unkno
     result = summary(run, run.finish(e));
   }
   const { inserted, updated, listings } = run.counts;
-  await ingestEnded(inserted + updated + listings > 0).catch((e: unknown) => ctx.log(`${source} run ${run.id}: the work after it failed: ${e instanceof Error ? e.message : String(e)}`));
+  await ingestEnded(inserted + updated + listings > 0).catch((e: unknown) =>
+    ctx.log(
+      `${source} run ${run.id}: the work after it failed: ${e instanceof Error ? e.message : String(e)}`,
+    ),
+  );
   return result;
 }
 
@@ -80,7 +89,10 @@ export function recordBatch(run: IngestRun, written: WriteCounts, errors: Record
 
 function writeBatch(run: IngestRun, store: PaperStore, batch: ParsedBatch): void {
   const papers = preparePapers(batch.papers, batch.listings);
-  recordBatch(run, store.writePrepared(papers, batch.listings, batch.papers.length), [...batch.errors, ...cutNotes(papers)]);
+  recordBatch(run, store.writePrepared(papers, batch.listings, batch.papers.length), [
+    ...batch.errors,
+    ...cutNotes(papers),
+  ]);
 }
 
 /** Today's announcements for some categories (or archives) from rss.arxiv.org, in one request. */
@@ -142,7 +154,12 @@ export const API_BATCH = 100;
  * One API request for up to API_BATCH canonical ids: writes what arXiv returns and reports the ids
  * it does not know.
  */
-export async function ingestIdBatch(ctx: IngestContext, run: IngestRun, store: PaperStore, ids: readonly string[]): Promise<void> {
+export async function ingestIdBatch(
+  ctx: IngestContext,
+  run: IngestRun,
+  store: PaperStore,
+  ids: readonly string[],
+): Promise<void> {
   const url = `${ctx.endpoints.api}?${new URLSearchParams({ id_list: ids.join(','), max_results: String(ids.length) })}`;
   const res = await ctx.http.get(url, ctx.log);
   // arXiv answers a bad id list with HTTP 400 and an Atom error entry: parseApiAtom says which.
@@ -159,6 +176,7 @@ export function ingestIds(ids: string[], ctx = defaultContext()): Promise<RunSum
     const valid = ids.map((raw) => ({ raw, parsed: parseArxivId(raw) }));
     run.recordErrors(valid.filter((v) => !v.parsed).map((v) => ({ id: v.raw, reason: 'not an arXiv id' })));
     const wanted = [...new Set(valid.flatMap((v) => (v.parsed ? [v.parsed.id] : [])))];
-    for (let i = 0; i < wanted.length; i += API_BATCH) await ingestIdBatch(ctx, run, store, wanted.slice(i, i + API_BATCH));
+    for (let i = 0; i < wanted.length; i += API_BATCH)
+      await ingestIdBatch(ctx, run, store, wanted.slice(i, i + API_BATCH));
   });
 }

@@ -47,7 +47,10 @@ export class PaperStore {
     private readonly db: Database.Database,
     private readonly options = { queueSearch: Boolean(config().MEILISEARCH_HOST) },
   ) {
-    this.select = statement<[string], PaperRow>(`SELECT id, ${FIELDS.join(', ')}, contentHash FROM Paper WHERE id = ?`, db);
+    this.select = statement<[string], PaperRow>(
+      `SELECT id, ${FIELDS.join(', ')}, contentHash FROM Paper WHERE id = ?`,
+      db,
+    );
     this.insert = db.prepare(
       `INSERT INTO Paper (id, ${FIELDS.join(', ')}, contentHash) VALUES (@id, ${FIELDS.map((f) => '@' + f).join(', ')}, @contentHash)`,
     );
@@ -78,7 +81,9 @@ export class PaperStore {
     this.maxRowid = statement<[], { max: number }>('SELECT coalesce(max(rowid), 0) AS max FROM Paper', db);
     this.setDeferredIndexing = db.prepare('UPDATE fts_insert_mode SET deferred = ?');
     this.indexNewRows = FTS_TABLES.map((table) =>
-      db.prepare(`INSERT INTO ${table} (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?`),
+      db.prepare(
+        `INSERT INTO ${table} (rowid, title, authors, abstract) SELECT rowid, title, authors, abstract FROM Paper WHERE rowid > ?`,
+      ),
     );
     this.days = new AnnouncementDays(db);
   }
@@ -89,15 +94,24 @@ export class PaperStore {
   }
 
   /** write() for a batch already prepared (on another thread, by preparePapers) from `seen` records. */
-  writePrepared(papers: readonly PreparedPaper[], listings: readonly ListingRecord[], seen: number): WriteCounts {
+  writePrepared(
+    papers: readonly PreparedPaper[],
+    listings: readonly ListingRecord[],
+    seen: number,
+  ): WriteCounts {
     return { ...this.writeTransaction(papers, listings), seen };
   }
 
-  private writeTransaction(batchPapers: readonly PreparedPaper[], batchListings: readonly ListingRecord[]): WriteCounts {
+  private writeTransaction(
+    batchPapers: readonly PreparedPaper[],
+    batchListings: readonly ListingRecord[],
+  ): WriteCounts {
     return this.db.transaction(() => {
       // A list repeating the previous announcement day's belongs to that day (lib/ingest/days.ts).
       const moved = batchListings.length ? this.days.repeats(batchListings) : undefined;
-      const { papers, listings } = moved?.size ? moveDays(batchPapers, batchListings, moved) : { papers: batchPapers, listings: batchListings };
+      const { papers, listings } = moved?.size
+        ? moveDays(batchPapers, batchListings, moved)
+        : { papers: batchPapers, listings: batchListings };
       const counts = zeroCounts();
       const now = sqlDate(new Date());
       const rowidsBefore = this.maxRowid.get()!.max;
@@ -113,7 +127,12 @@ export class PaperStore {
         let versionsAdded = 0;
         const versions = r.versions?.length ? r.versions : r.version ? [{ version: r.version }] : [];
         for (const v of versions) {
-          versionsAdded += this.insertVersion.run(r.id, v.version, sqlDate(v.submittedAt), v.size ?? null).changes;
+          versionsAdded += this.insertVersion.run(
+            r.id,
+            v.version,
+            sqlDate(v.submittedAt),
+            v.size ?? null,
+          ).changes;
         }
         if (!existing) counts.inserted++;
         else if (changed || versionsAdded > 0) counts.updated++;
@@ -125,7 +144,14 @@ export class PaperStore {
         this.setDeferredIndexing.run(0);
       }
       for (const l of listings) {
-        counts.listings += this.insertListing.run(l.paperId, l.category, archiveOf(l.category), l.date, l.type, l.position).changes;
+        counts.listings += this.insertListing.run(
+          l.paperId,
+          l.category,
+          archiveOf(l.category),
+          l.date,
+          l.type,
+          l.position,
+        ).changes;
       }
       // Lists show listed papers: a paper inserted without a listing is on none yet.
       if (counts.updated || counts.listings) bumpDataVersion(this.db);

@@ -43,7 +43,10 @@ export interface ChatOptions {
 }
 
 export class LlmError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'LlmError';
   }
@@ -58,7 +61,8 @@ export function providerConfigured(): boolean {
 }
 
 // On globalThis: one switch for every route bundle of the process.
-const shutdown = ((globalThis as { __coolPapersLlmShutdown?: AbortController }).__coolPapersLlmShutdown ??= new AbortController());
+const shutdown = ((globalThis as { __coolPapersLlmShutdown?: AbortController }).__coolPapersLlmShutdown ??=
+  new AbortController());
 
 /** Ends every LLM request and wait of this process at once (the process is shutting down). */
 export function stopLlmWork(): void {
@@ -70,7 +74,9 @@ export const llmWorkStopped = (): boolean => shutdown.signal.aborted;
 /** Why the work stopped, as an LlmError. */
 function stopped(signal: AbortSignal, deadline: number): LlmError {
   if (signal.reason instanceof LlmError) return signal.reason;
-  return Date.now() >= deadline ? new LlmError('LLM answer took longer than the generation’s time budget') : new LlmError('LLM request cancelled');
+  return Date.now() >= deadline
+    ? new LlmError('LLM answer took longer than the generation’s time budget')
+    : new LlmError('LLM request cancelled');
 }
 
 export async function streamChat(messages: ChatMessage[], options: ChatOptions = {}): Promise<ChatResult> {
@@ -79,14 +85,26 @@ export async function streamChat(messages: ChatMessage[], options: ChatOptions =
   const timeoutMs = options.timeoutMs ?? c.LLM_TIMEOUT_MS;
   const maxChars = options.maxChars ?? c.LLM_MAX_ANSWER_CHARS;
   const deadline = options.deadline ?? Date.now() + c.LLM_GENERATION_TIMEOUT_MS;
-  const stop = AbortSignal.any([shutdown.signal, AbortSignal.timeout(Math.max(0, deadline - Date.now())), ...(options.signal ? [options.signal] : [])]);
+  const stop = AbortSignal.any([
+    shutdown.signal,
+    AbortSignal.timeout(Math.max(0, deadline - Date.now())),
+    ...(options.signal ? [options.signal] : []),
+  ]);
   let backoff = options.backoffMs ?? 2000;
 
   /** Waits before attempt `attempt + 1`, or throws `failure` when no retry is left or the wait would not fit. */
   const retryAfter = async (attempt: number, waitMs: number, failure: LlmError) => {
     if (attempt >= retries) throw failure;
-    if (waitMs > c.LLM_RETRY_AFTER_MAX_MS) throw new LlmError(`${failure.message}; the provider asks to wait ${Math.round(waitMs / 1000)} s, longer than the ${Math.round(c.LLM_RETRY_AFTER_MAX_MS / 1000)} s we wait`, failure.status);
-    if (Date.now() + waitMs >= deadline) throw new LlmError(`${failure.message}; no time left in the generation’s budget to wait ${Math.round(waitMs / 1000)} s`, failure.status);
+    if (waitMs > c.LLM_RETRY_AFTER_MAX_MS)
+      throw new LlmError(
+        `${failure.message}; the provider asks to wait ${Math.round(waitMs / 1000)} s, longer than the ${Math.round(c.LLM_RETRY_AFTER_MAX_MS / 1000)} s we wait`,
+        failure.status,
+      );
+    if (Date.now() + waitMs >= deadline)
+      throw new LlmError(
+        `${failure.message}; no time left in the generation’s budget to wait ${Math.round(waitMs / 1000)} s`,
+        failure.status,
+      );
     await sleep(waitMs, undefined, { signal: stop }).catch(() => {
       throw stopped(stop, deadline);
     });
@@ -128,7 +146,11 @@ export async function streamChat(messages: ChatMessage[], options: ChatOptions =
     if (res.status === 429 || res.status >= 500) {
       clearTimeout(timer);
       const body = await bodyStart(res);
-      await retryAfter(attempt, retryAfterMs(res.headers.get('retry-after')) ?? backoff, new LlmError(`LLM HTTP ${res.status}: ${errorMessage(body)}`, res.status));
+      await retryAfter(
+        attempt,
+        retryAfterMs(res.headers.get('retry-after')) ?? backoff,
+        new LlmError(`LLM HTTP ${res.status}: ${errorMessage(body)}`, res.status),
+      );
       backoff *= 2;
       continue;
     }
@@ -136,7 +158,13 @@ export async function streamChat(messages: ChatMessage[], options: ChatOptions =
       clearTimeout(timer);
       throw new LlmError(`LLM HTTP ${res.status}: ${errorMessage(await bodyStart(res))}`, res.status);
     }
-    const result: ChatResult = { text: '', finishReason: '', cut: false, promptTokens: 0, completionTokens: 0 };
+    const result: ChatResult = {
+      text: '',
+      finishReason: '',
+      cut: false,
+      promptTokens: 0,
+      completionTokens: 0,
+    };
     let done = false;
     let buffer = '';
     const decoder = new TextDecoder();
@@ -167,17 +195,23 @@ export async function streamChat(messages: ChatMessage[], options: ChatOptions =
           applyChunk(data, result, onDelta);
         }
         // One line of the wire format longer than a whole answer could be, JSON-escaped, is not an answer.
-        if (!result.cut && buffer.length > 6 * maxChars + 65_536) throw new LlmError('LLM sent an oversized line');
+        if (!result.cut && buffer.length > 6 * maxChars + 65_536)
+          throw new LlmError('LLM sent an oversized line');
         if (result.cut) break; // leaving the loop cancels the response body: the provider stops
       }
     } catch (e) {
       if (e instanceof LlmError) throw e;
       if (stop.aborted) throw stopped(stop, deadline);
-      throw new LlmError(idle.signal.aborted ? `LLM stream timed out after ${timeoutMs} ms` : `LLM stream broke: ${describe(e)}`);
+      throw new LlmError(
+        idle.signal.aborted
+          ? `LLM stream timed out after ${timeoutMs} ms`
+          : `LLM stream broke: ${describe(e)}`,
+      );
     } finally {
       clearTimeout(timer);
     }
-    if (result.cut || result.finishReason === 'length') return { ...result, cut: true, finishReason: 'length' };
+    if (result.cut || result.finishReason === 'length')
+      return { ...result, cut: true, finishReason: 'length' };
     if (!done || !result.finishReason) throw new LlmError('LLM stream ended before the answer finished');
     return result;
   }

@@ -49,14 +49,18 @@ const NOTE: Record<Language, { abstractOnly: string; omitted: (o: Omitted) => st
       `（为适应上下文长度，${[o.references ? '省略了参考文献列表（其后的附录保留）' : '', o.cutPercent ? `截去了正文末尾约 ${o.cutPercent}%` : ''].filter(Boolean).join('，并')}。）`,
   },
   en: {
-    abstractOnly: '(A usable full text could not be obtained: only the title and abstract follow; say so where it matters.)',
+    abstractOnly:
+      '(A usable full text could not be obtained: only the title and abstract follow; say so where it matters.)',
     omitted: (o) =>
       `(To fit the context window, ${[o.references ? 'the reference list was left out (appendices after it are kept)' : '', o.cutPercent ? `the last ${o.cutPercent}% of the text was cut` : ''].filter(Boolean).join(' and ')}.)`,
   },
 };
 
 /** The system message: instructions, what is missing from the paper text, then the text. */
-export function systemMessage(language: Language, paper: { id: string; title: string; text: string; source: 'pdf' | 'abstract'; omitted?: Omitted }): string {
+export function systemMessage(
+  language: Language,
+  paper: { id: string; title: string; text: string; source: 'pdf' | 'abstract'; omitted?: Omitted },
+): string {
   const { omitted } = paper;
   const notes = [
     paper.source === 'abstract' ? NOTE[language].abstractOnly : '',

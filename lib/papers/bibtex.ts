@@ -30,7 +30,11 @@ function balanced(text: string): string {
 
 function citeKey(p: BibtexPaper): string {
   const surname = (p.authors[0] ?? 'arxiv').trim().split(/\s+/).at(-1) ?? 'arxiv';
-  const ascii = surname.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase() || 'arxiv';
+  const ascii =
+    surname
+      .normalize('NFKD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase() || 'arxiv';
   return `${ascii}${p.year ?? ''}_${p.id.replace(/[^0-9A-Za-z.]/g, '')}`;
 }
 

@@ -15,7 +15,9 @@ interface ClickBuffer {
   timer?: ReturnType<typeof setTimeout>;
 }
 // On globalThis: route bundles of the Next.js server share one buffer.
-const buffer: ClickBuffer = ((globalThis as { __coolPapersClicks?: ClickBuffer }).__coolPapersClicks ??= { counts: new Map() });
+const buffer: ClickBuffer = ((globalThis as { __coolPapersClicks?: ClickBuffer }).__coolPapersClicks ??= {
+  counts: new Map(),
+});
 
 /** Counts one click; unknown papers are ignored (the counter row needs a paper). */
 export function countClick(paperId: string, kind: ClickKind): void {

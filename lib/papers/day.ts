@@ -11,9 +11,14 @@ import type { ListSpec } from './spec';
 
 export type Section = 'new' | 'cross' | 'replace';
 export const SECTIONS: readonly Section[] = ['new', 'cross', 'replace'];
-export const SECTION_TITLES: Record<Section, string> = { new: 'New submissions', cross: 'Cross-lists', replace: 'Replacements' };
+export const SECTION_TITLES: Record<Section, string> = {
+  new: 'New submissions',
+  cross: 'Cross-lists',
+  replace: 'Replacements',
+};
 
-const sectionOf = (type: string): Section => (type === 'new' ? 'new' : type === 'cross' ? 'cross' : 'replace');
+const sectionOf = (type: string): Section =>
+  type === 'new' ? 'new' : type === 'cross' ? 'cross' : 'replace';
 
 export interface DayEntry {
   id: string;
@@ -113,7 +118,10 @@ function queryList(spec: ListSpec, date?: string): DayList {
       rank < SECTIONS.indexOf(seen.entry.section) ||
       (rank === SECTIONS.indexOf(seen.entry.section) && r.position < seen.position)
     ) {
-      best.set(r.id, { entry: { id: r.id, section, category: r.category, type: r.type }, position: r.position });
+      best.set(r.id, {
+        entry: { id: r.id, section, category: r.category, type: r.type },
+        position: r.position,
+      });
     }
   }
   const sorted = [...best.values()].sort(

@@ -15,7 +15,12 @@ export interface DayChunk extends DayList {
   papers: (PaperView & { section: Section; index: number })[];
 }
 
-export async function dayChunk(spec: ListSpec, date: string | undefined, skip: number, show: number): Promise<DayChunk> {
+export async function dayChunk(
+  spec: ListSpec,
+  date: string | undefined,
+  skip: number,
+  show: number,
+): Promise<DayChunk> {
   const list = dayList(spec, date);
   const slice = list.entries.slice(skip, skip + show);
   const views = await loadPaperViews(slice.map((e) => e.id));
@@ -23,14 +28,24 @@ export async function dayChunk(spec: ListSpec, date: string | undefined, skip: n
   const papers = slice.flatMap((entry, i) => {
     const view = byId.get(entry.id);
     return view
-      ? [{ ...view, listing: { date: list.date!, type: entry.type, category: entry.category }, section: entry.section, index: skip + i + 1 }]
+      ? [
+          {
+            ...view,
+            listing: { date: list.date!, type: entry.type, category: entry.category },
+            section: entry.section,
+            index: skip + i + 1,
+          },
+        ]
       : [];
   });
   return { ...list, skip, total: list.entries.length, papers };
 }
 
 /** Reads ?skip=&show= defensively: user input never errors. */
-export function chunkParams(skip: string | undefined, show: string | undefined): { skip: number; show: number } {
+export function chunkParams(
+  skip: string | undefined,
+  show: string | undefined,
+): { skip: number; show: number } {
   const int = (s: string | undefined, fallback: number) => (s && /^\d{1,6}$/.test(s) ? Number(s) : fallback);
   return { skip: int(skip, 0), show: Math.min(Math.max(int(show, FIRST_CHUNK), 1), MAX_CHUNK) };
 }

@@ -12,4 +12,5 @@ export function parseFollowed(text: string | string[] | undefined): string[] {
   return [...new Set(parts.filter((p) => CODE.test(p)))].slice(0, MAX_FOLLOWED);
 }
 
-export const followPath = (categories: string[]) => (categories.length ? `/?follow=${categories.join(',')}` : '/');
+export const followPath = (categories: string[]) =>
+  categories.length ? `/?follow=${categories.join(',')}` : '/';

@@ -31,7 +31,8 @@ export async function homeSummary(): Promise<HomeSummary> {
   for (const { paperId, category } of listed) {
     const canonical = canonicalCategory(category);
     for (const archive of archivesOf(canonical)) {
-      const a = papers.get(archive) ?? papers.set(archive, { all: new Set(), byCategory: new Map() }).get(archive)!;
+      const a =
+        papers.get(archive) ?? papers.set(archive, { all: new Set(), byCategory: new Map() }).get(archive)!;
       a.all.add(paperId);
       (a.byCategory.get(canonical) ?? a.byCategory.set(canonical, new Set()).get(canonical)!).add(paperId);
     }
@@ -39,7 +40,10 @@ export async function homeSummary(): Promise<HomeSummary> {
   const order = archives().map((a) => a.id);
   const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
   const archiveIds = [...papers.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const recentDays = read(dayCountRow, 'SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10').all();
+  const recentDays = read(
+    dayCountRow,
+    'SELECT date, COUNT(DISTINCT paperId) AS count FROM Listing GROUP BY date ORDER BY date DESC LIMIT 10',
+  ).all();
   return {
     totalPapers,
     latestDay: latest,
@@ -77,7 +81,10 @@ export function followedSummary(codes: string[]): FollowedCategory[] {
     return {
       code,
       name: categoryName(code)!,
-      latest: list.date && list.entries.length ? { date: list.date, total: list.entries.length, counts: list.counts } : null,
+      latest:
+        list.date && list.entries.length
+          ? { date: list.date, total: list.entries.length, counts: list.counts }
+          : null,
       days: list.days,
     };
   });

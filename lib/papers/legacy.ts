@@ -35,10 +35,16 @@ function searchUrl(path: string, params: URLSearchParams): string {
   return `${path}${out.size ? `?${out}` : ''}`;
 }
 
-export function legacyRedirect(method: string, pathname: string, params: URLSearchParams): LegacyRedirect | null {
+export function legacyRedirect(
+  method: string,
+  pathname: string,
+  params: URLSearchParams,
+): LegacyRedirect | null {
   const read = method === 'GET' || method === 'HEAD';
-  if (read && /^\/(arxiv|venue)\/search\/?$/.test(pathname)) return { location: searchUrl('/search', params), status: 308 };
-  if (read && /^\/(arxiv|venue)\/search\/feed\/?$/.test(pathname)) return { location: searchUrl('/search/feed', params), status: 308 };
+  if (read && /^\/(arxiv|venue)\/search\/?$/.test(pathname))
+    return { location: searchUrl('/search', params), status: 308 };
+  if (read && /^\/(arxiv|venue)\/search\/feed\/?$/.test(pathname))
+    return { location: searchUrl('/search/feed', params), status: 308 };
   if (read && pathname === '/search' && SORTS[params.get('sort') ?? '']) {
     const next = new URLSearchParams(params);
     next.set('sort', SORTS[params.get('sort')!]!);
@@ -48,12 +54,15 @@ export function legacyRedirect(method: string, pathname: string, params: URLSear
     const id = parseArxivId(params.get('paper') ?? '')?.id;
     if (!id) return null;
     const lang = params.get('lang') === 'zh' ? '?lang=zh' : '';
-    return read ? { location: `/summary/${id}${lang}`, status: 308 } : { location: `/api/summary/${id}${lang}`, status: 307 };
+    return read
+      ? { location: `/summary/${id}${lang}`, status: 308 }
+      : { location: `/api/summary/${id}${lang}`, status: 307 };
   }
   if (read && pathname.startsWith('/arxiv/')) {
     const segment = pathname.slice('/arxiv/'.length);
     const fixed = segment.split(',').map(unpadded).join(',');
-    if (fixed !== segment) return { location: `/arxiv/${fixed}${params.size ? `?${params}` : ''}`, status: 308 };
+    if (fixed !== segment)
+      return { location: `/arxiv/${fixed}${params.size ? `?${params}` : ''}`, status: 308 };
   }
   if (read && pathname === '/pdf') {
     const id = parseArxivId(params.get('url') ?? '');

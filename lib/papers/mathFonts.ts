@@ -13,7 +13,9 @@ function familyUrls(): Map<string, string> {
   try {
     const css = readFileSync(path.resolve('public/mathjax/chtml.css'), 'utf8');
     const media = readdirSync(path.resolve(process.env.NEXT_DIST_DIR || '.next', 'static/media'));
-    for (const [, family, stem] of css.matchAll(/font-family: (MJX[\w-]+);\s*src: url\("\.\/woff\/([\w-]+)\.woff"\)/g)) {
+    for (const [, family, stem] of css.matchAll(
+      /font-family: (MJX[\w-]+);\s*src: url\("\.\/woff\/([\w-]+)\.woff"\)/g,
+    )) {
       const built = media.find((f) => f.startsWith(`${stem}.`) && f.endsWith('.woff'));
       if (built) urls.set(family!, `/_next/static/media/${built}`);
     }
@@ -26,7 +28,8 @@ function familyUrls(): Map<string, string> {
 export function mathFontUrls(html: string): string[] {
   if (!html.includes('<mjx-c')) return [];
   const families = new Set(['MJXZERO', 'MJXTEX']);
-  for (const [, variant] of html.matchAll(/<mjx-c class="mjx-c[0-9A-F]+ TEX-([A-Z0-9]+)"/g)) families.add(`MJXTEX-${variant}`);
+  for (const [, variant] of html.matchAll(/<mjx-c class="mjx-c[0-9A-F]+ TEX-([A-Z0-9]+)"/g))
+    families.add(`MJXTEX-${variant}`);
   const urls = familyUrls();
   return [...families].flatMap((f) => urls.get(f) ?? []);
 }

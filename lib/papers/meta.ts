@@ -28,6 +28,12 @@ export function paperMetadata(p: PaperView): Metadata {
     title: p.titleText,
     description,
     other,
-    openGraph: { type: 'article', title: p.titleText, description, siteName: 'Cool Papers TS', authors: p.authors.slice(0, 10) },
+    openGraph: {
+      type: 'article',
+      title: p.titleText,
+      description,
+      siteName: 'Cool Papers TS',
+      authors: p.authors.slice(0, 10),
+    },
   };
 }

@@ -12,9 +12,15 @@ export interface PaperDetail {
 export async function paperDetail(id: string): Promise<PaperDetail | null> {
   const [paper] = await loadPaperViews([id]);
   if (!paper) return null;
-  const versions = read(paperVersionRow, 'SELECT version, submittedAt, size FROM PaperVersion WHERE paperId = ? ORDER BY version')
+  const versions = read(
+    paperVersionRow,
+    'SELECT version, submittedAt, size FROM PaperVersion WHERE paperId = ? ORDER BY version',
+  )
     .all(id)
     .map((v) => ({ ...v, submittedAt: v.submittedAt ? new Date(v.submittedAt).toISOString() : null }));
-  const listings = read(paperListingRow, 'SELECT date, category, type FROM Listing WHERE paperId = ? ORDER BY date DESC, category').all(id);
+  const listings = read(
+    paperListingRow,
+    'SELECT date, category, type FROM Listing WHERE paperId = ? ORDER BY date DESC, category',
+  ).all(id);
   return { paper, versions, listings };
 }

@@ -12,7 +12,10 @@ import { RENDER_VERSION, renderPaperFields } from '@/lib/render';
 
 const BATCH = 200;
 
-export type Rerendered = Pick<StoredRow, 'id' | 'title' | 'abstract' | 'authors' | 'comments' | 'titleHtml' | 'abstractHtml'>;
+export type Rerendered = Pick<
+  StoredRow,
+  'id' | 'title' | 'abstract' | 'authors' | 'comments' | 'titleHtml' | 'abstractHtml'
+>;
 
 type SourceRow = Omit<PaperRow, 'contentHash'>;
 /** Papers rendered (and their text upgraded) from the rows they were read from, not yet saved. */
@@ -22,7 +25,10 @@ export interface Rendered {
 }
 
 const readRows = (db: Database.Database, ids: readonly string[]): SourceRow[] =>
-  db.prepare(`SELECT id, ${FIELDS.join(', ')} FROM Paper WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids).map(paperSourceRow);
+  db
+    .prepare(`SELECT id, ${FIELDS.join(', ')} FROM Paper WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids)
+    .map(paperSourceRow);
 
 /** Renders stored papers with the current renderer (and upgrades their text); saves nothing. Unknown ids are left out. */
 export function renderStored(db: Database.Database, ids: readonly string[]): Rendered {
@@ -30,7 +36,17 @@ export function renderStored(db: Database.Database, ids: readonly string[]): Ren
   const out = rows.map((row) => {
     const upgraded = upgradeText(row);
     const text = upgraded ?? row;
-    return { upgraded, view: { id: row.id, title: text.title, abstract: text.abstract, authors: text.authors, comments: text.comments, ...renderPaperFields(text) } };
+    return {
+      upgraded,
+      view: {
+        id: row.id,
+        title: text.title,
+        abstract: text.abstract,
+        authors: text.authors,
+        comments: text.comments,
+        ...renderPaperFields(text),
+      },
+    };
   });
   return { rows, out };
 }
@@ -41,7 +57,9 @@ export function renderStored(db: Database.Database, ids: readonly string[]): Ren
  */
 export function saveRendered(db: Database.Database, { rows, out }: Rendered): void {
   if (!rows.length) return;
-  const saveHtml = db.prepare('UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?');
+  const saveHtml = db.prepare(
+    'UPDATE Paper SET titleHtml = ?, abstractHtml = ?, renderVersion = ? WHERE id = ?',
+  );
   // SET expressions see the old values: the keywords go when the title or abstract changes.
   const saveText = db.prepare(
     `UPDATE Paper SET title = @title, abstract = @abstract, authors = @authors, comments = @comments,
@@ -50,11 +68,17 @@ export function saveRendered(db: Database.Database, { rows, out }: Rendered): vo
      WHERE id = @id`,
   );
   const queueSearch = config().MEILISEARCH_HOST
-    ? db.prepare(`INSERT INTO SearchOutbox (paperId, queuedAt) VALUES (?, ?) ON CONFLICT (paperId) DO UPDATE SET queuedAt = excluded.queuedAt`)
+    ? db.prepare(
+        `INSERT INTO SearchOutbox (paperId, queuedAt) VALUES (?, ?) ON CONFLICT (paperId) DO UPDATE SET queuedAt = excluded.queuedAt`,
+      )
     : null;
   db.transaction(() => {
     const read = new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
-    const unchanged = new Set(readRows(db, [...read.keys()]).filter((r) => read.get(r.id) === JSON.stringify(r)).map((r) => r.id));
+    const unchanged = new Set(
+      readRows(db, [...read.keys()])
+        .filter((r) => read.get(r.id) === JSON.stringify(r))
+        .map((r) => r.id),
+    );
     const now = sqlDate(new Date());
     let upgradedText = false;
     for (const { upgraded, view } of out) {

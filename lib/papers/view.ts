@@ -54,11 +54,17 @@ function parseAuthors(json: string): string[] {
  * through the request paths' writer (never waiting for the write lock while serving).
  */
 function ensureRendered(rows: PaperRow[]): void {
-  const stale = new Map(rows.filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION).map((r) => [r.id, r]));
+  const stale = new Map(
+    rows
+      .filter((r) => r.titleHtml === null || r.abstractHtml === null || r.renderVersion < RENDER_VERSION)
+      .map((r) => [r.id, r]),
+  );
   if (!stale.size) return;
   const rendered = renderStored(sqlite(), [...stale.keys()]);
   for (const { view } of rendered.out) Object.assign(stale.get(view.id)!, view);
-  write((db) => saveRendered(db, rendered)).catch((e: unknown) => console.error('[render] saving rendered papers:', e));
+  write((db) => saveRendered(db, rendered)).catch((e: unknown) =>
+    console.error('[render] saving rendered papers:', e),
+  );
 }
 
 export interface LoadOptions {
@@ -74,7 +80,7 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     rows.push(
-      ...(sqlite()
+      ...sqlite()
         .prepare(
           `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.primaryCategory, p.categories, p.comments,
                   p.journalRef, p.doi, p.submittedAt, p.updatedAt, p.announcedOn, p.titleHtml, p.abstractHtml, p.renderVersion,
@@ -83,7 +89,7 @@ export async function loadPaperViews(ids: string[], options: LoadOptions = {}): 
            WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
         )
         .all(...chunk)
-        .map(paperViewRow)),
+        .map(paperViewRow),
     );
   }
   if (options.render ?? true) ensureRendered(rows);
@@ -109,7 +115,10 @@ function toView(r: PaperRow): PaperView {
     primaryCategory: r.primaryCategory,
     comments: r.comments,
     // Comments are TeX too (maths, \\url, --, ~); those with none of it are shown as they are.
-    commentsHtml: r.comments && /[$\\~`'{}]|--|https?:/.test(r.comments) ? renderInline(r.comments, { links: true }) : null,
+    commentsHtml:
+      r.comments && /[$\\~`'{}]|--|https?:/.test(r.comments)
+        ? renderInline(r.comments, { links: true })
+        : null,
     journalRef: r.journalRef,
     doi: r.doi,
     submittedAt: iso(r.submittedAt),

@@ -17,8 +17,13 @@ import { documentText, stripJunkChars } from './paragraphs';
  * time: a bundler rewrites a require of the package from this module's own location.
  */
 function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(createRequire(path.join(process.cwd(), 'index.js')).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+  const root = path.dirname(
+    createRequire(path.join(process.cwd(), 'index.js')).resolve('pdfjs-dist/package.json'),
+  );
+  return {
+    cMapUrl: path.join(root, 'cmaps') + path.sep,
+    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+  };
 }
 
 interface RawRun {
@@ -36,13 +41,15 @@ interface RawRun {
  */
 export function uprightRuns(raw: RawRun[]): Run[] {
   const weight = new Map<number, number>();
-  for (const r of raw) weight.set(Math.round(r.angle), (weight.get(Math.round(r.angle)) ?? 0) + r.text.length);
+  for (const r of raw)
+    weight.set(Math.round(r.angle), (weight.get(Math.round(r.angle)) ?? 0) + r.text.length);
   let main = 0;
   let mainWeight = -1;
-  for (const [angle, w] of weight) if (w > mainWeight) {
-    main = angle;
-    mainWeight = w;
-  }
+  for (const [angle, w] of weight)
+    if (w > mainWeight) {
+      main = angle;
+      mainWeight = w;
+    }
   const rad = (main * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);
@@ -60,7 +67,14 @@ export function uprightRuns(raw: RawRun[]): Run[] {
 async function pageFragments(data: Uint8Array): Promise<Fragment[][]> {
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: data.slice(), ...pdfjsData(), cMapPacked: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: data.slice(),
+    ...pdfjsData(),
+    cMapPacked: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: Fragment[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {

@@ -1,7 +1,15 @@
 // Paper PDFs from arXiv (pdf/<id>v<n>), politely (in turn with all the site's processes' requests to
 // arXiv, lib/arxiv/gate.ts; our User-Agent, retries), kept on disk; the oldest-used files go when the
 // cache outgrows PDF_CACHE_MAX_MB.
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import pRetry, { AbortError } from 'p-retry';
 import { arxivRequest } from '@/lib/arxiv/gate';
@@ -12,13 +20,20 @@ const cacheDir = () => path.resolve(config().PDF_CACHE_DIR);
 // Raise when the extracted text changes, so that texts kept by an older extractor are not reused.
 const TEXT_VERSION = 2;
 const cacheFile = (id: string, version: number, ext: 'pdf' | 'txt' = 'pdf') =>
-  path.join(cacheDir(), `${id.replace('/', '_')}v${version}${ext === 'txt' ? `.text${TEXT_VERSION}` : ''}.${ext}`);
+  path.join(
+    cacheDir(),
+    `${id.replace('/', '_')}v${version}${ext === 'txt' ? `.text${TEXT_VERSION}` : ''}.${ext}`,
+  );
 
 /**
  * The extracted text of one version: from the disk cache (next to the PDF) or extracted once by
  * `extract` from the PDF. Re-reading a paper (other language, regeneration) then costs a file read.
  */
-export async function pdfText(id: string, version: number, extract: (pdf: Uint8Array) => Promise<string>): Promise<string> {
+export async function pdfText(
+  id: string,
+  version: number,
+  extract: (pdf: Uint8Array) => Promise<string>,
+): Promise<string> {
   const file = cacheFile(id, version, 'txt');
   try {
     return readFileSync(file, 'utf8');
@@ -46,11 +61,15 @@ export async function fetchPdf(id: string, version: number): Promise<Uint8Array>
   const data = await pRetry(
     () =>
       arxivRequest(async () => {
-        const res = await fetch(url, { headers: { 'User-Agent': http.userAgent, Accept: 'application/pdf' }, signal: AbortSignal.timeout(http.timeoutMs) });
+        const res = await fetch(url, {
+          headers: { 'User-Agent': http.userAgent, Accept: 'application/pdf' },
+          signal: AbortSignal.timeout(http.timeoutMs),
+        });
         if (res.status === 429 || res.status >= 500) throw new Error(`HTTP ${res.status} from ${url}`);
         if (!res.ok) throw new AbortError(`HTTP ${res.status} from ${url}`);
         const bytes = new Uint8Array(await res.arrayBuffer());
-        if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF')) throw new AbortError(`not a PDF: ${url}`);
+        if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF'))
+          throw new AbortError(`not a PDF: ${url}`);
         return bytes;
       }),
     { retries: Math.min(http.retries, 2), minTimeout: 1000, factor: 2 },

@@ -72,10 +72,11 @@ export function dominantSize(frags: Array<{ size: number; runs?: Run[]; text?: s
   }
   let best = 0;
   let bestWeight = -1;
-  for (const [size, w] of weight) if (w > bestWeight) {
-    best = size;
-    bestWeight = w;
-  }
+  for (const [size, w] of weight)
+    if (w > bestWeight) {
+      best = size;
+      bestWeight = w;
+    }
   return best;
 }
 
@@ -110,7 +111,8 @@ function isLineNumberStack(group: Run[], all: Run[]): boolean {
   if (group.length < 8) return false;
   const topDown = [...group].sort((p, q) => q.y - p.y);
   let increasing = 0;
-  for (let i = 1; i < topDown.length; i++) if (Number(topDown[i]!.text) > Number(topDown[i - 1]!.text)) increasing++;
+  for (let i = 1; i < topDown.length; i++)
+    if (Number(topDown[i]!.text) > Number(topDown[i - 1]!.text)) increasing++;
   if (increasing < 0.8 * (topDown.length - 1)) return false;
   const members = new Set(group);
   const others = all.filter((r) => !members.has(r));
@@ -119,7 +121,10 @@ function isLineNumberStack(group: Run[], all: Run[]): boolean {
   const ends = others.map((r) => r.x1).sort((a, b) => a - b);
   const nearlyAllRightOf = starts[Math.floor(0.05 * starts.length)]!;
   const nearlyAllLeftOf = ends[Math.ceil(0.95 * ends.length) - 1]!;
-  return Math.max(...group.map((r) => r.x1)) <= nearlyAllRightOf + 1 || Math.min(...group.map((r) => r.x0)) >= nearlyAllLeftOf - 1;
+  return (
+    Math.max(...group.map((r) => r.x1)) <= nearlyAllRightOf + 1 ||
+    Math.min(...group.map((r) => r.x0)) >= nearlyAllLeftOf - 1
+  );
 }
 
 /** Groups runs by baseline; `tolerance` is a fraction of the smaller font size. */
@@ -129,7 +134,8 @@ function byBaseline<T extends { y: number; size: number }>(items: T[], tolerance
   let anchor = Number.NaN;
   for (const item of sorted) {
     const group = groups[groups.length - 1];
-    if (group && Math.abs(anchor - item.y) <= tolerance * Math.min(item.size, group[0]!.size)) group.push(item);
+    if (group && Math.abs(anchor - item.y) <= tolerance * Math.min(item.size, group[0]!.size))
+      group.push(item);
     else {
       groups.push([item]);
       anchor = item.y;
@@ -222,7 +228,9 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
     best.push({ x, low: runLow, high: runHigh });
   }
   // Candidates from the tallest strip down; the first one whose sides hold real columns wins.
-  const order = best.map((_, i) => i).sort((a, b) => best[b]!.high - best[b]!.low - (best[a]!.high - best[a]!.low));
+  const order = best
+    .map((_, i) => i)
+    .sort((a, b) => best[b]!.high - best[b]!.low - (best[a]!.high - best[a]!.low));
   const tried = new Set<string>();
   for (const i of order) {
     const cand = best[i]!;
@@ -233,7 +241,8 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
     // The strip: neighbouring x with (at least) the same empty stretch.
     let a = i;
     let b = i;
-    const covers = (j: number) => best[j] !== undefined && best[j]!.low <= cand.low + 0.5 && best[j]!.high >= cand.high - 0.5;
+    const covers = (j: number) =>
+      best[j] !== undefined && best[j]!.low <= cand.low + 0.5 && best[j]!.high >= cand.high - 0.5;
     while (covers(a - 1)) a--;
     while (covers(b + 1)) b++;
     if ((b - a + 1) * step < 0.8 * size) continue;
@@ -250,7 +259,13 @@ function findGutter(frags: Fragment[], insideColumn: boolean): Gutter | null {
  * into bands, and bands at its top or bottom that are not columns (author blocks centred side
  * by side above a paper's columns, a wide table) are left out.
  */
-function trimToColumns(frags: Fragment[], x: number, low: number, high: number, size: number): { low: number; high: number } | null {
+function trimToColumns(
+  frags: Fragment[],
+  x: number,
+  low: number,
+  high: number,
+  size: number,
+): { low: number; high: number } | null {
   const inside = frags.filter((f) => middleY(f) > low && middleY(f) < high).sort((p, q) => top(q) - top(p));
   const bands: Array<{ low: number; high: number }> = [];
   let bandHigh = high;
@@ -272,7 +287,10 @@ function trimToColumns(frags: Fragment[], x: number, low: number, high: number, 
   const belongs = (b: { low: number; high: number }) => {
     if (columnsBeside(frags, x, b.low, b.high)) return true;
     const band = inside.filter((f) => middleY(f) > b.low && middleY(f) < b.high);
-    return new Set(band.map((f) => Math.round(f.y))).size <= 2 && band.some((f) => Math.abs(f.x0 - leftEdge) < size || Math.abs(f.x0 - rightEdge) < size);
+    return (
+      new Set(band.map((f) => Math.round(f.y))).size <= 2 &&
+      band.some((f) => Math.abs(f.x0 - leftEdge) < size || Math.abs(f.x0 - rightEdge) < size)
+    );
   };
   let first = 0;
   let last = bands.length - 1;
@@ -313,10 +331,26 @@ function columnsBeside(frags: Fragment[], x: number, low: number, high: number):
     if (fill(room) >= 0.6) return true;
     const start = Math.min(...side.map((f) => f.x0));
     const extent = Math.max(...side.map((f) => f.x1)) - start;
-    const aligned = [...rows.values()].filter((row) => Math.abs(Math.min(...row.map((f) => f.x0)) - start) < 2).length >= 0.75 * rows.size;
-    return aligned && side.length <= 1.5 * rows.size && extent >= 0.25 * (regionRight - regionLeft) && fill(extent) >= 0.6;
+    const aligned =
+      [...rows.values()].filter((row) => Math.abs(Math.min(...row.map((f) => f.x0)) - start) < 2).length >=
+      0.75 * rows.size;
+    return (
+      aligned &&
+      side.length <= 1.5 * rows.size &&
+      extent >= 0.25 * (regionRight - regionLeft) &&
+      fill(extent) >= 0.6
+    );
   };
-  return prose(inside.filter((f) => middleX(f) < x), x - regionLeft) && prose(inside.filter((f) => middleX(f) >= x), regionRight - x);
+  return (
+    prose(
+      inside.filter((f) => middleX(f) < x),
+      x - regionLeft,
+    ) &&
+    prose(
+      inside.filter((f) => middleX(f) >= x),
+      regionRight - x,
+    )
+  );
 }
 
 /** Blocks of fragments in reading order: bands top to bottom, columns left to right within a band. */
@@ -351,7 +385,8 @@ interface Piece {
   script: '' | '^' | '_';
 }
 
-const ACCENTS = /^[\u00B4\u02CB\u02C6\u02DC\u00AF\u02C9\u02D8\u02D9\u00A8\u02DA\u02DD\u02C7\u00B8\u02DB`^~\s]+$/u;
+const ACCENTS =
+  /^[\u00B4\u02CB\u02C6\u02DC\u00AF\u02C9\u02D8\u02D9\u00A8\u02DA\u02DD\u02C7\u00B8\u02DB`^~\s]+$/u;
 const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
 
 /** Joins a line's pieces left to right, with spaces where the gaps are word gaps. */
@@ -361,7 +396,14 @@ function joinPieces(pieces: Piece[]): string {
   const accents = pieces.filter((p) => ACCENTS.test(p.text));
   const key = new Map<Piece, number>(pieces.map((p) => [p, p.x0]));
   for (const p of accents) {
-    const under = pieces.find((q) => q !== p && !accents.includes(q) && q.x0 <= p.x0 + 0.1 * p.size && q.x0 >= p.x0 - 0.4 * p.size && q.x1 > p.x0);
+    const under = pieces.find(
+      (q) =>
+        q !== p &&
+        !accents.includes(q) &&
+        q.x0 <= p.x0 + 0.1 * p.size &&
+        q.x0 >= p.x0 - 0.4 * p.size &&
+        q.x1 > p.x0,
+    );
     if (under) key.set(p, under.x0 - 0.01);
   }
   pieces.sort((p, q) => key.get(p)! - key.get(q)!);
@@ -406,7 +448,8 @@ function joinPieces(pieces: Piece[]): string {
  * 0.75 em above, subscripts 0.5 em below. A big maths symbol of the text's own size (TeX's sum
  * or root sign) has its baseline at its top, up to 1 em above the line it belongs to.
  */
-const inBand = (dy: number, size: number, script: boolean) => (script ? dy < 0.75 * size && dy > -0.5 * size : dy < 1.0 * size && dy > -0.25 * size);
+const inBand = (dy: number, size: number, script: boolean) =>
+  script ? dy < 0.75 * size && dy > -0.5 * size : dy < 1.0 * size && dy > -0.25 * size;
 
 // Accents TeX draws as glyphs of their own (no T1 encoding), raised over capitals.
 const accentOnly = (g: Fragment[]) => g.every((f) => f.runs.every((r) => ACCENTS.test(r.text)));
@@ -436,7 +479,9 @@ export function blockLines(block: Fragment[]): Line[] {
     if (host) scripts.push(g);
     else mains.push({ frags: g, size, pieces: [] });
   }
-  for (const m of mains) for (const f of m.frags) for (const r of f.runs) m.pieces.push({ x0: r.x0, x1: r.x1, size: r.size, text: r.text, script: '' });
+  for (const m of mains)
+    for (const f of m.frags)
+      for (const r of f.runs) m.pieces.push({ x0: r.x0, x1: r.x1, size: r.size, text: r.text, script: '' });
   // Each script fragment joins the nearest bigger line whose text (scripts included, so that a
   // script's own scripts find it) it touches; nearer fragments first.
   let pending = scripts.flat();
@@ -449,7 +494,11 @@ export function blockLines(block: Fragment[]): Line[] {
       const smaller = (m: (typeof mains)[number]) => f.size <= 0.88 * m.size;
       for (const m of mains) {
         const dy = f.y - m.frags[0]!.y;
-        if ((!accent && !smaller(m) && (weight([f]) > 2 || f.size >= 1.5 * m.size)) || !inBand(dy, m.size, accent || smaller(m))) continue;
+        if (
+          (!accent && !smaller(m) && (weight([f]) > 2 || f.size >= 1.5 * m.size)) ||
+          !inBand(dy, m.size, accent || smaller(m))
+        )
+          continue;
         if (!m.pieces.some((h) => f.x0 <= h.x1 + 0.5 * m.size && f.x1 >= h.x0 - 0.5 * m.size)) continue;
         if (Math.abs(dy) < distance) {
           distance = Math.abs(dy);
@@ -462,28 +511,43 @@ export function blockLines(block: Fragment[]): Line[] {
       }
       const dy = f.y - host.frags[0]!.y;
       // Raised or lowered smaller type is a script; a same-size symbol off the baseline (a sum sign) is not.
-      const script = accent || !smaller(host) ? '' : dy > 0.1 * host.size ? '^' : dy < -0.08 * host.size ? '_' : '';
+      const script =
+        accent || !smaller(host) ? '' : dy > 0.1 * host.size ? '^' : dy < -0.08 * host.size ? '_' : '';
       for (const r of f.runs) host.pieces.push({ x0: r.x0, x1: r.x1, size: r.size, text: r.text, script });
     }
     if (left.length === pending.length) break;
     pending = left;
   }
-  for (const f of pending) mains.push({ frags: [f], size: f.size, pieces: f.runs.map((r) => ({ x0: r.x0, x1: r.x1, size: r.size, text: r.text, script: '' })) });
+  for (const f of pending)
+    mains.push({
+      frags: [f],
+      size: f.size,
+      pieces: f.runs.map((r) => ({ x0: r.x0, x1: r.x1, size: r.size, text: r.text, script: '' })),
+    });
   mains.sort((p, q) => q.frags[0]!.y - p.frags[0]!.y);
   const bodySize = dominantSize(block);
   // Drop caps (IEEE's first letter): one or two big letters beside the top lines of a paragraph.
   for (const cap of [...mains]) {
-    const text = cap.pieces.map((p) => p.text).join('').trim();
+    const text = cap.pieces
+      .map((p) => p.text)
+      .join('')
+      .trim();
     if (cap.frags.length !== 1 || !/^\p{L}{1,2}$/u.test(text) || cap.size < 1.8 * bodySize) continue;
     const f = cap.frags[0]!;
     const next = mains.find(
-      (m) => m !== cap && m.frags[0]!.y >= f.y - 0.2 * bodySize && m.frags[0]!.y <= f.y + f.size && Math.min(...m.frags.map((h) => h.x0)) - f.x1 < 2 * bodySize && Math.min(...m.frags.map((h) => h.x0)) >= f.x1 - 1,
+      (m) =>
+        m !== cap &&
+        m.frags[0]!.y >= f.y - 0.2 * bodySize &&
+        m.frags[0]!.y <= f.y + f.size &&
+        Math.min(...m.frags.map((h) => h.x0)) - f.x1 < 2 * bodySize &&
+        Math.min(...m.frags.map((h) => h.x0)) >= f.x1 - 1,
     );
     if (!next) continue;
     const first = next.pieces.reduce((a, b) => (a.x0 <= b.x0 ? a : b));
     first.text = text + first.text.trimStart();
     // The lines beside the cap are indented by it; they start where the paragraph does.
-    for (const m of mains) if (m.frags[0]!.y >= f.y - 0.2 * bodySize && m.frags[0]!.y <= f.y + f.size) m.x0 = f.x0;
+    for (const m of mains)
+      if (m.frags[0]!.y >= f.y - 0.2 * bodySize && m.frags[0]!.y <= f.y + f.size) m.x0 = f.x0;
     mains.splice(mains.indexOf(cap), 1);
   }
   const lines: Line[] = [];
@@ -514,7 +578,10 @@ export function blockLines(block: Fragment[]): Line[] {
   const allRight = mode(lines.map((l) => l.x1)) ?? Math.max(...lines.map((l) => l.x1));
   const edges = new Map<number, { left: number; right: number }>();
   for (const [size, group] of bySize) {
-    edges.set(size, { left: mode(group.map((l) => l.x0)) ?? allLeft, right: mode(group.map((l) => l.x1)) ?? allRight });
+    edges.set(size, {
+      left: mode(group.map((l) => l.x0)) ?? allLeft,
+      right: mode(group.map((l) => l.x1)) ?? allRight,
+    });
   }
   const gaps = new Map<number, number[]>();
   lines.forEach((l, i) => {
@@ -548,10 +615,11 @@ function mode(xs: number[]): number | undefined {
   for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
   let best: number | undefined;
   let bestCount = 1;
-  for (const [x, c] of counts) if (c > bestCount) {
-    best = x;
-    bestCount = c;
-  }
+  for (const [x, c] of counts)
+    if (c > bestCount) {
+      best = x;
+      bestCount = c;
+    }
   return best;
 }
 

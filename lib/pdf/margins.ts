@@ -41,12 +41,16 @@ export function dropRunningHeads(pages: Fragment[][]): Fragment[][] {
     const count = Math.min(2, Math.floor(r.length / 2));
     for (let depth = 0; depth < count; depth++) {
       for (const frag of r[depth]!) edges.push({ page, frag, row: r[depth]!, depth, side: 'top' });
-      for (const frag of r[r.length - 1 - depth]!) edges.push({ page, frag, row: r[r.length - 1 - depth]!, depth, side: 'bottom' });
+      for (const frag of r[r.length - 1 - depth]!)
+        edges.push({ page, frag, row: r[r.length - 1 - depth]!, depth, side: 'bottom' });
     }
   });
 
   // Page numbers: a number standing alone (not a section number before its heading).
-  const alone = (e: Edge) => e.row.every((o) => o === e.frag || o.x0 - e.frag.x1 > 3 * e.frag.size || e.frag.x0 - o.x1 > 3 * e.frag.size);
+  const alone = (e: Edge) =>
+    e.row.every(
+      (o) => o === e.frag || o.x0 - e.frag.x1 > 3 * e.frag.size || e.frag.x0 - o.x1 > 3 * e.frag.size,
+    );
   for (const e of edges) if (PAGE_NUMBER.test(fragmentText(e.frag).trim()) && alone(e)) drop.add(e.frag);
 
   // The same text (numbers aside) near the same height on a quarter of the pages or more.
@@ -70,11 +74,14 @@ export function dropRunningHeads(pages: Fragment[][]): Fragment[][] {
   // Anything (a watermark, a repeated notice) at exactly the same place on half the pages.
   if (n >= 3) {
     const byPlace = new Map<string, Set<number>>();
-    const placeKey = (f: Fragment) => `${key(fragmentText(f))}@${Math.round(f.x0 / 3)},${Math.round(f.y / 3)}`;
+    const placeKey = (f: Fragment) =>
+      `${key(fragmentText(f))}@${Math.round(f.x0 / 3)},${Math.round(f.y / 3)}`;
     pages.forEach((frags, page) => {
       for (const f of frags) byPlace.set(placeKey(f), (byPlace.get(placeKey(f)) ?? new Set()).add(page));
     });
-    for (const frags of pages) for (const f of frags) if ((byPlace.get(placeKey(f))?.size ?? 0) >= Math.max(3, Math.ceil(n / 2))) drop.add(f);
+    for (const frags of pages)
+      for (const f of frags)
+        if ((byPlace.get(placeKey(f))?.size ?? 0) >= Math.max(3, Math.ceil(n / 2))) drop.add(f);
   }
 
   // Headers whose text changes (section names in a book-like layout): an outermost row of body
@@ -89,11 +96,14 @@ export function dropRunningHeads(pages: Fragment[][]): Fragment[][] {
         const [outer, next] = side === 'top' ? [r[0]!, r[1]!] : [r[r.length - 1]!, r[r.length - 2]!];
         if (small(outer) && Math.abs(outer[0]!.y - next[0]!.y) >= 2 * bodySize) detached.push(outer[0]!.y);
       }
-      const heights = detached.filter((y) => detached.filter((o) => Math.abs(o - y) <= 2).length >= Math.max(2, Math.ceil(0.3 * n)));
+      const heights = detached.filter(
+        (y) => detached.filter((o) => Math.abs(o - y) <= 2).length >= Math.max(2, Math.ceil(0.3 * n)),
+      );
       // Such a row goes from every page, also pages that hold nothing else (a blank page before a chapter).
       for (const r of pageRows) {
         const row = outermost(r);
-        if (row && small(row) && heights.some((y) => Math.abs(row[0]!.y - y) <= 2)) for (const f of row) drop.add(f);
+        if (row && small(row) && heights.some((y) => Math.abs(row[0]!.y - y) <= 2))
+          for (const f of row) drop.add(f);
       }
     }
   }

@@ -35,7 +35,10 @@ const CEDILLA: Record<string, string> = { '\u00B8': '\u0327', '\u02DB': '\u0328'
 const BEFORE_LETTER = new RegExp(`[${Object.keys(ACCENT_BEFORE).join('')}](\\p{L})`, 'gu');
 const CEDILLA_BEFORE = new RegExp(`[${Object.keys(CEDILLA).join('')}]([acegmnorsuvwxz])`, 'gu');
 const CEDILLA_AFTER = new RegExp(`(\\p{L})([${Object.keys(CEDILLA).join('')}])`, 'gu');
-const ANY_ACCENT = new RegExp(`[${Object.keys(ACCENT_BEFORE).join('')}${Object.keys(CEDILLA).join('')}\`\\u0300-\\u036F]`, 'u');
+const ANY_ACCENT = new RegExp(
+  `[${Object.keys(ACCENT_BEFORE).join('')}${Object.keys(CEDILLA).join('')}\`\\u0300-\\u036F]`,
+  'u',
+);
 
 export function joinAccents(text: string): string {
   if (!ANY_ACCENT.test(text)) return text.normalize('NFC');
@@ -76,11 +79,20 @@ const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}[\p{L}\p{M}'’
 
 // Words that begin hyphenated compounds ("self-attention", "two-stage") and are seldom the first
 // syllable of a single word; and prefixes that often are ("multi-ple"), so the rest must be a word.
-const COMPOUND_WORDS = new Set('self non cross well high low real state fine large small zero few one two three data task long short open'.split(' '));
+const COMPOUND_WORDS = new Set(
+  'self non cross well high low real state fine large small zero few one two three data task long short open'.split(
+    ' ',
+  ),
+);
 // Second halves of compounds that are words, not syllables ("attention-based", "straight-through").
-const COMPOUND_TAILS = new Set('based aware free like wise level scale specific driven dependent independent agnostic oriented related through wide shot grained'.split(' '));
+const COMPOUND_TAILS = new Set(
+  'based aware free like wise level scale specific driven dependent independent agnostic oriented related through wide shot grained'.split(
+    ' ',
+  ),
+);
 // What follows such a word as a suffix ("high-est", "open-ing") makes one word, not a compound.
-const SUFFIX = /^(?:est|ing|ings|er|ers|ity|ness|ly|ed|en|able|ish|ous|ive|al|ally|ic|ics|ize|ise|ized|ised)$/;
+const SUFFIX =
+  /^(?:est|ing|ings|er|ers|ity|ness|ly|ed|en|able|ish|ous|ive|al|ally|ic|ics|ize|ise|ized|ised)$/;
 const COMPOUND_PREFIXES = new Set('multi pre post co anti inter intra meta pseudo quasi semi sub'.split(' '));
 
 /**
@@ -103,7 +115,9 @@ function joinHyphenated(head: string, tail: string, vocabulary: Map<string, numb
       left.includes('-') ||
       (COMPOUND_WORDS.has(lastPart) && !SUFFIX.test(right)) ||
       (COMPOUND_TAILS.has(right) && lastPart.length >= 3) ||
-      (count(right) > 0 && (COMPOUND_PREFIXES.has(lastPart) || (lastPart.length >= 3 && right.length >= 3 && count(lastPart) > 0)));
+      (count(right) > 0 &&
+        (COMPOUND_PREFIXES.has(lastPart) ||
+          (lastPart.length >= 3 && right.length >= 3 && count(lastPart) > 0)));
   return keep ? head + tail : head.slice(0, -1) + tail;
 }
 
@@ -115,13 +129,16 @@ const LABEL = /^(?:[•◦▪‣∙·–—*-]|\(?[0-9a-zA-Z]{1,3}[.)\]]|\[[0-9]
  * (titles, equations): its paragraph may go on.
  */
 const isOpen = (l: Line) =>
-  !l.cells && (l.x1 >= l.right - Math.max(1.5 * l.size, 0.04 * (l.right - l.left)) || /\p{L}-$/u.test(l.text)) && l.x0 <= l.left + 3 * l.size;
+  !l.cells &&
+  (l.x1 >= l.right - Math.max(1.5 * l.size, 0.04 * (l.right - l.left)) || /\p{L}-$/u.test(l.text)) &&
+  l.x0 <= l.left + 3 * l.size;
 
 /** Whether `line` goes on with the paragraph of the open line `prev`. */
 function continues(prev: Line, line: Line, isAside: (l: Line) => boolean): boolean {
   const em = line.size;
   const offset = Math.abs(line.x0 - line.left) > 0.8 * em;
-  const underLabel = !line.blockStart && LABEL.test(prev.text) && line.x0 > prev.x0 && line.x0 < prev.x0 + 4 * em;
+  const underLabel =
+    !line.blockStart && LABEL.test(prev.text) && line.x0 > prev.x0 && line.x0 < prev.x0 + 4 * em;
   const sameStart = !line.blockStart && Math.abs(line.x0 - prev.x0) < 0.3 * em;
   const sameSize = Math.abs(line.size - prev.size) <= 0.1 * em && isAside(line) === isAside(prev);
   const spaced = !line.blockStart && line.gapAbove > 1.4 * line.leading;
@@ -139,11 +156,15 @@ function moveFloatsOutOfParagraphs(lines: Line[], isAside: (l: Line) => boolean)
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]!;
     const here = out[i]!;
-    if (!isOpen(prev) || /[.!?:。！？：]["”’)]?$/u.test(prev.text) || continues(prev, here, isAside)) continue;
+    if (!isOpen(prev) || /[.!?:。！？：]["”’)]?$/u.test(prev.text) || continues(prev, here, isAside))
+      continue;
     if (!here.blockStart && here.gapAbove <= 2.5 * here.leading) continue;
     for (let j = i + 1; j < Math.min(out.length, i + 60); j++) {
       const l = out[j]!;
-      const resumes = Math.abs(l.size - prev.size) <= 0.1 * prev.size && Math.abs(l.x0 - l.left) < 0.5 * l.size && /^\p{Ll}/u.test(l.text);
+      const resumes =
+        Math.abs(l.size - prev.size) <= 0.1 * prev.size &&
+        Math.abs(l.x0 - l.left) < 0.5 * l.size &&
+        /^\p{Ll}/u.test(l.text);
       if (!resumes || (isOpen(out[j - 1]!) && continues(out[j - 1]!, l, isAside))) continue;
       // Lines [i, j) go after the end of the paragraph that resumes at j (which now follows prev).
       out[j] = { ...l, blockStart: true };
@@ -196,16 +217,24 @@ export function documentText(pages: Line[][]): string {
 
   for (const line of lines) {
     const open = prev !== undefined && isOpen(prev);
-    if (prev && open && !isAside(prev) && Math.abs(prev.size - bodySize) <= 0.08 * bodySize && isAside(line)) {
+    if (
+      prev &&
+      open &&
+      !isAside(prev) &&
+      Math.abs(prev.size - bodySize) <= 0.08 * bodySize &&
+      isAside(line)
+    ) {
       // A footnote or caption inside an open paragraph: keep it for later.
       const last = held.length - 1;
-      if (last >= 0 && !line.blockStart && line.gapAbove < 1.5 * line.leading) held[last] = `${held[last]} ${line.text}`;
+      if (last >= 0 && !line.blockStart && line.gapAbove < 1.5 * line.leading)
+        held[last] = `${held[last]} ${line.text}`;
       else held.push(line.text);
       continue;
     }
     if (!prev || !open || !continues(prev, line, isAside)) endParagraph();
     if (!current) current = line.text;
-    else if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line.text)) current = joinHyphenated(current, line.text, vocabulary);
+    else if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line.text))
+      current = joinHyphenated(current, line.text, vocabulary);
     // A hyphen before a capital or after a bracket stays, without a space: "Mieleszczenko-Kowszewicz".
     else if (/\S-$/u.test(current) && /^[\p{L}\p{N}]/u.test(line.text)) current += line.text;
     else if (CJK_CHAR.test(current.slice(-1)) || CJK_CHAR.test(line.text[0]!)) current += line.text;

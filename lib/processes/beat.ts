@@ -14,7 +14,9 @@ const SILENT_MS = 3 * BEAT_MS;
 const FORGET_MS = 24 * 3_600_000;
 
 // On globalThis: instrumentation and the routes are bundled apart but share the process.
-const state = ((globalThis as { __coolPapersBeat?: { roles: Set<Role> } }).__coolPapersBeat ??= { roles: new Set() });
+const state = ((globalThis as { __coolPapersBeat?: { roles: Set<Role> } }).__coolPapersBeat ??= {
+  roles: new Set(),
+});
 
 /** Starts this process's heartbeat for `role` (once per process and role). */
 export function startBeat(role: Role): void {
@@ -45,10 +47,22 @@ export interface ProcessInfo {
 
 /** The processes heard from lately that still live. */
 export function liveProcesses(db: Database.Database = sqlite(), now = Date.now()): ProcessInfo[] {
-  const rows = read(processBeatRow, 'SELECT owner, role, startedAt, heartbeatAt FROM ProcessBeat WHERE heartbeatAt >= ? ORDER BY role, startedAt', db).all(now - SILENT_MS);
+  const rows = read(
+    processBeatRow,
+    'SELECT owner, role, startedAt, heartbeatAt FROM ProcessBeat WHERE heartbeatAt >= ? ORDER BY role, startedAt',
+    db,
+  ).all(now - SILENT_MS);
   return rows.flatMap((r) => {
     const owner = parseOwner(r.owner);
     if (!owner || !ownerAlive(owner)) return [];
-    return [{ role: r.role, host: owner.host, pid: owner.pid, startedAt: new Date(r.startedAt).toISOString(), lastSeenSecondsAgo: Math.round((now - r.heartbeatAt) / 1000) }];
+    return [
+      {
+        role: r.role,
+        host: owner.host,
+        pid: owner.pid,
+        startedAt: new Date(r.startedAt).toISOString(),
+        lastSeenSecondsAgo: Math.round((now - r.heartbeatAt) / 1000),
+      },
+    ];
   });
 }

@@ -15,7 +15,12 @@ export interface Health {
   problems: string[];
   process: { role: 'web'; pid: number; uptimeSeconds: number };
   database?: { readMs: number; dataVersion: string; latestDay: string | null };
-  ingest?: { last: RunRow | null; lastOk: RunRow | null; running: RunRow[]; leaseHolder: { pid: number; host: string } | null };
+  ingest?: {
+    last: RunRow | null;
+    lastOk: RunRow | null;
+    running: RunRow[];
+    leaseHolder: { pid: number; host: string } | null;
+  };
   summaries?: { queued: number; running: number };
   processes?: ProcessInfo[];
 }
@@ -28,14 +33,23 @@ export function health(): Health {
     const dataVersion = arxivDataVersion(db);
     const latestDay = read(latestDayRow, 'SELECT MAX(date) AS d FROM Listing', db).get()?.d ?? null;
     const readMs = Math.round((performance.now() - started) * 10) / 10;
-    const runs = 'SELECT id, source, status, startedAt, finishedAt, inserted, updated, errorCount FROM IngestRun';
-    const last = read(ingestRunRow, `${runs} WHERE status <> 'running' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
-    const lastOk = read(ingestRunRow, `${runs} WHERE status = 'ok' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
-    const running = read(ingestRunRow, `${runs} WHERE status = 'running' ORDER BY id DESC LIMIT 10`, db).all();
+    const runs =
+      'SELECT id, source, status, startedAt, finishedAt, inserted, updated, errorCount FROM IngestRun';
+    const last =
+      read(ingestRunRow, `${runs} WHERE status <> 'running' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
+    const lastOk =
+      read(ingestRunRow, `${runs} WHERE status = 'ok' ORDER BY id DESC LIMIT 1`, db).get() ?? null;
+    const running = read(
+      ingestRunRow,
+      `${runs} WHERE status = 'running' ORDER BY id DESC LIMIT 10`,
+      db,
+    ).all();
     const holder = leaseHolder(db, INGEST_LEASE);
     const owner = holder && parseOwner(holder.owner);
     const processes = liveProcesses(db);
-    const problems = processes.some((p) => p.role === 'worker') ? [] : ['no worker has been heard from lately: nothing ingests on schedule'];
+    const problems = processes.some((p) => p.role === 'worker')
+      ? []
+      : ['no worker has been heard from lately: nothing ingests on schedule'];
     return {
       status: problems.length ? 'degraded' : 'ok',
       problems,
@@ -46,6 +60,10 @@ export function health(): Health {
       processes,
     };
   } catch (e) {
-    return { status: 'error', problems: [`the database cannot be read: ${e instanceof Error ? e.message : String(e)}`], process: self };
+    return {
+      status: 'error',
+      problems: [`the database cannot be read: ${e instanceof Error ? e.message : String(e)}`],
+      process: self,
+    };
   }
 }

@@ -27,7 +27,10 @@ function processStat(pid: number): { state: string; started: number } | null {
 const processStart = (pid: number): number | null => processStat(pid)?.started ?? null;
 
 let self: Owner | undefined;
-export const thisProcess = (): Owner => (self?.pid === process.pid ? self : (self = { host: os.hostname(), pid: process.pid, started: processStart(process.pid) }));
+export const thisProcess = (): Owner =>
+  self?.pid === process.pid
+    ? self
+    : (self = { host: os.hostname(), pid: process.pid, started: processStart(process.pid) });
 
 /** This process as stored in owner columns (JSON). */
 export const thisOwner = (): string => JSON.stringify(thisProcess());
@@ -37,7 +40,9 @@ export function parseOwner(json: string | null): Owner | null {
   if (!json) return null;
   try {
     const o = JSON.parse(json) as Partial<Owner>;
-    return typeof o.host === 'string' && typeof o.pid === 'number' ? { host: o.host, pid: o.pid, started: typeof o.started === 'number' ? o.started : null } : null;
+    return typeof o.host === 'string' && typeof o.pid === 'number'
+      ? { host: o.host, pid: o.pid, started: typeof o.started === 'number' ? o.started : null }
+      : null;
   } catch {
     return null;
   }

@@ -25,7 +25,8 @@ export function stylesheetText(): string {
 export function writeAssets(): void {
   mkdirSync(FONTS_DIR, { recursive: true });
   writeFileSync(STYLESHEET, stylesheetText());
-  for (const font of readdirSync(fontsSource())) copyFileSync(path.join(fontsSource(), font), path.join(FONTS_DIR, font));
+  for (const font of readdirSync(fontsSource()))
+    copyFileSync(path.join(fontsSource(), font), path.join(FONTS_DIR, font));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

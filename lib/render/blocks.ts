@@ -48,7 +48,15 @@ export function classifyLines(text: string, markdown: boolean): Line[] {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const raw = text.slice(start, end);
-    const line: Line = { start, end, kind: 'text', quoteDepth: 0, contentStart: start, blockStart: false, fenceOpen: false };
+    const line: Line = {
+      start,
+      end,
+      kind: 'text',
+      quoteDepth: 0,
+      contentStart: start,
+      blockStart: false,
+      fenceOpen: false,
+    };
     lines.push(line);
     start = end + 1;
 
@@ -72,7 +80,9 @@ export function classifyLines(text: string, markdown: boolean): Line[] {
       continue;
     }
     // A fence may also open a list item ("- ```math").
-    const open = FENCE_OPEN.exec(rest) ?? (LIST_MARKER.test(rest) ? FENCE_OPEN.exec(rest.replace(LIST_MARKER, '')) : null);
+    const open =
+      FENCE_OPEN.exec(rest) ??
+      (LIST_MARKER.test(rest) ? FENCE_OPEN.exec(rest.replace(LIST_MARKER, '')) : null);
     // A fence may be indented up to 3 spaces, or more inside a list item.
     if (open?.[2] && (open[1]!.length <= 3 || inList) && !(open[2][0] === '`' && open[3]!.includes('`'))) {
       if (LIST_MARKER.test(rest)) inList = true;

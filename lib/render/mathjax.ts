@@ -54,12 +54,15 @@ function createConverter() {
     convert(source: string, display: boolean, sanitize: boolean): string {
       tex.parseOptions.tags.reset(); // \label names must not clash across unrelated formulas
       const node = document.convert(source, { display }) as LiteElement;
-      if (adaptor.kind(node) !== 'mjx-container') throw new Error(`unexpected MathJax output <${adaptor.kind(node)}>`);
+      if (adaptor.kind(node) !== 'mjx-container')
+        throw new Error(`unexpected MathJax output <${adaptor.kind(node)}>`);
       if (!sanitize) return adaptor.outerHTML(node);
       const depth = sanitizeMathTree(adaptor, node);
-      if (depth > FORMULA_LIMITS.outputDepth) throw new Refused(`nested ${depth} deep when typeset (limit ${FORMULA_LIMITS.outputDepth})`);
+      if (depth > FORMULA_LIMITS.outputDepth)
+        throw new Refused(`nested ${depth} deep when typeset (limit ${FORMULA_LIMITS.outputDepth})`);
       const html = adaptor.outerHTML(node);
-      if (html.length > FORMULA_LIMITS.html) throw new Refused(`${html.length} characters when typeset (limit ${FORMULA_LIMITS.html})`);
+      if (html.length > FORMULA_LIMITS.html)
+        throw new Refused(`${html.length} characters when typeset (limit ${FORMULA_LIMITS.html})`);
       return html;
     },
     /** Every rule the output can need: wrapper layout, @font-face and all glyph metrics. */
@@ -75,9 +78,14 @@ function createConverter() {
 export const FONT_URL = './woff';
 
 let converter: ReturnType<typeof createConverter> | null = null;
-const convert = (tex: string, display: boolean, sanitize = true) => (converter ??= createConverter()).convert(tex, display, sanitize);
+const convert = (tex: string, display: boolean, sanitize = true) =>
+  (converter ??= createConverter()).convert(tex, display, sanitize);
 // Bounded by entries and by characters held (keys and markup), so large formulas cannot fill memory.
-const cache = new LruCache<string, Typeset>(5000, 64_000_000, (key, value) => key.length + (value.ok ? value.html.length : value.message.length));
+const cache = new LruCache<string, Typeset>(
+  5000,
+  64_000_000,
+  (key, value) => key.length + (value.ok ? value.html.length : value.message.length),
+);
 
 /** How deeply braces, \left..\right and environments nest in TeX source. */
 export function sourceDepth(tex: string): number {
@@ -85,15 +93,19 @@ export function sourceDepth(tex: string): number {
   let max = 0;
   for (const [token] of tex.matchAll(/\\(?:left\b|right\b|begin\{[^}]*\}|end\{[^}]*\}|[^])|[{}]/g)) {
     if (token === '{' || token === '\\left' || token.startsWith('\\begin{')) max = Math.max(max, ++depth);
-    else if (token === '}' || token === '\\right' || token.startsWith('\\end{')) depth = Math.max(0, depth - 1);
+    else if (token === '}' || token === '\\right' || token.startsWith('\\end{'))
+      depth = Math.max(0, depth - 1);
   }
   return max;
 }
 
 function checkSource(tex: string): string | null {
-  if (tex.length > FORMULA_LIMITS.chars) return `${tex.length} characters long (limit ${FORMULA_LIMITS.chars})`;
+  if (tex.length > FORMULA_LIMITS.chars)
+    return `${tex.length} characters long (limit ${FORMULA_LIMITS.chars})`;
   const depth = sourceDepth(tex);
-  return depth > FORMULA_LIMITS.sourceDepth ? `nested ${depth} deep (limit ${FORMULA_LIMITS.sourceDepth})` : null;
+  return depth > FORMULA_LIMITS.sourceDepth
+    ? `nested ${depth} deep (limit ${FORMULA_LIMITS.sourceDepth})`
+    : null;
 }
 
 /**
@@ -111,7 +123,8 @@ export function typeset(tex: string, display: boolean): Typeset {
     try {
       result = { ok: true, html: convert(tex, display) };
     } catch (error) {
-      if (error instanceof Refused) result = { ok: false, refused: true, message: `Formula too large to typeset: ${error.message}` };
+      if (error instanceof Refused)
+        result = { ok: false, refused: true, message: `Formula too large to typeset: ${error.message}` };
       // MathJax's TexError is not an Error subclass, but it has a message.
       else result = { ok: false, message: (error as { message?: string }).message ?? String(error) };
     }

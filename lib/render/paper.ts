@@ -29,7 +29,11 @@ function texHtml(text: string, display: boolean, links: boolean): string {
       if (!span.tex.trim()) return ''; // `$$` that never closes: two `$`, an empty formula
       // `$\href{url}{here}$`: a link some authors wrap in maths, where MathJax has no links.
       if (LINK_ONLY.test(span.tex)) return texProse(span.tex.trim(), sink);
-      if (budget <= 0) return untypesetHtml(written, `Not typeset: the maths of this text is over ${FIELD_MATH_HTML} characters`);
+      if (budget <= 0)
+        return untypesetHtml(
+          written,
+          `Not typeset: the maths of this text is over ${FIELD_MATH_HTML} characters`,
+        );
       return spend(formulaHtml(percents(span.tex), span.display && display, written));
     },
     island(tex) {
@@ -73,9 +77,14 @@ export function renderAbstract(abstract: string): string {
     if (last >= 0 && displayOpen(paragraphs[last]!)) paragraphs[last] += ` ${line}`;
     else paragraphs.push(line);
   }
-  return paragraphs.map((paragraph) => `<p>${texHtml(paragraph.replace(/\s*\n\s*/g, ' '), true, true)}</p>`).join('\n');
+  return paragraphs
+    .map((paragraph) => `<p>${texHtml(paragraph.replace(/\s*\n\s*/g, ' '), true, true)}</p>`)
+    .join('\n');
 }
 
-export function renderPaperFields(paper: { title: string; abstract: string }): { titleHtml: string; abstractHtml: string } {
+export function renderPaperFields(paper: { title: string; abstract: string }): {
+  titleHtml: string;
+  abstractHtml: string;
+} {
   return { titleHtml: renderInline(paper.title), abstractHtml: renderAbstract(paper.abstract) };
 }

@@ -7,21 +7,104 @@ import { texProse, texSymbol } from './texText';
 
 // Maths alphabets by unicode2latex's names (its table has \mathscr for the script letters
 // that \mathcal prints).
-const ALPHABETS = new Map(Object.entries({
-  mathbb: 'mathbb', mathcal: 'mathscr', mathscr: 'mathscr', mathfrak: 'mathfrak', mathbf: 'mathbf', boldsymbol: 'mathbf',
-  bm: 'mathbf', mathsf: 'mathsf', mathtt: 'mathtt',
-}));
-const TEXT_ARGUMENT = new Set(['text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mathrm', 'mathit', 'mathnormal', 'operatorname', 'mbox', 'hbox', 'emph']);
-const OPERATORS = new Set([
-  'log', 'ln', 'lg', 'exp', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'sinh', 'cosh', 'tanh', 'arcsin', 'arccos', 'arctan',
-  'max', 'min', 'sup', 'inf', 'lim', 'liminf', 'limsup', 'det', 'dim', 'ker', 'arg', 'deg', 'gcd', 'hom', 'Pr', 'exp', 'mod', 'bmod',
+const ALPHABETS = new Map(
+  Object.entries({
+    mathbb: 'mathbb',
+    mathcal: 'mathscr',
+    mathscr: 'mathscr',
+    mathfrak: 'mathfrak',
+    mathbf: 'mathbf',
+    boldsymbol: 'mathbf',
+    bm: 'mathbf',
+    mathsf: 'mathsf',
+    mathtt: 'mathtt',
+  }),
+);
+const TEXT_ARGUMENT = new Set([
+  'text',
+  'textrm',
+  'textit',
+  'textbf',
+  'textsf',
+  'texttt',
+  'mathrm',
+  'mathit',
+  'mathnormal',
+  'operatorname',
+  'mbox',
+  'hbox',
+  'emph',
 ]);
-const ACCENTS = new Map(Object.entries({
-  hat: '\u0302', widehat: '\u0302', bar: '\u0304', overline: '\u0305', tilde: '\u0303', widetilde: '\u0303', vec: '\u20D7',
-  dot: '\u0307', ddot: '\u0308', check: '\u030C', breve: '\u0306', acute: '\u0301', grave: '\u0300',
-}));
+const OPERATORS = new Set([
+  'log',
+  'ln',
+  'lg',
+  'exp',
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'sinh',
+  'cosh',
+  'tanh',
+  'arcsin',
+  'arccos',
+  'arctan',
+  'max',
+  'min',
+  'sup',
+  'inf',
+  'lim',
+  'liminf',
+  'limsup',
+  'det',
+  'dim',
+  'ker',
+  'arg',
+  'deg',
+  'gcd',
+  'hom',
+  'Pr',
+  'exp',
+  'mod',
+  'bmod',
+]);
+const ACCENTS = new Map(
+  Object.entries({
+    hat: '\u0302',
+    widehat: '\u0302',
+    bar: '\u0304',
+    overline: '\u0305',
+    tilde: '\u0303',
+    widetilde: '\u0303',
+    vec: '\u20D7',
+    dot: '\u0307',
+    ddot: '\u0308',
+    check: '\u030C',
+    breve: '\u0306',
+    acute: '\u0301',
+    grave: '\u0300',
+  }),
+);
 const SIZES = /^(?:left|right|middle|[bB]ig{1,2}[lrm]?)$/;
-const SPACING = new Map(Object.entries({ ',': ' ', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '!': '', quad: ' ', qquad: ' ', displaystyle: '', textstyle: '', limits: '', nolimits: '' }));
+const SPACING = new Map(
+  Object.entries({
+    ',': ' ',
+    ';': ' ',
+    ':': ' ',
+    '>': ' ',
+    ' ': ' ',
+    '!': '',
+    quad: ' ',
+    qquad: ' ',
+    displaystyle: '',
+    textstyle: '',
+    limits: '',
+    nolimits: '',
+  }),
+);
 const ESCAPED = '{}%$#&_|';
 const MAX_DEPTH = 32; // deeper groups are not "clean": the bare TeX is shown
 
@@ -89,7 +172,11 @@ export function mathPlain(tex: string): string | null {
     if (alphabet) {
       let out = '';
       for (const ch of arg()) {
-        const mapped = /[A-Za-z0-9]/.test(ch) ? texSymbol(`\\${alphabet}{${ch}}`) : ch === ' ' ? '' : undefined;
+        const mapped = /[A-Za-z0-9]/.test(ch)
+          ? texSymbol(`\\${alphabet}{${ch}}`)
+          : ch === ' '
+            ? ''
+            : undefined;
         if (mapped === undefined) throw fail;
         out += mapped;
       }

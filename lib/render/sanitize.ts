@@ -11,15 +11,50 @@ import { MAX_MATH_EM } from './limits';
 // prompting it) chose, a tracking channel: they become links to the image instead.
 const imageToLink: sanitizeHtml.Transformer = (_tag, attribs) => ({
   tagName: 'a',
-  attribs: { href: attribs.src ?? '', rel: 'nofollow noopener noreferrer', ...(attribs.title ? { title: attribs.title } : {}) },
+  attribs: {
+    href: attribs.src ?? '',
+    rel: 'nofollow noopener noreferrer',
+    ...(attribs.title ? { title: attribs.title } : {}),
+  },
   text: attribs.alt?.trim() || 'image',
 });
 
 const PROSE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'del', 's', 'sup', 'sub',
-    'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody',
-    'tr', 'th', 'td', 'input', 'details', 'summary', 'span', 'div',
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'em',
+    'strong',
+    'del',
+    's',
+    'sup',
+    'sub',
+    'code',
+    'pre',
+    'kbd',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
+    'details',
+    'summary',
+    'span',
+    'div',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -33,24 +68,103 @@ const PROSE: sanitizeHtml.IOptions = {
   allowedClasses: { code: [/^language-[\w+-]+$/] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }), img: imageToLink },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }),
+    img: imageToLink,
+  },
 };
 
 // MathJax's CHTML output: custom elements whose look comes from public/mathjax/chtml.css, plus
 // inline styles for sizes and offsets. Element names: one per MathML node kind, and the helper
 // elements the CHTML wrappers create (mathjax-full/js/output/chtml/Wrappers).
 const MML_KINDS = [
-  'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror',
-  'mpadded', 'mphantom', 'mfenced', 'menclose', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover',
-  'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr', 'mlabeledtr', 'mtd', 'maction', 'semantics',
-  'TeXAtom', 'mglyph',
+  'math',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'mrow',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mstyle',
+  'merror',
+  'mpadded',
+  'mphantom',
+  'mfenced',
+  'menclose',
+  'msub',
+  'msup',
+  'msubsup',
+  'munder',
+  'mover',
+  'munderover',
+  'mmultiscripts',
+  'mprescripts',
+  'none',
+  'mtable',
+  'mtr',
+  'mlabeledtr',
+  'mtd',
+  'maction',
+  'semantics',
+  'TeXAtom',
+  'mglyph',
 ];
 const HELPERS = [
-  'container', 'c', 'utext', 'frac', 'num', 'den', 'dbox', 'dtable', 'row', 'line', 'nstrut', 'dstrut',
-  'script', 'base', 'over', 'under', 'sqrt', 'surd', 'root', 'box', 'rbox', 'block', 'spacer', 'cbox',
-  'stretchy-v', 'stretchy-h', 'beg', 'ext', 'mid', 'end', 'mark', 'table', 'itable', 'labels', 'tstrut',
-  'arrow', 'aline', 'ustrike', 'dstrike', 'rthead', 'rbhead', 'lthead', 'lbhead', 'scripts', 'prescripts',
-  'cell', 'tip', 'tool', 'status', 'vstrike', 'hstrike',
+  'container',
+  'c',
+  'utext',
+  'frac',
+  'num',
+  'den',
+  'dbox',
+  'dtable',
+  'row',
+  'line',
+  'nstrut',
+  'dstrut',
+  'script',
+  'base',
+  'over',
+  'under',
+  'sqrt',
+  'surd',
+  'root',
+  'box',
+  'rbox',
+  'block',
+  'spacer',
+  'cbox',
+  'stretchy-v',
+  'stretchy-h',
+  'beg',
+  'ext',
+  'mid',
+  'end',
+  'mark',
+  'table',
+  'itable',
+  'labels',
+  'tstrut',
+  'arrow',
+  'aline',
+  'ustrike',
+  'dstrike',
+  'rthead',
+  'rbhead',
+  'lthead',
+  'lbhead',
+  'scripts',
+  'prescripts',
+  'cell',
+  'tip',
+  'tool',
+  'status',
+  'vstrike',
+  'hstrike',
 ];
 
 const LENGTH = /^-?(?:\d+|\d*\.\d+)(?:ex|em|px|%)?$/;
@@ -60,13 +174,19 @@ const COLOR = /^(?:#[\da-fA-F]{3,8}|[a-zA-Z]+|rgba?\([\d.,\s%]+\))$/;
 // Lengths, colours and a relative nudge only: no url(), no fixed/absolute positioning, so TeX
 // input (\bbox, \color) cannot load anything or cover the page.
 const MATH_STYLES = new Map<string, RegExp>([
-  ...['height', 'min-width', 'max-width', 'vertical-align', 'left', 'right', 'top', 'font-size'].map((k) => [k, LENGTH] as const),
+  ...['height', 'min-width', 'max-width', 'vertical-align', 'left', 'right', 'top', 'font-size'].map(
+    (k) => [k, LENGTH] as const,
+  ),
   ['width', /^(?:-?(?:\d+|\d*\.\d+)(?:ex|em|px|%)?|auto)$/],
   ['transform', /^(?:(?:rotate\(-?[\d.]+rad\)|translate[XY]\(-?[\d.]+em\))\s*)+$/], // \cancel, \enclose strikes
-  ...['margin', 'padding'].flatMap((k) => [k, `${k}-top`, `${k}-right`, `${k}-bottom`, `${k}-left`]).map((k) => [k, LENGTHS] as const),
+  ...['margin', 'padding']
+    .flatMap((k) => [k, `${k}-top`, `${k}-right`, `${k}-bottom`, `${k}-left`])
+    .map((k) => [k, LENGTHS] as const),
   ['color', COLOR],
   ['background-color', COLOR],
-  ...['border', 'border-top', 'border-right', 'border-bottom', 'border-left'].map((k) => [k, BORDER] as const),
+  ...['border', 'border-top', 'border-right', 'border-bottom', 'border-left'].map(
+    (k) => [k, BORDER] as const,
+  ),
   ['position', /^relative$/],
   ['text-align', /^(?:left|right|center)$/],
   ['font-family', /^[\w, -]+$/], // unknown characters: MJXZERO, serif
@@ -74,8 +194,29 @@ const MATH_STYLES = new Map<string, RegExp>([
 
 // Exactly the elements and attributes the TeX → CHTML output produces (collected from
 // ~3,900 formulas of the test suites, real documents and the daily abstracts).
-const MATH_TAGS = new Set([...[...MML_KINDS, ...HELPERS].map((k) => `mjx-${k}`), 'dbox' /* sic: \enclose{longdiv} */]);
-const MATH_ATTRIBUTES = new Set(['class', 'style', 'space', 'rspace', 'size', 'display', 'width', 'texclass', 'limits', 'justify', 'type', 'atop', 'delims', 'extra', 'variant', 'data-width-includes-label', 'jax']);
+const MATH_TAGS = new Set([
+  ...[...MML_KINDS, ...HELPERS].map((k) => `mjx-${k}`),
+  'dbox' /* sic: \enclose{longdiv} */,
+]);
+const MATH_ATTRIBUTES = new Set([
+  'class',
+  'style',
+  'space',
+  'rspace',
+  'size',
+  'display',
+  'width',
+  'texclass',
+  'limits',
+  'justify',
+  'type',
+  'atop',
+  'delims',
+  'extra',
+  'variant',
+  'data-width-includes-label',
+  'jax',
+]);
 const CLASS = /^[\w -]*$/;
 
 // Lengths in em at most: \rule{500em}{500em}, \hspace, \kern, \raise, \bbox padding and the like
@@ -91,8 +232,13 @@ function safeStyle(style: string): string {
   return style
     .split(';')
     .map((declaration) => declaration.split(':').map((part) => part.trim()))
-    .filter(([name, value, ...rest]) => !rest.length && value !== undefined && MATH_STYLES.get(name!)?.test(value))
-    .map(([name, value]) => `${name}: ${/^(?:color|background-color|border|font-family)/.test(name!) ? value : clampLengths(value!)}`)
+    .filter(
+      ([name, value, ...rest]) => !rest.length && value !== undefined && MATH_STYLES.get(name!)?.test(value),
+    )
+    .map(
+      ([name, value]) =>
+        `${name}: ${/^(?:color|background-color|border|font-family)/.test(name!) ? value : clampLengths(value!)}`,
+    )
     .join('; ');
 }
 
@@ -110,7 +256,11 @@ export function sanitizeMathTree(adaptor: LiteAdaptor, node: LiteElement): numbe
     else depth = Math.max(depth, sanitizeMathTree(adaptor, child as LiteElement));
   }
   for (const { name, value } of adaptor.allAttributes(node)) {
-    const keep = MATH_ATTRIBUTES.has(name) && (name === 'style' ? (adaptor.setAttribute(node, 'style', safeStyle(value)), true) : name !== 'class' || CLASS.test(value));
+    const keep =
+      MATH_ATTRIBUTES.has(name) &&
+      (name === 'style'
+        ? (adaptor.setAttribute(node, 'style', safeStyle(value)), true)
+        : name !== 'class' || CLASS.test(value));
     if (!keep) adaptor.removeAttribute(node, name);
   }
   return depth + 1;

@@ -112,7 +112,8 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
     }
   };
 
-  const tryDollar = (open: number, n: 1 | 2): Attempt => (markdown ? tryMarkdownDollar(open, n) : tryTexDollar(open, n));
+  const tryDollar = (open: number, n: 1 | 2): Attempt =>
+    markdown ? tryMarkdownDollar(open, n) : tryTexDollar(open, n);
 
   const tryMarkdownDollar = (open: number, n: 1 | 2): Attempt => {
     const first = text.charAt(open + n);
@@ -157,7 +158,8 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
       }
       return 1;
     });
-    if (r !== 'eof' && r !== null) return { end: r.closeAt + n, contentStart: open + n, contentEnd: r.closeAt };
+    if (r !== 'eof' && r !== null)
+      return { end: r.closeAt + n, contentStart: open + n, contentEnd: r.closeAt };
     // `$$` that never closes is two `$`: an empty formula, as TeX counts them.
     const close = n === 2 ? open + 1 : firstDollar;
     if (close < 0) return r;
@@ -259,7 +261,12 @@ export function scanMath(text: string, options: ScanOptions = {}): ScanResult {
         i++;
         continue;
       }
-      spans.push({ start: i, end: attempt.end, tex: content(attempt.contentStart, attempt.contentEnd), display: display && !attempt.inline });
+      spans.push({
+        start: i,
+        end: attempt.end,
+        tex: content(attempt.contentStart, attempt.contentEnd),
+        display: display && !attempt.inline,
+      });
       i = attempt.end;
       li = lineAt(i);
     }

@@ -31,7 +31,30 @@ export function texSymbol(command: string): string | undefined {
 const SYMBOL_ACCENTS = `'"\`^~=.`;
 const LETTER_ACCENTS = 'uvHckrdbt';
 const MISSING_ACCENTS: Record<string, string> = { b: '\u0331', t: '\u0361' }; // macron below, tie
-const LETTERS = new Set(['o', 'O', 'ss', 'SS', 'ae', 'AE', 'oe', 'OE', 'aa', 'AA', 'l', 'L', 'i', 'j', 'dh', 'DH', 'th', 'TH', 'ng', 'NG', 'dj', 'DJ']);
+const LETTERS = new Set([
+  'o',
+  'O',
+  'ss',
+  'SS',
+  'ae',
+  'AE',
+  'oe',
+  'OE',
+  'aa',
+  'AA',
+  'l',
+  'L',
+  'i',
+  'j',
+  'dh',
+  'DH',
+  'th',
+  'TH',
+  'ng',
+  'NG',
+  'dj',
+  'DJ',
+]);
 const MISSING_LETTERS: Record<string, string> = { SS: 'SS' };
 const WORD = /[A-Za-z]+/y;
 const LETTER = /\p{L}/u;
@@ -70,7 +93,8 @@ export function accentAt(src: string, i: number): { text: string; end: number } 
   const j = skipSpaces(src, i + 2);
   let base: string;
   let end: number;
-  const dotless = (at: number) => src.charAt(at) === '\\' && /[ij]/.test(src.charAt(at + 1)) && !/[A-Za-z]/.test(src.charAt(at + 2));
+  const dotless = (at: number) =>
+    src.charAt(at) === '\\' && /[ij]/.test(src.charAt(at + 1)) && !/[A-Za-z]/.test(src.charAt(at + 2));
   if (src.charAt(j) === '{') {
     const close = src.indexOf('}', j);
     if (close < 0) return null;
@@ -129,42 +153,210 @@ export function accentsToUnicode(text: string): string {
 
 // ---- commands ---------------------------------------------------------------------------
 
-const STYLES = new Map(Object.entries({
-  textbf: 'strong', textit: 'i', textsl: 'i', emph: 'em', texttt: 'code', underline: 'u', uline: 'u',
-  textsuperscript: 'sup', textsubscript: 'sub', textsc: 'sc',
-}));
+const STYLES = new Map(
+  Object.entries({
+    textbf: 'strong',
+    textit: 'i',
+    textsl: 'i',
+    emph: 'em',
+    texttt: 'code',
+    underline: 'u',
+    uline: 'u',
+    textsuperscript: 'sup',
+    textsubscript: 'sub',
+    textsc: 'sc',
+  }),
+);
 // Declarations style the rest of their group: {\bf x}, {\em x}; null = no visible style.
 const DECLARATIONS = new Map<string, string | null>([
-  ...Object.entries({ bf: 'strong', bfseries: 'strong', it: 'i', itshape: 'i', sl: 'i', slshape: 'i', em: 'em', tt: 'code', ttfamily: 'code', sc: 'sc', scshape: 'sc' }),
-  ...['rm', 'sf', 'normalfont', 'upshape', 'mdseries', 'rmfamily', 'sffamily', 'tiny', 'scriptsize', 'footnotesize', 'small',
-    'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge', 'centering', 'raggedright'].map((k) => [k, null] as const),
+  ...Object.entries({
+    bf: 'strong',
+    bfseries: 'strong',
+    it: 'i',
+    itshape: 'i',
+    sl: 'i',
+    slshape: 'i',
+    em: 'em',
+    tt: 'code',
+    ttfamily: 'code',
+    sc: 'sc',
+    scshape: 'sc',
+  }),
+  ...[
+    'rm',
+    'sf',
+    'normalfont',
+    'upshape',
+    'mdseries',
+    'rmfamily',
+    'sffamily',
+    'tiny',
+    'scriptsize',
+    'footnotesize',
+    'small',
+    'normalsize',
+    'large',
+    'Large',
+    'LARGE',
+    'huge',
+    'Huge',
+    'centering',
+    'raggedright',
+  ].map((k) => [k, null] as const),
 ]);
-const TRANSPARENT = new Set(['text', 'textrm', 'textsf', 'textup', 'textnormal', 'textmd', 'mbox', 'hbox', 'fbox', 'framebox', 'makebox', 'uppercase', 'lowercase', 'MakeUppercase', 'MakeLowercase', 'MakeTextUppercase', 'emphasize']);
+const TRANSPARENT = new Set([
+  'text',
+  'textrm',
+  'textsf',
+  'textup',
+  'textnormal',
+  'textmd',
+  'mbox',
+  'hbox',
+  'fbox',
+  'framebox',
+  'makebox',
+  'uppercase',
+  'lowercase',
+  'MakeUppercase',
+  'MakeLowercase',
+  'MakeTextUppercase',
+  'emphasize',
+]);
 // Commands whose first argument is not text (a colour, a scale, a link target): the last one is.
-const SKIP_FIRST = new Set(['textcolor', 'colorbox', 'scalebox', 'raisebox', 'hyperlink', 'foreignlanguage', 'hyperref', 'texorpdfstring']);
-const DROPPED_WITH_ARG = new Set(['label', 'vspace', 'phantom', 'nocite', 'index', 'color', 'footnotemark', 'bibliographystyle', 'bibliography', 'hypertarget']);
-const SPACES = new Set(['par', 'newline', 'linebreak', 'quad', 'qquad', 'enspace', 'hspace', 'hfill', 'break']);
-const NOTHING = new Set(['noindent', 'indent', 'smallskip', 'medskip', 'bigskip', 'vfill', 'xspace', 'relax', 'protect', 'nobreak', 'leavevmode', 'maketitle', 'clearpage', 'newpage', 'null', 'onecolumn', 'twocolumn', 'noalign', 'ignorespaces', 'unskip']);
-const CITES = /^(?:[cC]ite[pt]?|cite(?:alp|alt|author|year|yearpar|num)|[pP]arencite|[tT]extcite|[aA]utocite|footcite|smartcite|supercite)$/;
+const SKIP_FIRST = new Set([
+  'textcolor',
+  'colorbox',
+  'scalebox',
+  'raisebox',
+  'hyperlink',
+  'foreignlanguage',
+  'hyperref',
+  'texorpdfstring',
+]);
+const DROPPED_WITH_ARG = new Set([
+  'label',
+  'vspace',
+  'phantom',
+  'nocite',
+  'index',
+  'color',
+  'footnotemark',
+  'bibliographystyle',
+  'bibliography',
+  'hypertarget',
+]);
+const SPACES = new Set([
+  'par',
+  'newline',
+  'linebreak',
+  'quad',
+  'qquad',
+  'enspace',
+  'hspace',
+  'hfill',
+  'break',
+]);
+const NOTHING = new Set([
+  'noindent',
+  'indent',
+  'smallskip',
+  'medskip',
+  'bigskip',
+  'vfill',
+  'xspace',
+  'relax',
+  'protect',
+  'nobreak',
+  'leavevmode',
+  'maketitle',
+  'clearpage',
+  'newpage',
+  'null',
+  'onecolumn',
+  'twocolumn',
+  'noalign',
+  'ignorespaces',
+  'unskip',
+]);
+const CITES =
+  /^(?:[cC]ite[pt]?|cite(?:alp|alt|author|year|yearpar|num)|[pP]arencite|[tT]extcite|[aA]utocite|footcite|smartcite|supercite)$/;
 const REFS = new Set(['ref', 'eqref', 'autoref', 'cref', 'Cref', 'pageref', 'nameref', 'vref']);
 const NOTES = new Set(['footnote', 'thanks', 'footnotetext']);
 // Text produced by commands beyond unicode2latex's table, including the macros conference
 // style files define for prose (cvpr.sty's \eg, \ie, \etal...).
-const WORDS = new Map(Object.entries({
-  LaTeX: 'LaTeX', LaTeXe: 'LaTeX2ε', TeX: 'TeX', BibTeX: 'BibTeX', lq: '‘', rq: '’', slash: '/', item: '•',
-  eg: 'e.g.', ie: 'i.e.', etal: 'et al.', etc: 'etc.', vs: 'vs.', cf: 'cf.', wrt: 'w.r.t.', aka: 'a.k.a.', iid: 'i.i.d.',
-  Eg: 'E.g.', Ie: 'I.e.', Cf: 'Cf.', dof: 'DoF',
-}));
+const WORDS = new Map(
+  Object.entries({
+    LaTeX: 'LaTeX',
+    LaTeXe: 'LaTeX2ε',
+    TeX: 'TeX',
+    BibTeX: 'BibTeX',
+    lq: '‘',
+    rq: '’',
+    slash: '/',
+    item: '•',
+    eg: 'e.g.',
+    ie: 'i.e.',
+    etal: 'et al.',
+    etc: 'etc.',
+    vs: 'vs.',
+    cf: 'cf.',
+    wrt: 'w.r.t.',
+    aka: 'a.k.a.',
+    iid: 'i.i.d.',
+    Eg: 'E.g.',
+    Ie: 'I.e.',
+    Cf: 'Cf.',
+    dof: 'DoF',
+  }),
+);
 // Named text symbols: TeX skips the spaces after them, as after any control word.
-const TEXT_SYMBOLS = new Set(['ldots', 'dots', 'S', 'P', 'dag', 'ddag', 'copyright', 'pounds', 'euro', 'checkmark', 'textbackslash']);
-const CONTROL_SYMBOLS = new Map(Object.entries({ ',': '\u2009', ';': ' ', ':': ' ', '>': ' ', ' ': ' ', '\n': ' ', '!': '', '/': '', '@': '', '-': '' }));
+const TEXT_SYMBOLS = new Set([
+  'ldots',
+  'dots',
+  'S',
+  'P',
+  'dag',
+  'ddag',
+  'copyright',
+  'pounds',
+  'euro',
+  'checkmark',
+  'textbackslash',
+]);
+const CONTROL_SYMBOLS = new Map(
+  Object.entries({
+    ',': '\u2009',
+    ';': ' ',
+    ':': ' ',
+    '>': ' ',
+    ' ': ' ',
+    '\n': ' ',
+    '!': '',
+    '/': '',
+    '@': '',
+    '-': '',
+  }),
+);
 
 /** Commands this parser reads as text; any other control word in prose is maths (or an unknown macro). */
 function isTextCommand(name: string): boolean {
   return (
-    STYLES.has(name) || DECLARATIONS.has(name) || WORDS.has(name) || TRANSPARENT.has(name) || SKIP_FIRST.has(name) || DROPPED_WITH_ARG.has(name) ||
-    SPACES.has(name) || NOTHING.has(name) || CITES.test(name) || REFS.has(name) || NOTES.has(name) || TEXT_SYMBOLS.has(name) ||
-    LETTERS.has(name) || (name.length === 1 && LETTER_ACCENTS.includes(name)) || name.startsWith('text') ||
+    STYLES.has(name) ||
+    DECLARATIONS.has(name) ||
+    WORDS.has(name) ||
+    TRANSPARENT.has(name) ||
+    SKIP_FIRST.has(name) ||
+    DROPPED_WITH_ARG.has(name) ||
+    SPACES.has(name) ||
+    NOTHING.has(name) ||
+    CITES.test(name) ||
+    REFS.has(name) ||
+    NOTES.has(name) ||
+    TEXT_SYMBOLS.has(name) ||
+    LETTERS.has(name) ||
+    (name.length === 1 && LETTER_ACCENTS.includes(name)) ||
+    name.startsWith('text') ||
     ['url', 'href', 'nolinkurl', 'verb', 'begin', 'end', 'ding'].includes(name)
   );
 }
@@ -193,7 +385,8 @@ export function safeUrl(raw: string): string | null {
 function trimUrl(url: string): string {
   for (;;) {
     const last = url.charAt(url.length - 1);
-    const unmatched = (open: string, close: string) => last === close && url.split(close).length > url.split(open).length;
+    const unmatched = (open: string, close: string) =>
+      last === close && url.split(close).length > url.split(open).length;
     if (/[.,;:!?'"]/.test(last) || unmatched('(', ')') || unmatched('[', ']')) url = url.slice(0, -1);
     else return url;
   }
@@ -218,8 +411,10 @@ function islandOf(src: string, start: number, end: number): Island | null {
   if (!maths) return null;
   while (end > start && /[.,;:!?]/.test(src.charAt(end - 1)) && src.charAt(end - 2) !== '\\') end--;
   const count = (s: string, c: string) => s.split(c).length - 1;
-  while (src.charAt(end - 1) === ')' && count(src.slice(start, end), ')') > count(src.slice(start, end), '(')) end--;
-  while (src.charAt(start) === '(' && count(src.slice(start, end), '(') > count(src.slice(start, end), ')')) start++;
+  while (src.charAt(end - 1) === ')' && count(src.slice(start, end), ')') > count(src.slice(start, end), '('))
+    end--;
+  while (src.charAt(start) === '(' && count(src.slice(start, end), '(') > count(src.slice(start, end), ')'))
+    start++;
   return end > start ? { start, end } : null;
 }
 
@@ -292,7 +487,11 @@ class TexReader {
   }
 
   private styled(style: string | null, inner: string): string {
-    return style === null ? inner : style === 'sc' ? this.tag('span', inner, ' class="tex-sc"') : this.tag(style, inner);
+    return style === null
+      ? inner
+      : style === 'sc'
+        ? this.tag('span', inner, ' class="tex-sc"')
+        : this.tag(style, inner);
   }
 
   private quiet(inner: string): string {
@@ -301,7 +500,9 @@ class TexReader {
 
   private link(raw: string, inner: string): string {
     const href = this.sink.links ? safeUrl(raw) : null;
-    return href ? this.tag('a', inner, ` href="${escapeHtml(href)}" rel="nofollow noopener noreferrer"`) : inner;
+    return href
+      ? this.tag('a', inner, ` href="${escapeHtml(href)}" rel="nofollow noopener noreferrer"`)
+      : inner;
   }
 
   /** A braced argument's source (balanced); '' when there is none. */
@@ -399,7 +600,10 @@ class TexReader {
     this.i = skipSpaces(src, afterName); // TeX skips spaces after a control word
     const style = STYLES.get(name);
     if (style) return this.styled(style, this.arg(depth));
-    if (DECLARATIONS.has(name)) return depth + 1 >= MAX_GROUP_DEPTH ? '' : this.styled(DECLARATIONS.get(name) ?? null, this.seq(depth + 1));
+    if (DECLARATIONS.has(name))
+      return depth + 1 >= MAX_GROUP_DEPTH
+        ? ''
+        : this.styled(DECLARATIONS.get(name) ?? null, this.seq(depth + 1));
     if (TRANSPARENT.has(name)) return this.arg(depth);
     if (SKIP_FIRST.has(name)) {
       this.rawArg();
@@ -431,7 +635,11 @@ class TexReader {
     if (CITES.test(name) || REFS.has(name)) {
       this.skipOptional();
       this.skipOptional();
-      const keys = this.rawArg().split(',').map((k) => k.trim()).filter(Boolean).join(', ');
+      const keys = this.rawArg()
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .join(', ');
       if (!keys) return '';
       return this.quiet(this.esc(CITES.test(name) ? `[${keys}]` : name === 'eqref' ? `(${keys})` : keys));
     }

@@ -24,10 +24,16 @@ const SELECT = `SELECT p.id, p.title, p.authors, p.abstract, p.categories, subst
   FROM Paper p`;
 
 type Row = Omit<SearchDoc, 'authors' | 'categories'> & { authors: string; categories: string };
-const toDoc = (r: Row): SearchDoc => ({ ...r, authors: stringList(r.authors), categories: r.categories.split(' ') });
+const toDoc = (r: Row): SearchDoc => ({
+  ...r,
+  authors: stringList(r.authors),
+  categories: r.categories.split(' '),
+});
 
 export function loadSearchDocs(db: Database.Database, ids: readonly string[]): SearchDoc[] {
-  return statement<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`, db).all(JSON.stringify(ids)).map(toDoc);
+  return statement<[string], Row>(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`, db)
+    .all(JSON.stringify(ids))
+    .map(toDoc);
 }
 
 /** Every paper, in id order, for full rebuilds. */

@@ -3,7 +3,13 @@
 export const MARK_OPEN = '\u0001';
 export const MARK_CLOSE = '\u0002';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function markedToHtml(text: string): string {
   let open = false;

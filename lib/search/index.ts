@@ -23,7 +23,12 @@ export function searchEngine(): SearchEngine {
   const { MEILISEARCH_HOST, MEILISEARCH_API_KEY } = config();
   const key = `${MEILISEARCH_HOST ?? ''}|${MEILISEARCH_API_KEY ?? ''}`;
   if (cached?.key !== key) {
-    cached = { key, engine: MEILISEARCH_HOST ? new MeiliEngine(sqlite, MEILISEARCH_HOST, MEILISEARCH_API_KEY) : new FtsEngine(sqlite) };
+    cached = {
+      key,
+      engine: MEILISEARCH_HOST
+        ? new MeiliEngine(sqlite, MEILISEARCH_HOST, MEILISEARCH_API_KEY)
+        : new FtsEngine(sqlite),
+    };
   }
   return cached.engine;
 }
@@ -34,7 +39,10 @@ export function searchEngine(): SearchEngine {
  */
 export async function drainSearchOutbox(engine = searchEngine(), batchSize = 1000): Promise<number> {
   const db = sqlite();
-  const next = statement<[number], { paperId: string; queuedAt: string }>('SELECT paperId, queuedAt FROM SearchOutbox ORDER BY queuedAt LIMIT ?', db);
+  const next = statement<[number], { paperId: string; queuedAt: string }>(
+    'SELECT paperId, queuedAt FROM SearchOutbox ORDER BY queuedAt LIMIT ?',
+    db,
+  );
   const done = statement('DELETE FROM SearchOutbox WHERE paperId = ? AND queuedAt = ?', db);
   let drained = 0;
   for (;;) {

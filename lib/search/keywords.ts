@@ -19,7 +19,9 @@ const STOPWORDS = new Set(
   same several shall should show shows shown since so some such than that the their them then there these they this those through thus to too
   under until up upon us use used uses using very via was we well were what when where whether which while who whom why will with within without would yet you your
   approach method methods results result new based two three one first also existing novel present work study provide provides across
-  achieve achieves demonstrate demonstrates significantly significant however furthermore moreover`.split(/\s+/),
+  achieve achieves demonstrate demonstrates significantly significant however furthermore moreover`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -53,7 +55,10 @@ class KeywordScorer {
     this.docCount = read(countRow, 'SELECT count(*) AS n FROM Paper', db).get()?.n ?? 0;
     const [title, , abstract] = columnWeights(db, COLUMNS.length) ?? [1, 1, 1];
     this.titleWeight = title! / abstract!;
-    this.dfQuery = statement<[string], { n: number }>('SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?', db);
+    this.dfQuery = statement<[string], { n: number }>(
+      'SELECT count(*) AS n FROM fts_papers WHERE fts_papers MATCH ?',
+      db,
+    );
   }
 
   private df(w: string): number {
@@ -69,7 +74,10 @@ class KeywordScorer {
    */
   keywords(title: string, abstract: string): string {
     const words = [...candidateWords(title, abstract, this.titleWeight)];
-    const tokens = queryTokens(this.db, words.map(([w]) => w));
+    const tokens = queryTokens(
+      this.db,
+      words.map(([w]) => w),
+    );
     const byToken = new Map<string, { word: string; top: number; tf: number }>();
     words.forEach(([w, tf], i) => {
       const key = tokens[i] ?? w; // a word of several tokens ("matrix-wise") stays its own keyword
@@ -94,7 +102,10 @@ class KeywordScorer {
  * frequencies costs time in proportion to the index, so ingest fills only listed papers (the ones
  * daily lists show); the rest are filled on first request (keywordsFor) or by search:reindex.
  */
-export function fillMissingKeywords(db: Database.Database, { listedOnly = false, batchSize = 500 } = {}): number {
+export function fillMissingKeywords(
+  db: Database.Database,
+  { listedOnly = false, batchSize = 500 } = {},
+): number {
   const scorer = new KeywordScorer(db);
   const next = statement<[number], { id: string; title: string; abstract: string }>(
     `SELECT id, title, abstract FROM Paper WHERE keywords IS NULL${listedOnly ? ' AND id IN (SELECT paperId FROM Listing)' : ''} LIMIT ?`,
@@ -114,11 +125,16 @@ export function fillMissingKeywords(db: Database.Database, { listedOnly = false,
 
 /** A paper's stored keywords, computed and stored first if it has none; undefined for unknown ids. */
 export function keywordsFor(db: Database.Database, id: string): string | undefined {
-  const paper = statement<[string], { title: string; abstract: string; keywords: string | null }>('SELECT title, abstract, keywords FROM Paper WHERE id = ?', db).get(id);
+  const paper = statement<[string], { title: string; abstract: string; keywords: string | null }>(
+    'SELECT title, abstract, keywords FROM Paper WHERE id = ?',
+    db,
+  ).get(id);
   if (!paper) return undefined;
   if (paper.keywords !== null) return paper.keywords;
   const keywords = new KeywordScorer(db).keywords(paper.title, paper.abstract);
   // Stored in the background: a request never waits for another process's write.
-  void write((w) => w.prepare('UPDATE Paper SET keywords = ? WHERE id = ?').run(keywords, id)).catch(() => {});
+  void write((w) => w.prepare('UPDATE Paper SET keywords = ? WHERE id = ?').run(keywords, id)).catch(
+    () => {},
+  );
   return keywords;
 }

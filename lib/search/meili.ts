@@ -8,7 +8,14 @@ import { loadSearchDocs, type SearchDoc } from './docs';
 import { MARK_CLOSE, MARK_OPEN, markedToHtml } from './highlight';
 import { relatedRequest } from './query';
 import { fieldOf, rankRelated, RELATED_POOL, type RelatedCandidate } from './related';
-import { MAX_RESULTS, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type Term } from './types';
+import {
+  MAX_RESULTS,
+  type SearchEngine,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  type Term,
+} from './types';
 
 export const MEILI_INDEX = 'papers';
 const BATCH = 1000;
@@ -17,7 +24,8 @@ const BATCH = 1000;
 export const meiliId = (id: string) => id.replace(/[./]/g, '_');
 
 const day = (d: string | null) => (d ? Number(d.replaceAll('-', '')) : null);
-const unday = (n: number | null) => (n ? `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}` : null);
+const unday = (n: number | null) =>
+  n ? `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}` : null;
 const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 
 export interface MeiliDoc {
@@ -72,7 +80,10 @@ export function meiliFilter(r: SearchRequest): Filter {
     and.push(
       cats.flatMap((c) => {
         const { archive, categories } = termScope(c);
-        return [...(archive ? [`archives = ${quote(archive)}`] : []), ...categories.map((k) => `categories = ${quote(k)}`)];
+        return [
+          ...(archive ? [`archives = ${quote(archive)}`] : []),
+          ...categories.map((k) => `categories = ${quote(k)}`),
+        ];
       }),
     );
   }
@@ -139,10 +150,17 @@ export class MeiliEngine implements SearchEngine {
       ...HIGHLIGHT,
       // Per-term fields are not expressible: a field applies when every term names the same one.
       ...(only ? { attributesToSearchOn: [only] } : {}),
-      ...(r.sort === 'newest' ? { sort: ['bestSubmitted:desc'] } : r.sort === 'popularity' ? { sort: ['popularity:desc'] } : {}),
+      ...(r.sort === 'newest'
+        ? { sort: ['bestSubmitted:desc'] }
+        : r.sort === 'popularity'
+          ? { sort: ['popularity:desc'] }
+          : {}),
     };
     const res = await this.idx.search(meiliQuery(r), params);
-    return { hits: res.hits.map(toHit), total: Math.min(res.estimatedTotalHits ?? res.hits.length, MAX_RESULTS) };
+    return {
+      hits: res.hits.map(toHit),
+      total: Math.min(res.estimatedTotalHits ?? res.hits.length, MAX_RESULTS),
+    };
   }
 
   /**
@@ -161,11 +179,18 @@ export class MeiliEngine implements SearchEngine {
       if (count <= 0) return found;
       const results = await Promise.all(
         r.query.terms.map((t) =>
-          this.idx.search(termText(t), { filter, limit: count, showRankingScore: true, attributesToRetrieve: ['id', 'categories', 'authors'] }),
+          this.idx.search(termText(t), {
+            filter,
+            limit: count,
+            showRankingScore: true,
+            attributesToRetrieve: ['id', 'categories', 'authors'],
+          }),
         ),
       );
       for (const h of results.flatMap((res) => res.hits)) {
-        const c = found.get(h.id) ?? found.set(h.id, { id: h.id, categories: h.categories, authors: h.authors, score: 0 }).get(h.id)!;
+        const c =
+          found.get(h.id) ??
+          found.set(h.id, { id: h.id, categories: h.categories, authors: h.authors, score: 0 }).get(h.id)!;
         c.score += h._rankingScore ?? 0;
       }
       return found;
@@ -173,17 +198,31 @@ export class MeiliEngine implements SearchEngine {
     const need = Math.min(offset + limit, MAX_RESULTS);
     const field = fieldOf(paper.categories);
     const inField = await pool([field.map((a) => `archives = ${quote(a)}`), notSelf], RELATED_POOL);
-    const elsewhere = await pool([...field.map((a) => `archives != ${quote(a)}`), notSelf], need - inField.size);
-    const ranked = [...rankRelated(paper, [...inField.values()]), ...rankRelated(paper, [...elsewhere.values()])].slice(offset, need);
+    const elsewhere = await pool(
+      [...field.map((a) => `archives != ${quote(a)}`), notSelf],
+      need - inField.size,
+    );
+    const ranked = [
+      ...rankRelated(paper, [...inField.values()]),
+      ...rankRelated(paper, [...elsewhere.values()]),
+    ].slice(offset, need);
     const total = Math.min(inField.size + elsewhere.size, MAX_RESULTS);
     if (!ranked.length) return { hits: [], total };
     // The page's own highlights: the keywords over exactly these documents ('last' keeps only those
     // with the first keyword; the others come back from an empty query, unmarked).
     const uids = (cs: readonly { id: string }[]) => [cs.map((c) => `uid = ${quote(meiliId(c.id))}`)];
-    const marked = await this.idx.search(meiliQuery(r), { ...HIGHLIGHT, filter: uids(ranked), limit: ranked.length, matchingStrategy: 'last' });
+    const marked = await this.idx.search(meiliQuery(r), {
+      ...HIGHLIGHT,
+      filter: uids(ranked),
+      limit: ranked.length,
+      matchingStrategy: 'last',
+    });
     const byId = new Map(marked.hits.map((h) => [h.id, toHit(h)]));
     const rest = ranked.filter((c) => !byId.has(c.id));
-    if (rest.length) for (const h of (await this.idx.search('', { ...HIGHLIGHT, filter: uids(rest), limit: rest.length })).hits) byId.set(h.id, toHit(h));
+    if (rest.length)
+      for (const h of (await this.idx.search('', { ...HIGHLIGHT, filter: uids(rest), limit: rest.length }))
+        .hits)
+        byId.set(h.id, toHit(h));
     return { hits: ranked.flatMap((c) => byId.get(c.id) ?? []), total };
   }
 }
@@ -213,5 +252,6 @@ function toHit(h: Hit<MeiliDoc>): SearchHit {
 async function waitAll(tasks: EnqueuedTaskPromise[]): Promise<void> {
   const done = await Promise.all(tasks.map((t) => t.waitTask({ timeout: 120_000 })));
   const failed = done.find((t) => t.status !== 'succeeded');
-  if (failed) throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? ''}`);
+  if (failed)
+    throw new Error(`Meilisearch task ${failed.uid} ${failed.status}: ${failed.error?.message ?? ''}`);
 }

@@ -6,7 +6,15 @@ import type { Field, ParsedQuery, SearchRequest, Term } from './types';
 export const MAX_QUERY_CHARS = 500;
 export const MAX_TERMS = 24;
 
-const FIELDS: Record<string, Field> = { ti: 'title', title: 'title', au: 'authors', author: 'authors', authors: 'authors', abs: 'abstract', abstract: 'abstract' };
+const FIELDS: Record<string, Field> = {
+  ti: 'title',
+  title: 'title',
+  au: 'authors',
+  author: 'authors',
+  authors: 'authors',
+  abs: 'abstract',
+  abstract: 'abstract',
+};
 const CATEGORY_PREFIXES = new Set(['cat', 'category']);
 // A token: optional '-', optional 'prefix:', then a quoted phrase (closing quote optional) or a word.
 const TOKEN = /(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))/g;
@@ -17,7 +25,10 @@ export const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 export function cleanInput(raw: string): { text: string; truncated: boolean } {
   // Control/format characters and lone surrogates become spaces; NFC so "é" typed either way matches.
-  let text = raw.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ').normalize('NFC').trim();
+  let text = raw
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
+    .normalize('NFC')
+    .trim();
   const truncated = text.length > MAX_QUERY_CHARS;
   if (truncated) text = text.slice(0, MAX_QUERY_CHARS);
   return { text, truncated };
@@ -57,8 +68,10 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     (minus ? q.excluded : q.terms).push(term);
   }
-  if (dropped) q.notes.push(`Ignored ${dropped} part${dropped > 1 ? 's' : ''} of the query without searchable words.`);
-  if (!q.terms.length && q.excluded.length) q.notes.push('Add at least one word to look for: exclusions (-word) only narrow a search.');
+  if (dropped)
+    q.notes.push(`Ignored ${dropped} part${dropped > 1 ? 's' : ''} of the query without searchable words.`);
+  if (!q.terms.length && q.excluded.length)
+    q.notes.push('Add at least one word to look for: exclusions (-word) only narrow a search.');
   return q;
 }
 
@@ -69,7 +82,11 @@ export function highlightTerms(q: ParsedQuery): string[] {
 
 /** Related papers: the stored keywords of a paper as an any-match query, without the paper. */
 export function relatedRequest(id: string, keywords: string, limit: number, offset: number): SearchRequest {
-  const terms = keywords.split(/\s+/).filter(hasWord).slice(0, MAX_TERMS).map((text) => ({ text, phrase: false }));
+  const terms = keywords
+    .split(/\s+/)
+    .filter(hasWord)
+    .slice(0, MAX_TERMS)
+    .map((text) => ({ text, phrase: false }));
   return {
     query: { terms, excluded: [], categories: [], notes: [] },
     filters: { categories: [], dateField: 'announced' },

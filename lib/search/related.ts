@@ -29,7 +29,8 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Whether the candidate has a category in the paper's primary archive (its own field, not a cross-list's). */
-const inPrimaryArchive = (paper: RelatedPaper, c: RelatedPaper) => c.categories.some((x) => archiveOf(x) === archiveOf(paper.categories[0] ?? ''));
+const inPrimaryArchive = (paper: RelatedPaper, c: RelatedPaper) =>
+  c.categories.some((x) => archiveOf(x) === archiveOf(paper.categories[0] ?? ''));
 
 /**
  * How much more likely a candidate is related, from what it shares with the paper besides its
@@ -41,12 +42,20 @@ const inPrimaryArchive = (paper: RelatedPaper, c: RelatedPaper) => c.categories.
 export function relatedPrior(paper: RelatedPaper, c: RelatedPaper): number {
   const sharedCategories = overlap(paper.categories, c.categories);
   const categories = sharedCategories / (new Set([...paper.categories, ...c.categories]).size || 1);
-  const authors = paper.authors.length ? overlap(paper.authors.map(nameKey), c.authors.map(nameKey)) / paper.authors.length : 0;
+  const authors = paper.authors.length
+    ? overlap(paper.authors.map(nameKey), c.authors.map(nameKey)) / paper.authors.length
+    : 0;
   return (1 + categories) * (1 + authors);
 }
 
 /** Author names compared without case, accents or spacing differences. */
-const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const nameKey = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Candidates best first: those in the paper's primary archive, then by text score times prior, ties by id. */
 export function rankRelated<C extends RelatedCandidate>(paper: RelatedPaper, candidates: readonly C[]): C[] {

@@ -30,10 +30,21 @@ const schema = z.object({
 export type SearchParamsInput = z.infer<typeof schema> & { cat: string[] };
 
 export function readParams(raw: RawParams | URLSearchParams): SearchParamsInput {
-  const get = (k: string) => (raw instanceof URLSearchParams ? (raw.get(k) ?? undefined) : first(raw[k]) || undefined);
+  const get = (k: string) =>
+    raw instanceof URLSearchParams ? (raw.get(k) ?? undefined) : first(raw[k]) || undefined;
   const cats = raw instanceof URLSearchParams ? raw.getAll('cat') : [raw.cat ?? []].flat();
-  const parsed = schema.parse(Object.fromEntries(['q', 'sort', 'date', 'from', 'to', 'page', 'limit', 'related'].map((k) => [k, get(k)])));
-  return { ...parsed, cat: cats.flatMap((c) => c.split(/[\s,]+/)).filter((c) => CATEGORY.test(c)).slice(0, 20) };
+  const parsed = schema.parse(
+    Object.fromEntries(
+      ['q', 'sort', 'date', 'from', 'to', 'page', 'limit', 'related'].map((k) => [k, get(k)]),
+    ),
+  );
+  return {
+    ...parsed,
+    cat: cats
+      .flatMap((c) => c.split(/[\s,]+/))
+      .filter((c) => CATEGORY.test(c))
+      .slice(0, 20),
+  };
 }
 
 export interface SearchOutcome {
@@ -53,10 +64,23 @@ export interface SearchOutcome {
   engine: SearchEngine['name'];
 }
 
-export async function runSearch(raw: RawParams | URLSearchParams, engine = searchEngine()): Promise<SearchOutcome> {
+export async function runSearch(
+  raw: RawParams | URLSearchParams,
+  engine = searchEngine(),
+): Promise<SearchOutcome> {
   const params = readParams(raw);
   const offset = (params.page - 1) * params.limit;
-  const base = { params, hits: [], total: 0, page: params.page, pages: 0, match: 'all' as const, terms: [], notes: [], engine: engine.name };
+  const base = {
+    params,
+    hits: [],
+    total: 0,
+    page: params.page,
+    pages: 0,
+    match: 'all' as const,
+    terms: [],
+    notes: [],
+    engine: engine.name,
+  };
   if (params.related) return related(params, offset, engine, base);
   const query = parseQuery(params.q);
   if (query.arxivId) return { ...base, jump: query.arxivId };
@@ -80,16 +104,38 @@ export async function runSearch(raw: RawParams | URLSearchParams, engine = searc
     result = await engine.search({ ...request, match });
     if (result.total) notes.push('No paper has all the words; showing papers with some of them.');
   }
-  return { ...base, ...result, match, terms: highlightTerms(query), notes, pages: Math.ceil(result.total / params.limit) };
+  return {
+    ...base,
+    ...result,
+    match,
+    terms: highlightTerms(query),
+    notes,
+    pages: Math.ceil(result.total / params.limit),
+  };
 }
 
-async function related(params: SearchParamsInput, offset: number, engine: SearchEngine, base: Omit<SearchOutcome, 'params'> & { params: SearchParamsInput }): Promise<SearchOutcome> {
-  const paper = statement<[string], { id: string; title: string }>('SELECT id, title FROM Paper WHERE id = ?').get(params.related!);
+async function related(
+  params: SearchParamsInput,
+  offset: number,
+  engine: SearchEngine,
+  base: Omit<SearchOutcome, 'params'> & { params: SearchParamsInput },
+): Promise<SearchOutcome> {
+  const paper = statement<[string], { id: string; title: string }>(
+    'SELECT id, title FROM Paper WHERE id = ?',
+  ).get(params.related!);
   if (!paper) return { ...base, notes: ['No paper with that id is in the database.'] };
   // A paper from a bulk history gets its keywords on its first related-papers request.
   const keywords = keywordsFor(sqlite(), paper.id)!;
-  if (!keywords) return { ...base, relatedTo: paper, notes: ['This paper has no distinctive keywords to relate it by.'] };
+  if (!keywords)
+    return { ...base, relatedTo: paper, notes: ['This paper has no distinctive keywords to relate it by.'] };
   const result = await engine.related(paper.id, keywords, params.limit, offset);
   const terms = keywords.split(' ');
-  return { ...base, ...result, relatedTo: { id: paper.id, title: paper.title }, match: 'any', terms, pages: Math.ceil(result.total / params.limit) };
+  return {
+    ...base,
+    ...result,
+    relatedTo: { id: paper.id, title: paper.title },
+    match: 'any',
+    terms,
+    pages: Math.ceil(result.total / params.limit),
+  };
 }

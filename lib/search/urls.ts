@@ -1,7 +1,10 @@
 // URLs of searches: the page, its feed and its pages keep every parameter.
 import type { SearchParamsInput } from './service';
 
-export function searchQueryString(p: SearchParamsInput, overrides: Record<string, string | number | undefined> = {}): string {
+export function searchQueryString(
+  p: SearchParamsInput,
+  overrides: Record<string, string | number | undefined> = {},
+): string {
   const entries: Record<string, string | number | undefined> = {
     q: p.q || undefined,
     related: p.related,

@@ -11,7 +11,15 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { config } from '@/lib/config';
 import { read, sqlite, statement } from '@/lib/db';
-import { countRow, jobLivenessRow, jobRow, latestTimeRow, queueRow, type JobRow, type QueueRow } from '@/lib/db/rows';
+import {
+  countRow,
+  jobLivenessRow,
+  jobRow,
+  latestTimeRow,
+  queueRow,
+  type JobRow,
+  type QueueRow,
+} from '@/lib/db/rows';
 import type { Language } from '@/lib/llm/prompts';
 import { ownerAlive, parseOwner, thisOwner } from '@/lib/processes/owner';
 import { budgetLeft, rateRefusal, recordStart } from './limits';
@@ -28,8 +36,15 @@ export type { JobRow } from '@/lib/db/rows';
 
 export const jobKey = (paperId: string, language: string) => `${paperId}\u0000${language}`;
 
-export function readJob(paperId: string, language: Language, db: Database.Database = sqlite()): JobRow | undefined {
-  return read(jobRow, 'SELECT * FROM SummaryJob WHERE paperId = ? AND language = ?', db).get(paperId, language);
+export function readJob(
+  paperId: string,
+  language: Language,
+  db: Database.Database = sqlite(),
+): JobRow | undefined {
+  return read(jobRow, 'SELECT * FROM SummaryJob WHERE paperId = ? AND language = ?', db).get(
+    paperId,
+    language,
+  );
 }
 
 /** Queued or running, with a holder that lives (checked directly on this host) and keeps its heartbeat. */
@@ -45,13 +60,22 @@ export function jobLive(row: Pick<JobRow, 'state' | 'owner' | 'heartbeatAt'>, no
  * position of every job still waiting after them (1: next).
  */
 function plan(db: Database.Database, now: number): { starting: QueueRow[]; positions: Map<string, number> } {
-  const rows = read(queueRow, `SELECT paperId, language, owner, token, state, priority, queuedAt, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all().filter(
-    (r) => jobLive(r, now),
-  );
+  const rows = read(
+    queueRow,
+    `SELECT paperId, language, owner, token, state, priority, queuedAt, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`,
+    db,
+  )
+    .all()
+    .filter((r) => jobLive(r, now));
   let free = config().LLM_CONCURRENCY - rows.filter((r) => r.state === 'running').length;
   const queued = rows
     .filter((r) => r.state === 'queued')
-    .sort((a, b) => a.priority - b.priority || a.queuedAt - b.queuedAt || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.priority - b.priority ||
+        a.queuedAt - b.queuedAt ||
+        (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
+    );
   const starting: QueueRow[] = [];
   const positions = new Map<string, number>();
   for (const r of queued) {
@@ -67,20 +91,36 @@ function plan(db: Database.Database, now: number): { starting: QueueRow[]; posit
  * Marks running this process's jobs the queue reached (another process's job at the head keeps
  * its slot: its holder starts it on its next look). Returns them, and the waiting positions.
  */
-export function scheduleJobs(db: Database.Database, now = Date.now()): { start: Array<{ key: string; token: string }>; positions: Map<string, number> } {
+export function scheduleJobs(
+  db: Database.Database,
+  now = Date.now(),
+): { start: Array<{ key: string; token: string }>; positions: Map<string, number> } {
   const { starting, positions } = plan(db, now);
   const me = thisOwner();
-  const start = starting.filter((r) => r.owner === me).map((r) => ({ key: jobKey(r.paperId, r.language), token: r.token }));
-  const mark = statement(`UPDATE SummaryJob SET state = 'running', stage = 'pdf', heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state = 'queued'`, db);
+  const start = starting
+    .filter((r) => r.owner === me)
+    .map((r) => ({ key: jobKey(r.paperId, r.language), token: r.token }));
+  const mark = statement(
+    `UPDATE SummaryJob SET state = 'running', stage = 'pdf', heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state = 'queued'`,
+    db,
+  );
   for (const s of start) mark.run(now, s.token);
   return { start, positions };
 }
 
 /** Where a queued job stands (1: next); 0 when it is about to start. */
-export const queuePosition = (paperId: string, language: Language, db: Database.Database = sqlite(), now = Date.now()): number =>
-  plan(db, now).positions.get(jobKey(paperId, language)) ?? 0;
+export const queuePosition = (
+  paperId: string,
+  language: Language,
+  db: Database.Database = sqlite(),
+  now = Date.now(),
+): number => plan(db, now).positions.get(jobKey(paperId, language)) ?? 0;
 
-export type Claim = { kind: 'mine'; token: string } | { kind: 'follow' } | { kind: 'cached' } | { kind: 'refused'; reason: 'busy' | 'budget' | 'rate-limit' };
+export type Claim =
+  | { kind: 'mine'; token: string }
+  | { kind: 'follow' }
+  | { kind: 'cached' }
+  | { kind: 'refused'; reason: 'busy' | 'budget' | 'rate-limit' };
 
 export interface ClaimRequest {
   paperId: string;
@@ -109,9 +149,15 @@ export function claimJob(db: Database.Database, req: ClaimRequest, now = Date.no
   if (takeover && row?.token !== req.takeover) return { kind: 'follow' };
   if (!takeover) {
     const c = config();
-    statement(`DELETE FROM SummaryJob WHERE state IN ('done', 'error') AND heartbeatAt < ?`, db).run(now - KEEP_FINISHED_MS);
+    statement(`DELETE FROM SummaryJob WHERE state IN ('done', 'error') AND heartbeatAt < ?`, db).run(
+      now - KEEP_FINISHED_MS,
+    );
     if (!budgetLeft(db)) return { kind: 'refused', reason: 'budget' };
-    const pending = read(countRow, `SELECT COUNT(*) AS n FROM SummaryJob WHERE state IN ('queued', 'running') AND heartbeatAt >= ?`, db).get(now - JOB_LEASE_MS);
+    const pending = read(
+      countRow,
+      `SELECT COUNT(*) AS n FROM SummaryJob WHERE state IN ('queued', 'running') AND heartbeatAt >= ?`,
+      db,
+    ).get(now - JOB_LEASE_MS);
     if (pending && pending.n >= c.SUMMARY_MAX_PENDING) return { kind: 'refused', reason: 'busy' };
     if (!req.internal) {
       const limited = rateRefusal(db, req.client, now);
@@ -135,14 +181,25 @@ export function claimJob(db: Database.Database, req: ClaimRequest, now = Date.no
   return { kind: 'mine', token };
 }
 
-const ours = (db: Database.Database, sql: string, ...params: unknown[]): boolean => statement(sql, db).run(...params).changes === 1;
+const ours = (db: Database.Database, sql: string, ...params: unknown[]): boolean =>
+  statement(sql, db).run(...params).changes === 1;
 
 /** Renews the holder's heartbeat; false when the job is no longer ours. */
 export const renewJob = (db: Database.Database, token: string, now = Date.now()): boolean =>
-  ours(db, `UPDATE SummaryJob SET heartbeatAt = ? WHERE token = ? AND state IN ('queued', 'running')`, now, token);
+  ours(
+    db,
+    `UPDATE SummaryJob SET heartbeatAt = ? WHERE token = ? AND state IN ('queued', 'running')`,
+    now,
+    token,
+  );
 
 /** Writes the progress followers see; false when the job is no longer ours. */
-export const saveProgress = (db: Database.Database, token: string, p: { stage: 'pdf' | 'llm'; note: string | null; answers: Answer[] }, now = Date.now()): boolean =>
+export const saveProgress = (
+  db: Database.Database,
+  token: string,
+  p: { stage: 'pdf' | 'llm'; note: string | null; answers: Answer[] },
+  now = Date.now(),
+): boolean =>
   ours(
     db,
     `UPDATE SummaryJob SET stage = ?, note = ?, answers = ?, heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state = 'running'`,
@@ -154,8 +211,19 @@ export const saveProgress = (db: Database.Database, token: string, p: { stage: '
   );
 
 /** Stores the summary and ends the job, only while it is still ours (never two stored summaries for one job). */
-export function finishJob(db: Database.Database, token: string, summary: Omit<StoredSummary, 'currentVersion' | 'createdAt'>, now = Date.now()): boolean {
-  const done = ours(db, `UPDATE SummaryJob SET state = 'done', answers = ?, heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state = 'running'`, JSON.stringify(summary.answers), now, token);
+export function finishJob(
+  db: Database.Database,
+  token: string,
+  summary: Omit<StoredSummary, 'currentVersion' | 'createdAt'>,
+  now = Date.now(),
+): boolean {
+  const done = ours(
+    db,
+    `UPDATE SummaryJob SET state = 'done', answers = ?, heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state = 'running'`,
+    JSON.stringify(summary.answers),
+    now,
+    token,
+  );
   if (done) {
     saveSummary(db, summary);
     recordUsage(db, 0, summary.promptTokens + summary.completionTokens);
@@ -165,14 +233,36 @@ export function finishJob(db: Database.Database, token: string, summary: Omit<St
 
 /** Ends the job with an error its readers see (and may retry). */
 export const failJob = (db: Database.Database, token: string, message: string, now = Date.now()): boolean =>
-  ours(db, `UPDATE SummaryJob SET state = 'error', error = ?, heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state IN ('queued', 'running')`, message, now, token);
+  ours(
+    db,
+    `UPDATE SummaryJob SET state = 'error', error = ?, heartbeatAt = ?, rev = rev + 1 WHERE token = ? AND state IN ('queued', 'running')`,
+    message,
+    now,
+    token,
+  );
 
 /** Lets another process take the job over at once (this one is shutting down). */
 export const abandonJob = (db: Database.Database, token: string): boolean =>
-  ours(db, `UPDATE SummaryJob SET heartbeatAt = 0, rev = rev + 1 WHERE token = ? AND state IN ('queued', 'running')`, token);
+  ours(
+    db,
+    `UPDATE SummaryJob SET heartbeatAt = 0, rev = rev + 1 WHERE token = ? AND state IN ('queued', 'running')`,
+    token,
+  );
 
 /** Live jobs across the site, for /api/health. */
-export function queueCounts(db: Database.Database = sqlite(), now = Date.now()): { queued: number; running: number } {
-  const rows = read(jobLivenessRow, `SELECT state, owner, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`, db).all().filter((r) => jobLive(r, now));
-  return { queued: rows.filter((r) => r.state === 'queued').length, running: rows.filter((r) => r.state === 'running').length };
+export function queueCounts(
+  db: Database.Database = sqlite(),
+  now = Date.now(),
+): { queued: number; running: number } {
+  const rows = read(
+    jobLivenessRow,
+    `SELECT state, owner, heartbeatAt FROM SummaryJob WHERE state IN ('queued', 'running')`,
+    db,
+  )
+    .all()
+    .filter((r) => jobLive(r, now));
+  return {
+    queued: rows.filter((r) => r.state === 'queued').length,
+    running: rows.filter((r) => r.state === 'running').length,
+  };
 }

@@ -13,12 +13,21 @@ import { usageToday } from './store';
 const HOUR = 3_600_000;
 
 /** Which hourly limit refuses a new generation for `client`, or null (inside a write transaction). */
-export function rateRefusal(db: Database.Database, client: string, now = Date.now()): 'client' | 'site' | null {
+export function rateRefusal(
+  db: Database.Database,
+  client: string,
+  now = Date.now(),
+): 'client' | 'site' | null {
   const c = config();
   statement('DELETE FROM SummaryStart WHERE at <= ?', db).run(now - HOUR);
-  const mine = read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE client = ? AND at > ?', db).get(client, now - HOUR)?.n ?? 0;
+  const mine =
+    read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE client = ? AND at > ?', db).get(
+      client,
+      now - HOUR,
+    )?.n ?? 0;
   if (mine >= c.SUMMARY_RATE_PER_HOUR) return 'client';
-  const site = read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE at > ?', db).get(now - HOUR)?.n ?? 0;
+  const site =
+    read(countRow, 'SELECT COUNT(*) AS n FROM SummaryStart WHERE at > ?', db).get(now - HOUR)?.n ?? 0;
   return site >= c.SUMMARY_GLOBAL_RATE_PER_HOUR ? 'site' : null;
 }
 

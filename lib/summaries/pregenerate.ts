@@ -26,9 +26,18 @@ export async function pregenerateSummaries(date?: string): Promise<PregenerateRe
   const result: PregenerateResult = { date: null, papers: 0, generated: 0, cached: 0, failed: 0 };
   if (!categories.length) return result;
   const marks = categories.map(() => '?').join(', ');
-  result.date = date ?? read(latestDayRow, `SELECT MAX(date) AS d FROM Listing WHERE type = 'new' AND category IN (${marks})`).get(...categories)?.d ?? null;
+  result.date =
+    date ??
+    read(
+      latestDayRow,
+      `SELECT MAX(date) AS d FROM Listing WHERE type = 'new' AND category IN (${marks})`,
+    ).get(...categories)?.d ??
+    null;
   if (!result.date) return result;
-  const ids = read(idRow, `SELECT paperId AS id FROM Listing WHERE date = ? AND type = 'new' AND category IN (${marks}) GROUP BY paperId ORDER BY MIN(position), paperId`)
+  const ids = read(
+    idRow,
+    `SELECT paperId AS id FROM Listing WHERE date = ? AND type = 'new' AND category IN (${marks}) GROUP BY paperId ORDER BY MIN(position), paperId`,
+  )
     .all(result.date, ...categories)
     .map((r) => r.id);
   result.papers = ids.length;

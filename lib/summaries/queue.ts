@@ -17,8 +17,30 @@ import { QUESTIONS, systemMessage, type Language } from '@/lib/llm/prompts';
 import { renderMarkdown, renderStreaming } from '@/lib/render';
 import { holdBackUnclosed } from '@/lib/render/scan';
 import { SUMMARIES_DISABLED } from './availability';
-import { abandonJob, claimJob, failJob, finishJob, jobKey, jobLive, JOB_HEARTBEAT_MS, queuePosition, readJob, renewJob, saveProgress, scheduleJobs, type ClaimRequest, type JobRow } from './jobs';
-import { getSummary, paperForSummary, recordUsage, type Answer, type PaperForSummary, type StoredSummary } from './store';
+import {
+  abandonJob,
+  claimJob,
+  failJob,
+  finishJob,
+  jobKey,
+  jobLive,
+  JOB_HEARTBEAT_MS,
+  queuePosition,
+  readJob,
+  renewJob,
+  saveProgress,
+  scheduleJobs,
+  type ClaimRequest,
+  type JobRow,
+} from './jobs';
+import {
+  getSummary,
+  paperForSummary,
+  recordUsage,
+  type Answer,
+  type PaperForSummary,
+  type StoredSummary,
+} from './store';
 import type { SummaryEvent } from './events';
 import { paperText, type PaperText } from './text';
 
@@ -61,9 +83,15 @@ export class SummaryJob {
   /** While following: the last revision of the shared row shown, and the holder's token then. */
   private rev = -1;
   private followedToken?: string;
-  private progress: { timer?: ReturnType<typeof setTimeout>; writing: boolean; dirty: boolean } = { writing: false, dirty: false };
+  private progress: { timer?: ReturnType<typeof setTimeout>; writing: boolean; dirty: boolean } = {
+    writing: false,
+    dirty: false,
+  };
 
-  constructor(readonly paper: PaperForSummary, readonly language: Language) {
+  constructor(
+    readonly paper: PaperForSummary,
+    readonly language: Language,
+  ) {
     this.finished = new Promise((r) => (this.resolveFinished = r));
   }
 
@@ -82,13 +110,16 @@ export class SummaryJob {
 
   /** The complete answers' text and final HTML (renderMarkdown of that text): once done, of what was stored. */
   get rendered(): Array<{ a: string; html: string }> {
-    return this.answers.slice(0, this.complete).map((answer, index) => ({ a: answer.a, html: this.html[index]! }));
+    return this.answers
+      .slice(0, this.complete)
+      .map((answer, index) => ({ a: answer.a, html: this.html[index]! }));
   }
 
   /** Adds a listener; it first receives the job's state so far. Returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     if (this.stage === 'queued') listener({ type: 'queued', position: this.position });
-    else if (this.stage === 'pdf' || this.stage === 'llm') listener({ type: 'status', stage: this.stage, note: this.note });
+    else if (this.stage === 'pdf' || this.stage === 'llm')
+      listener({ type: 'status', stage: this.stage, note: this.note });
     this.answers.forEach((a, index) => {
       listener({ type: 'question', index, q: a.q });
       if (this.html[index]) listener({ type: 'html', index, keep: 0, html: this.html[index] });
@@ -183,10 +214,17 @@ export class SummaryJob {
       this.setStage('pdf');
       this.saveProgressSoon();
       const text = await this.text!;
-      const note = text.source === 'abstract' ? `Only the title and abstract were available: ${text.note}` : text.truncated ? 'The paper was truncated to fit the model’s context.' : undefined;
+      const note =
+        text.source === 'abstract'
+          ? `Only the title and abstract were available: ${text.note}`
+          : text.truncated
+            ? 'The paper was truncated to fit the model’s context.'
+            : undefined;
       this.setStage('llm', note);
       this.saveProgressSoon();
-      const messages: ChatMessage[] = [{ role: 'system', content: systemMessage(this.language, { ...this.paper, ...text }) }];
+      const messages: ChatMessage[] = [
+        { role: 'system', content: systemMessage(this.language, { ...this.paper, ...text }) },
+      ];
       const deadline = Date.now() + config().LLM_GENERATION_TIMEOUT_MS;
       let promptTokens = 0;
       let completionTokens = 0;
@@ -201,7 +239,10 @@ export class SummaryJob {
             this.saveProgressSoon();
           },
         });
-        this.completeAnswer(index, result.cut ? holdBackUnclosed(result.text).trimEnd() + CUT_NOTE : result.text);
+        this.completeAnswer(
+          index,
+          result.cut ? holdBackUnclosed(result.text).trimEnd() + CUT_NOTE : result.text,
+        );
         messages.push({ role: 'assistant', content: this.answers[index]!.a });
         promptTokens += result.promptTokens;
         completionTokens += result.completionTokens;
@@ -252,7 +293,11 @@ export class SummaryJob {
     if (!token || !p.dirty || this.ended || (this.stage !== 'pdf' && this.stage !== 'llm')) return;
     p.dirty = false;
     p.writing = true;
-    const snapshot = { stage: this.stage, note: this.note ?? null, answers: this.answers.map((a) => ({ ...a })) };
+    const snapshot = {
+      stage: this.stage,
+      note: this.note ?? null,
+      answers: this.answers.map((a) => ({ ...a })),
+    };
     const stillOurs = await write((db) => saveProgress(db, token, snapshot)).catch(() => true);
     p.writing = false;
     if (!stillOurs) return this.lose(token);
@@ -288,10 +333,16 @@ export class SummaryJob {
   async poll(now = Date.now()): Promise<void> {
     if (this.holding || this.ended) return;
     const row = readJob(this.paper.id, this.language);
-    if (!row) return this.end(getSummary(this.paper.id, this.language) ? 'done' : 'error', 'the generation was cancelled');
+    if (!row)
+      return this.end(
+        getSummary(this.paper.id, this.language) ? 'done' : 'error',
+        'the generation was cancelled',
+      );
     if (row.rev !== this.rev) this.apply(row, now);
     if (this.ended || jobLive(row, now) || (row.state !== 'queued' && row.state !== 'running')) return;
-    const claim = await write((db) => claimJob(db, { ...claimRequest(this.paper, this.language, 'takeover'), takeover: row.token }));
+    const claim = await write((db) =>
+      claimJob(db, { ...claimRequest(this.paper, this.language, 'takeover'), takeover: row.token }),
+    );
     if (claim.kind === 'mine' && !this.holding && !this.ended) {
       this.hold(claim.token);
       requestPump();
@@ -303,7 +354,8 @@ export class SummaryJob {
     // A new holder (one that took over) starts again from the first question.
     if (this.followedToken !== undefined && row.token !== this.followedToken) this.restart();
     this.followedToken = row.token;
-    if (row.state === 'queued') return this.setPosition(Math.max(1, queuePosition(this.paper.id, this.language, undefined, now)));
+    if (row.state === 'queued')
+      return this.setPosition(Math.max(1, queuePosition(this.paper.id, this.language, undefined, now)));
     if (row.stage) this.setStage(row.stage, row.note ?? undefined);
     const answers = answerList(row.answers);
     answers.forEach((a, index) => {
@@ -334,7 +386,10 @@ export class SummaryJob {
 
   private scheduleRender(index: number): void {
     if (this.renderTimer) return;
-    const wait = Math.max(0, this.lastRender + Math.max(RENDER_INTERVAL_MS, 4 * this.renderCost) - Date.now());
+    const wait = Math.max(
+      0,
+      this.lastRender + Math.max(RENDER_INTERVAL_MS, 4 * this.renderCost) - Date.now(),
+    );
     const render = () => {
       this.renderTimer = undefined;
       const answer = this.answers[index];
@@ -361,13 +416,14 @@ interface Registry {
   pumpAgain: boolean;
 }
 // On globalThis: Next.js may load this module once per route bundle; the registry must be one.
-const registry: Registry = ((globalThis as { __coolPapersSummaryJobs?: Registry }).__coolPapersSummaryJobs ??= {
-  jobs: new Map(),
-  claims: new Map(),
-  lastBeat: 0,
-  pumping: false,
-  pumpAgain: false,
-});
+const registry: Registry = ((globalThis as { __coolPapersSummaryJobs?: Registry }).__coolPapersSummaryJobs ??=
+  {
+    jobs: new Map(),
+    claims: new Map(),
+    lastBeat: 0,
+    pumping: false,
+    pumpAgain: false,
+  });
 
 /** Starts this process's jobs the queue reached and updates the positions of those waiting. */
 function requestPump(): void {
@@ -423,9 +479,11 @@ export const REFUSALS = {
   'not-found': 'This paper is not in the database.',
   // Visitors read this; the configuration detail is logged (lib/summaries/availability.ts).
   'no-provider': SUMMARIES_DISABLED,
-  'rate-limit': 'Too many new summaries requested from your address in the last hour; please try again later.',
+  'rate-limit':
+    'Too many new summaries requested from your address in the last hour; please try again later.',
   busy: 'The site is generating as many new summaries as it can just now; please try again in a few minutes. Summaries generated before are still shown.',
-  budget: 'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
+  budget:
+    'Today’s summary budget is used up; only summaries generated before are available until tomorrow (UTC).',
 } as const;
 
 interface RequestOptions {
@@ -435,7 +493,12 @@ interface RequestOptions {
   internal?: boolean;
 }
 
-const claimRequest = (paper: PaperForSummary, language: Language, client: string, options: Omit<RequestOptions, 'client'> = {}): ClaimRequest => ({
+const claimRequest = (
+  paper: PaperForSummary,
+  language: Language,
+  client: string,
+  options: Omit<RequestOptions, 'client'> = {},
+): ClaimRequest => ({
   paperId: paper.id,
   language,
   client,
@@ -454,8 +517,18 @@ function register(paper: PaperForSummary, language: Language, token?: string): S
   return job;
 }
 
-async function claim(paperId: string, language: Language, options: RequestOptions, stale: StoredSummary | undefined): Promise<SummaryRequest> {
-  const refuse = (reason: keyof typeof REFUSALS): SummaryRequest => ({ kind: 'refused', reason, message: REFUSALS[reason], stale });
+async function claim(
+  paperId: string,
+  language: Language,
+  options: RequestOptions,
+  stale: StoredSummary | undefined,
+): Promise<SummaryRequest> {
+  const refuse = (reason: keyof typeof REFUSALS): SummaryRequest => ({
+    kind: 'refused',
+    reason,
+    message: REFUSALS[reason],
+    stale,
+  });
   const paper = paperForSummary(paperId);
   if (!paper) return refuse('not-found');
   if (!providerConfigured()) return refuse('no-provider');
@@ -483,7 +556,11 @@ async function claim(paperId: string, language: Language, options: RequestOption
  * `regenerate` starts a new generation even when a summary is cached (for a stale version); the
  * old one stays served until the new one is complete.
  */
-export async function requestSummary(paperId: string, language: Language, options: RequestOptions): Promise<SummaryRequest> {
+export async function requestSummary(
+  paperId: string,
+  language: Language,
+  options: RequestOptions,
+): Promise<SummaryRequest> {
   const cached = getSummary(paperId, language);
   if (cached && !options.regenerate) return { kind: 'cached', summary: cached };
   const stale = cached ?? undefined;
@@ -509,11 +586,20 @@ export async function requestSummary(paperId: string, language: Language, option
  * Where the generation of a summary stands across the site (for pages showing progress without
  * JavaScript): its stage, its place in the queue, and how many answers were started.
  */
-export function jobProgress(paperId: string, language: Language): { stage: 'queued' | 'pdf' | 'llm'; position: number; answered: number } | undefined {
+export function jobProgress(
+  paperId: string,
+  language: Language,
+): { stage: 'queued' | 'pdf' | 'llm'; position: number; answered: number } | undefined {
   const local = registry.jobs.get(jobKey(paperId, language));
-  if (local && !local.ended) return { stage: local.stage === 'queued' ? 'queued' : local.stage === 'llm' ? 'llm' : 'pdf', position: local.position, answered: local.answers.length };
+  if (local && !local.ended)
+    return {
+      stage: local.stage === 'queued' ? 'queued' : local.stage === 'llm' ? 'llm' : 'pdf',
+      position: local.position,
+      answered: local.answers.length,
+    };
   const row = readJob(paperId, language);
   if (!row || !jobLive(row)) return undefined;
-  if (row.state === 'queued') return { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)), answered: 0 };
+  if (row.state === 'queued')
+    return { stage: 'queued', position: Math.max(1, queuePosition(paperId, language)), answered: 0 };
   return { stage: row.stage ?? 'pdf', position: 0, answered: answerList(row.answers).length };
 }

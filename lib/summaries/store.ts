@@ -25,28 +25,44 @@ export interface StoredSummary {
   createdAt: string;
 }
 
-export function getSummary(paperId: string, language: Language, db?: Database.Database): StoredSummary | null {
+export function getSummary(
+  paperId: string,
+  language: Language,
+  db?: Database.Database,
+): StoredSummary | null {
   const row = read(
-      summaryRow,
-      `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
+    summaryRow,
+    `SELECT s.paperId, s.language, s.paperVersion, COALESCE(p.version, s.paperVersion) AS currentVersion, s.model, s.answers,
               s.source, s.truncated, s.promptTokens, s.completionTokens, s.createdAt
        FROM Summary s LEFT JOIN Paper p ON p.id = s.paperId WHERE s.paperId = ? AND s.language = ?`,
-      db,
-    )
-    .get(paperId, language);
+    db,
+  ).get(paperId, language);
   return row ? { ...row, answers: answerList(row.answers), truncated: row.truncated === 1 } : null;
 }
 
-export function saveSummary(db: Database.Database, s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>): void {
+export function saveSummary(
+  db: Database.Database,
+  s: Omit<StoredSummary, 'currentVersion' | 'createdAt'>,
+): void {
   statement(
-      `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source, truncated, promptTokens, completionTokens, createdAt)
+    `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source, truncated, promptTokens, completionTokens, createdAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (paperId, language) DO UPDATE SET paperVersion = excluded.paperVersion, model = excluded.model,
          answers = excluded.answers, source = excluded.source, truncated = excluded.truncated,
          promptTokens = excluded.promptTokens, completionTokens = excluded.completionTokens, createdAt = excluded.createdAt`,
-      db,
-    )
-    .run(s.paperId, s.language, s.paperVersion, s.model, JSON.stringify(s.answers), s.source, s.truncated ? 1 : 0, s.promptTokens, s.completionTokens, new Date().toISOString().replace('Z', '+00:00'));
+    db,
+  ).run(
+    s.paperId,
+    s.language,
+    s.paperVersion,
+    s.model,
+    JSON.stringify(s.answers),
+    s.source,
+    s.truncated ? 1 : 0,
+    s.promptTokens,
+    s.completionTokens,
+    new Date().toISOString().replace('Z', '+00:00'),
+  );
 }
 
 export interface PaperForSummary {
@@ -60,27 +76,27 @@ export interface PaperForSummary {
 
 export function paperForSummary(id: string): PaperForSummary | null {
   const row = read(
-      paperForSummaryRow,
-      `SELECT id, version, title, abstract,
+    paperForSummaryRow,
+    `SELECT id, version, title, abstract,
               EXISTS (SELECT 1 FROM Listing l WHERE l.paperId = p.id AND l.date = (SELECT MAX(date) FROM Listing)) AS latest
        FROM Paper p WHERE id = ?`,
-    )
-    .get(id);
+  ).get(id);
   return row ? { ...row, latest: row.latest === 1 } : null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function usageToday(db?: Database.Database): { generations: number; tokens: number } {
-  const row = read(summaryUsageRow, 'SELECT generations, tokens FROM SummaryUsage WHERE day = ?', db).get(today());
+  const row = read(summaryUsageRow, 'SELECT generations, tokens FROM SummaryUsage WHERE day = ?', db).get(
+    today(),
+  );
   return row ?? { generations: 0, tokens: 0 };
 }
 
 export function recordUsage(db: Database.Database, generations: number, tokens: number): void {
   statement(
-      `INSERT INTO SummaryUsage (day, generations, tokens) VALUES (?, ?, ?)
+    `INSERT INTO SummaryUsage (day, generations, tokens) VALUES (?, ?, ?)
        ON CONFLICT (day) DO UPDATE SET generations = generations + excluded.generations, tokens = tokens + excluded.tokens`,
-      db,
-    )
-    .run(today(), generations, tokens);
+    db,
+  ).run(today(), generations, tokens);
 }

@@ -29,7 +29,13 @@ type Script = 'latin' | 'cjk' | 'cyrillic' | 'greek' | 'other';
 
 function scriptOf(cp: number): Script {
   if (cp < 0x250 || (cp >= 0x1e00 && cp < 0x1f00)) return 'latin';
-  if ((cp >= 0x2e80 && cp < 0xa000) || (cp >= 0xac00 && cp < 0xd7b0) || (cp >= 0xf900 && cp < 0xfb00) || (cp >= 0x20000 && cp < 0x32000)) return 'cjk';
+  if (
+    (cp >= 0x2e80 && cp < 0xa000) ||
+    (cp >= 0xac00 && cp < 0xd7b0) ||
+    (cp >= 0xf900 && cp < 0xfb00) ||
+    (cp >= 0x20000 && cp < 0x32000)
+  )
+    return 'cjk';
   if (cp >= 0x400 && cp < 0x530) return 'cyrillic';
   if (cp >= 0x370 && cp < 0x400) return 'greek';
   return 'other';
@@ -68,14 +74,18 @@ function headWithin(text: string, budget: number): string {
  * Fits text into `budget` tokens: drop the reference list first (appendices after it stay),
  * then cut the end, at a paragraph end where possible.
  */
-export function fitText(text: string, budget: number): { text: string; truncated: boolean; omitted?: Omitted } {
+export function fitText(
+  text: string,
+  budget: number,
+): { text: string; truncated: boolean; omitted?: Omitted } {
   if (estimateTokens(text) <= budget) return { text, truncated: false };
   const spans = referenceSpans(text);
   let body = text;
   for (const [start, end] of [...spans].reverse()) body = body.slice(0, start) + body.slice(end);
   body = body.trim();
   const references = spans.length > 0;
-  if (estimateTokens(body) <= budget) return { text: body, truncated: true, omitted: { references, cutPercent: 0 } };
+  if (estimateTokens(body) <= budget)
+    return { text: body, truncated: true, omitted: { references, cutPercent: 0 } };
   const head = headWithin(body, budget).trimEnd();
   const cutPercent = Math.max(1, Math.round((100 * (body.length - head.length)) / body.length));
   return { text: head, truncated: true, omitted: { references, cutPercent } };
@@ -92,12 +102,21 @@ const FUNCTION_WORDS = new Set(
 
 function letterScripts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
-  for (const ch of text) if (/\p{L}/u.test(ch)) counts.set(scriptOf(ch.codePointAt(0)!), (counts.get(scriptOf(ch.codePointAt(0)!)) ?? 0) + 1);
+  for (const ch of text)
+    if (/\p{L}/u.test(ch))
+      counts.set(scriptOf(ch.codePointAt(0)!), (counts.get(scriptOf(ch.codePointAt(0)!)) ?? 0) + 1);
   return counts;
 }
 
-const dominant = (counts: Map<Script, number>): Script | undefined => [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-const SCRIPT_NAMES: Record<Script, string> = { latin: 'Latin', cjk: 'Chinese, Japanese or Korean', cyrillic: 'Cyrillic', greek: 'Greek', other: 'another' };
+const dominant = (counts: Map<Script, number>): Script | undefined =>
+  [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+const SCRIPT_NAMES: Record<Script, string> = {
+  latin: 'Latin',
+  cjk: 'Chinese, Japanese or Korean',
+  cyrillic: 'Cyrillic',
+  greek: 'Greek',
+  other: 'another',
+};
 
 /**
  * Why the extracted text cannot be trusted, or null when it can: too little of it, mostly
@@ -115,19 +134,31 @@ export function untrustedText(text: string, paper: { title: string }): string | 
   if (titleScript && titleScript !== 'latin' && (scripts.get(titleScript) ?? 0) < 0.1 * letters) {
     return `the PDF text has almost none of the title's ${SCRIPT_NAMES[titleScript]} script`;
   }
-  if (textScript !== 'latin' && textScript !== 'cjk' && textScript !== titleScript) return `the PDF text is mostly in ${SCRIPT_NAMES[textScript]} script, unlike the title`;
+  if (textScript !== 'latin' && textScript !== 'cjk' && textScript !== titleScript)
+    return `the PDF text is mostly in ${SCRIPT_NAMES[textScript]} script, unlike the title`;
   if (textScript === 'latin') {
     const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
     const single = words.filter((w) => w.length === 1).length;
     const common = words.filter((w) => FUNCTION_WORDS.has(w)).length;
     if (single > 0.4 * words.length) return 'the PDF text is letters without words';
-    if (common < 0.03 * words.length) return 'the PDF text has no ordinary words (an unreadable font encoding)';
+    if (common < 0.03 * words.length)
+      return 'the PDF text has no ordinary words (an unreadable font encoding)';
   }
   return null;
 }
 
-export async function paperText(paper: { id: string; version: number; title: string; abstract: string }): Promise<PaperText> {
-  const abstractOnly = (note: string): PaperText => ({ text: `Title: ${paper.title}\n\nAbstract: ${paper.abstract}`, source: 'abstract', truncated: false, note });
+export async function paperText(paper: {
+  id: string;
+  version: number;
+  title: string;
+  abstract: string;
+}): Promise<PaperText> {
+  const abstractOnly = (note: string): PaperText => ({
+    text: `Title: ${paper.title}\n\nAbstract: ${paper.abstract}`,
+    source: 'abstract',
+    truncated: false,
+    note,
+  });
   let full: string;
   try {
     full = await pdfText(paper.id, paper.version, pdfToText);

@@ -26,11 +26,17 @@ const rendered = new LruCache<string, Array<{ q: string; html: string }>>(500);
  * `fresh`: the answers as the generation that just wrote them rendered them (SummaryJob.rendered),
  * reused where the text is the same, so a finished summary is rendered once, not again here.
  */
-export function summaryView(s: StoredSummary, fresh?: ReadonlyArray<{ a: string; html: string }>): SummaryView {
+export function summaryView(
+  s: StoredSummary,
+  fresh?: ReadonlyArray<{ a: string; html: string }>,
+): SummaryView {
   const key = `${s.paperId}\u0000${s.language}\u0000${s.createdAt}`;
   let answers = rendered.get(key);
   if (!answers) {
-    answers = s.answers.map((a, i) => ({ q: a.q, html: fresh?.[i]?.a === a.a ? fresh[i]!.html : renderMarkdown(a.a) }));
+    answers = s.answers.map((a, i) => ({
+      q: a.q,
+      html: fresh?.[i]?.a === a.a ? fresh[i]!.html : renderMarkdown(a.a),
+    }));
     rendered.set(key, answers);
   }
   return {

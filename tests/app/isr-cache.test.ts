@@ -6,7 +6,15 @@ import { beforeEach, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import IsrCache, { MAX_BYTES } from '@/lib/isrCache.mjs';
 
-const page = (html: string, tags = '') => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': tags }, status: 200, postponed: undefined, segmentData: new Map() });
+const page = (html: string, tags = '') => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from('rsc'),
+  headers: { 'x-next-cache-tags': tags },
+  status: 200,
+  postponed: undefined,
+  segmentData: new Map(),
+});
 
 let cache: IsrCache;
 beforeEach(async () => {
@@ -69,7 +77,9 @@ test('pages are compressed once, gzip and brotli, and found by path while fresh'
   assert.ok(served, 'compressed forms ready');
   assert.equal(gunzipSync(served.gzip).toString(), html);
   assert.equal(brotliDecompressSync(served.br).toString(), html);
-  assert.ok(served.br.byteLength < served.gzip.byteLength && served.gzip.byteLength < Buffer.byteLength(html));
+  assert.ok(
+    served.br.byteLength < served.gzip.byteLength && served.gzip.byteLength < Buffer.byteLength(html),
+  );
   // Every later hit gets the same bytes: nothing is compressed again.
   const again = IsrCache.freshPage(path)!;
   assert.equal(again.br, served.br);

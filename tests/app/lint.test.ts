@@ -22,7 +22,10 @@ async function serverImportErrors(code: string, filePath: string): Promise<strin
 const client = (imports: string) => `'use client';\n${imports}\nexport const x = 1;\n`;
 
 test('a client component may not import the database', async () => {
-  const errors = await serverImportErrors(client("import { db } from '@/lib/db';\nvoid db;"), 'components/LintFixture.tsx');
+  const errors = await serverImportErrors(
+    client("import { db } from '@/lib/db';\nvoid db;"),
+    'components/LintFixture.tsx',
+  );
   assert.equal(errors.length, 1);
   assert.match(errors[0]!, /'@\/lib\/db'.*lib\/db/);
 });
@@ -30,10 +33,16 @@ test('a client component may not import the database', async () => {
 test('nor a module that reaches a server module through its own imports', async () => {
   // A shared-looking module, on disk where the rule follows imports: it imports the database.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-fixture-'));
-  writeFileSync(path.join(dir, 'shared.ts'), "import type { Note } from './types';\nimport { sqlite } from '@/lib/db';\nexport const count = (n: Note) => sqlite() && n;\n");
+  writeFileSync(
+    path.join(dir, 'shared.ts'),
+    "import type { Note } from './types';\nimport { sqlite } from '@/lib/db';\nexport const count = (n: Note) => sqlite() && n;\n",
+  );
   const fromComponents = path.relative(path.join(process.cwd(), 'components'), path.join(dir, 'shared'));
   try {
-    const errors = await serverImportErrors(client(`import { count } from '${fromComponents}';\nvoid count;`), 'components/LintFixture.tsx');
+    const errors = await serverImportErrors(
+      client(`import { count } from '${fromComponents}';\nvoid count;`),
+      'components/LintFixture.tsx',
+    );
     assert.equal(errors.length, 1);
     assert.match(errors[0]!, /shared\.ts → lib\/db/);
   } finally {
@@ -42,19 +51,47 @@ test('nor a module that reaches a server module through its own imports', async 
 });
 
 test('nor Node built-ins, nor dynamic imports of server modules', async () => {
-  const errors = await serverImportErrors(client("import fs from 'node:fs';\nvoid fs;\nexport const load = () => import('@/lib/search');"), 'components/LintFixture.tsx');
+  const errors = await serverImportErrors(
+    client("import fs from 'node:fs';\nvoid fs;\nexport const load = () => import('@/lib/search');"),
+    'components/LintFixture.tsx',
+  );
   assert.equal(errors.length, 2);
 });
 
 test('lib/browser/ modules count as browser code without the directive', async () => {
-  const errors = await serverImportErrors("import { searchPapers } from '@/lib/search';\nexport const s = searchPapers;\n", 'lib/browser/lintFixture.ts');
+  const errors = await serverImportErrors(
+    "import { searchPapers } from '@/lib/search';\nexport const s = searchPapers;\n",
+    'lib/browser/lintFixture.ts',
+  );
   assert.equal(errors.length, 1);
 });
 
 test('type-only imports, shared modules and server components pass', async () => {
-  assert.deepEqual(await serverImportErrors(client("import type { SummaryView } from '@/lib/summaries/view';\nimport { type Database } from '@/lib/db';\nexport type V = SummaryView | Database;"), 'components/LintFixture.tsx'), []);
-  assert.deepEqual(await serverImportErrors(client("import { bibtexEntry } from '@/lib/papers/bibtex';\nimport { keywordList } from '@/lib/browser/highlight';\nvoid bibtexEntry;\nvoid keywordList;"), 'components/LintFixture.tsx'), []);
-  assert.deepEqual(await serverImportErrors("import { db } from '@/lib/db';\nexport const d = db;\n", 'components/LintFixture.tsx'), []);
+  assert.deepEqual(
+    await serverImportErrors(
+      client(
+        "import type { SummaryView } from '@/lib/summaries/view';\nimport { type Database } from '@/lib/db';\nexport type V = SummaryView | Database;",
+      ),
+      'components/LintFixture.tsx',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await serverImportErrors(
+      client(
+        "import { bibtexEntry } from '@/lib/papers/bibtex';\nimport { keywordList } from '@/lib/browser/highlight';\nvoid bibtexEntry;\nvoid keywordList;",
+      ),
+      'components/LintFixture.tsx',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await serverImportErrors(
+      "import { db } from '@/lib/db';\nexport const d = db;\n",
+      'components/LintFixture.tsx',
+    ),
+    [],
+  );
 });
 
 /** The messages of `ruleId` for `code` linted as if it were the file at `filePath`. */
@@ -67,7 +104,14 @@ test('outside lib/search, FTS5 internals are reached only through its public fac
   const internal = "import { textTokens } from '@/lib/search/fts/tokens';\nexport const t = textTokens;\n";
   assert.equal((await ruleErrors('no-restricted-imports', internal, 'lib/papers/lintFixture.ts')).length, 1);
   assert.deepEqual(await ruleErrors('no-restricted-imports', internal, 'lib/search/lintFixture.ts'), []);
-  assert.deepEqual(await ruleErrors('no-restricted-imports', "import { FTS_TABLES } from '@/lib/search';\nexport const t = FTS_TABLES;\n", 'lib/papers/lintFixture.ts'), []);
+  assert.deepEqual(
+    await ruleErrors(
+      'no-restricted-imports',
+      "import { FTS_TABLES } from '@/lib/search';\nexport const t = FTS_TABLES;\n",
+      'lib/papers/lintFixture.ts',
+    ),
+    [],
+  );
 });
 
 test('two modules that import each other are a lint error', async () => {
@@ -77,7 +121,10 @@ test('two modules that import each other are a lint error', async () => {
     writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
     writeFileSync(path.join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
     const [result] = await new ESLint({ cwd: process.cwd() }).lintFiles([path.join(rel, 'a.ts')]);
-    assert.deepEqual(result!.messages.map((m) => m.ruleId), ['import/no-cycle']);
+    assert.deepEqual(
+      result!.messages.map((m) => m.ruleId),
+      ['import/no-cycle'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

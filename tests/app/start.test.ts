@@ -44,7 +44,11 @@ test('scripts/start.ts serves HTTP 200 with no network and an empty database', a
     assert.match(html, /npm run seed:sample/);
     for (let i = 0; i < 40 && !/rss .*failed/.test(output); i++) await new Promise((r) => setTimeout(r, 250));
     assert.match(output, /\[worker\] rss .*: failed/);
-    assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200, 'site still up after the failed fetch');
+    assert.equal(
+      (await fetch(`http://127.0.0.1:${port}/`)).status,
+      200,
+      'site still up after the failed fetch',
+    );
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
   }
@@ -74,18 +78,30 @@ test('npm start builds only when the sources changed since the last build', () =
   const skip = new Set(['node_modules', '.git', 'data', 'test-results']);
   try {
     for (const entry of readdirSync('.')) {
-      if (!skip.has(entry) && !entry.startsWith('.next')) cpSync(entry, path.join(copy, entry), { recursive: true });
+      if (!skip.has(entry) && !entry.startsWith('.next'))
+        cpSync(entry, path.join(copy, entry), { recursive: true });
     }
     const dist = process.env.NEXT_DIST_DIR || '.next';
-    cpSync(dist, path.join(copy, '.next'), { recursive: true, filter: (src) => path.relative(dist, src) !== 'cache' });
+    cpSync(dist, path.join(copy, '.next'), {
+      recursive: true,
+      filter: (src) => path.relative(dist, src) !== 'cache',
+    });
     try {
-      execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')], { stdio: 'ignore' });
+      execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')], {
+        stdio: 'ignore',
+      });
     } catch {
       rmSync(path.join(copy, 'node_modules'), { recursive: true, force: true });
       execFileSync('cp', ['-a', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
     }
     const env = { ...process.env, DATABASE_PATH: path.join(copy, 'data/app.db'), NEXT_DIST_DIR: '' };
-    const setup = () => execFileSync('npm', ['run', 'setup'], { cwd: copy, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const setup = () =>
+      execFileSync('npm', ['run', 'setup'], {
+        cwd: copy,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const buildId = () => readFileSync(path.join(copy, '.next/BUILD_ID'), 'utf8');
 
     // The suite's own build is current (scripts/test.ts stamps what it built from).

@@ -19,7 +19,11 @@ function fakeBin(scripts: Record<string, string>): { dir: string; PATH: string }
 }
 
 function runPreflight(env: Record<string, string | undefined>, entry = 'scripts/test-deps.ts') {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', entry], { env: { HOME: os.tmpdir(), NODE_ENV: 'test', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry], {
+    env: { HOME: os.tmpdir(), NODE_ENV: 'test', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
@@ -34,7 +38,10 @@ test('npm test stops at once, naming the packages, when nothing can install them
 
 test('npm test with CHROMIUM_PATH pointing nowhere fails before building anything', () => {
   // The real entry point: the check runs before prisma generate, tsc and next build.
-  const r = runPreflight({ PATH: process.env.PATH, CHROMIUM_PATH: '/nonexistent/chromium', SKIP_BUILD: '' }, 'scripts/test.ts');
+  const r = runPreflight(
+    { PATH: process.env.PATH, CHROMIUM_PATH: '/nonexistent/chromium', SKIP_BUILD: '' },
+    'scripts/test.ts',
+  );
   assert.equal(r.status, 1);
   assert.match(r.out, /CHROMIUM_PATH=\/nonexistent\/chromium is not an executable file/);
   assert.doesNotMatch(r.out, /typecheck|next build|prisma/i);
@@ -59,7 +66,14 @@ if (process.argv[2] === 'install') {
   assert.equal(r.status, 0, r.out);
   const calls = JSON.parse(readFileSync(log, 'utf8')) as string[][];
   assert.deepEqual(calls[0], ['update']);
-  assert.deepEqual(calls[1], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'nginx']);
+  assert.deepEqual(calls[1], [
+    'install',
+    '-y',
+    '--no-install-recommends',
+    'chromium',
+    'fonts-noto-cjk',
+    'nginx',
+  ]);
   assert.match(r.out, /Chromium and CJK fonts missing; running: .*apt-get install/, 'says what it does');
   assert.match(r.out, new RegExp(`Chromium at ${path.join(dir, 'chromium')}, CJK fonts present, nginx at `));
 });

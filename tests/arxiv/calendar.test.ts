@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { addDays, couldBeFirstAnnouncement, idMonth, listingDay, previousWeekday, weekday } from '@/lib/arxiv/calendar';
+import {
+  addDays,
+  couldBeFirstAnnouncement,
+  idMonth,
+  listingDay,
+  previousWeekday,
+  weekday,
+} from '@/lib/arxiv/calendar';
 import { firstAnnounced, listingsFor } from '@/lib/arxiv/parse/listing';
 import { announcedDaySql, submittedDaySql } from '@/lib/papers/dates';
 
@@ -47,12 +54,15 @@ test('listings take the announcement day; the first announcement skips replaceme
     ...listingsFor('2605.16265', ['cs.CL'], '2026-06-03', 'replace', 2),
     ...listingsFor('2101.00001', ['cs.LG', 'cs.AI'], '2026-05-29', 'cross', 3, ['cs.AI']), // a late cross-list
   ];
-  assert.deepEqual(listings.map((l) => [l.paperId, l.category, l.date, l.type]), [
-    ['2605.16265', 'cs.CL', '2026-05-29', 'new'],
-    ['2605.16265', 'cs.AI', '2026-05-29', 'cross'],
-    ['2605.16265', 'cs.CL', '2026-06-03', 'replace'],
-    ['2101.00001', 'cs.AI', '2026-05-29', 'cross'],
-  ]);
+  assert.deepEqual(
+    listings.map((l) => [l.paperId, l.category, l.date, l.type]),
+    [
+      ['2605.16265', 'cs.CL', '2026-05-29', 'new'],
+      ['2605.16265', 'cs.AI', '2026-05-29', 'cross'],
+      ['2605.16265', 'cs.CL', '2026-06-03', 'replace'],
+      ['2101.00001', 'cs.AI', '2026-05-29', 'cross'],
+    ],
+  );
   assert.deepEqual([...firstAnnounced(listings)], [['2605.16265', '2026-05-29']]);
 });
 
@@ -67,8 +77,15 @@ test('the SQL best dates follow the calendar: submitted by the weekday before, a
     insert.run(`${d}T12:00:00.000+00:00`, null);
   }
   insert.run(null, null);
-  const rows = db.prepare(`SELECT p.submittedAt, p.announcedOn, ${submittedDaySql()} AS s, ${announcedDaySql()} AS a FROM Paper p`).all() as {
-    submittedAt: string | null; announcedOn: string | null; s: string | null; a: string | null;
+  const rows = db
+    .prepare(
+      `SELECT p.submittedAt, p.announcedOn, ${submittedDaySql()} AS s, ${announcedDaySql()} AS a FROM Paper p`,
+    )
+    .all() as {
+    submittedAt: string | null;
+    announcedOn: string | null;
+    s: string | null;
+    a: string | null;
   }[];
   for (const r of rows) {
     if (r.announcedOn) {

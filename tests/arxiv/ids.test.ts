@@ -29,7 +29,19 @@ test('every pasted form normalises to the canonical id and version', () => {
 });
 
 test('things that are not arXiv ids are rejected', () => {
-  for (const bad of ['', 'abc', '2401.123', '2413.12345', '1401.12345', '1501.1234', '2401.123456', 'hep-th/99', '2401.12345v', 'javascript:alert(1)', '../../etc/passwd']) {
+  for (const bad of [
+    '',
+    'abc',
+    '2401.123',
+    '2413.12345',
+    '1401.12345',
+    '1501.1234',
+    '2401.123456',
+    'hep-th/99',
+    '2401.12345v',
+    'javascript:alert(1)',
+    '../../etc/passwd',
+  ]) {
     assert.equal(parseArxivId(bad), null, bad);
   }
   assert.throws(() => normaliseArxivId('abc'), /not an arXiv id: "abc"/);

@@ -27,14 +27,20 @@ test('current RSS: all-archives feed has 1504 items with the README announce-typ
 
   const p = feed.papers.find((x) => x.id === '2411.17702')!;
   assert.equal(p.version, 1);
-  assert.equal(p.title, 'Finding "Good Views" of Electrocardiogram Signals for Inferring Abnormalities in Cardiac Condition');
+  assert.equal(
+    p.title,
+    'Finding "Good Views" of Electrocardiogram Signals for Inferring Abnormalities in Cardiac Condition',
+  );
   assert.deepEqual(p.authors, ['Hyewon Jeong', 'Suyeol Yun', 'Hammaad Adam']);
   assert.deepEqual(p.categories, ['eess.SP', 'cs.LG']);
   assert.match(p.abstract, /^Electrocardiograms \(ECGs\) are an established technique/);
   assert.equal(p.license, 'http://arxiv.org/licenses/nonexclusive-distrib/1.0/');
   assert.deepEqual(
     feed.listings.filter((l) => l.paperId === '2411.17702').map((l) => [l.category, l.type]),
-    [['eess.SP', 'new'], ['cs.LG', 'cross']],
+    [
+      ['eess.SP', 'new'],
+      ['cs.LG', 'cross'],
+    ],
   );
   // A late cross-list does not make the paper new in its primary category.
   const late = feed.listings.filter((l) => l.paperId === '2411.15345');
@@ -55,7 +61,11 @@ test('current RSS: LaTeX in abstracts survives exactly', () => {
 });
 
 test('current RSS: per-category feeds, scoped listings', () => {
-  for (const [file, cat] of [['distill_arxiv_cs_ai_2026-04-27_trimmed.xml', 'cs.AI'], ['distill_arxiv_cs_cl_2026-04-27_trimmed.xml', 'cs.CL'], ['distill_arxiv_cs_lg_2026-04-27_trimmed.xml', 'cs.LG']] as const) {
+  for (const [file, cat] of [
+    ['distill_arxiv_cs_ai_2026-04-27_trimmed.xml', 'cs.AI'],
+    ['distill_arxiv_cs_cl_2026-04-27_trimmed.xml', 'cs.CL'],
+    ['distill_arxiv_cs_lg_2026-04-27_trimmed.xml', 'cs.LG'],
+  ] as const) {
     const feed = parseFeed(read(`rss/${file}`));
     assert.equal(feed.papers.length, 3, file);
     assert.deepEqual(feed.scope, [cat]);
@@ -64,7 +74,10 @@ test('current RSS: per-category feeds, scoped listings', () => {
   }
   const ai = parseFeed(read('rss/distill_arxiv_cs_ai_2026-04-27_trimmed.xml'));
   assert.equal(ai.papers[0]!.id, '2604.21935');
-  assert.equal(ai.papers[0]!.title, 'Math Takes Two: A test for emergent mathematical reasoning in communication');
+  assert.equal(
+    ai.papers[0]!.title,
+    'Math Takes Two: A test for emergent mathematical reasoning in communication',
+  );
 });
 
 test('current RSS: empty feed is empty, error feed is an error', () => {
@@ -73,7 +86,8 @@ test('current RSS: empty feed is empty, error feed is an error', () => {
   assert.equal(empty.errors.length, 0);
   assert.throws(
     () => parseFeed(read('rss/aioarxiv_error-bad-archive_2024-11-28.xml')),
-    (e: unknown) => e instanceof FeedError && e.kind === 'error-feed' && /Bad archive 'astroph'/.test(e.message),
+    (e: unknown) =>
+      e instanceof FeedError && e.kind === 'error-feed' && /Bad archive 'astroph'/.test(e.message),
   );
 });
 
@@ -86,7 +100,10 @@ test('legacy RSS 1.0/RDF (math, 2012): 126 items', () => {
   assert.equal(p.title, 'On the first time that an Ito process hits a barrier');
   assert.deepEqual(p.authors, ['Gerardo Hernandez-del-Valle']);
   assert.deepEqual(p.categories, ['math.PR']);
-  assert.match(p.abstract, /^This work deals with first hitting time densities of Ito processes whose local drift/);
+  assert.match(
+    p.abstract,
+    /^This work deals with first hitting time densities of Ito processes whose local drift/,
+  );
   const updated = feed.listings.find((l) => l.paperId === '0804.1418')!;
   assert.deepEqual([updated.category, updated.type], ['math.DG', 'replace']);
   const crossed = feed.listings.find((l) => l.paperId === '0909.2017')!; // [cs.CV] in the math feed
@@ -99,9 +116,15 @@ test('legacy export.arxiv.org RSS 2.0 (astro-ph, 2023): 118 items', () => {
   assert.equal(feed.errors.length, 0);
   assert.equal(feed.date, '2023-09-28');
   const p = feed.papers.find((x) => x.id === '2309.15134')!;
-  assert.equal(p.title, 'A general method to reconstruct strong gravitational lenses based on the singular perturbative approach');
+  assert.equal(
+    p.title,
+    'A general method to reconstruct strong gravitational lenses based on the singular perturbative approach',
+  );
   assert.deepEqual(p.authors, ['Christophe Alard']);
-  assert.match(p.abstract, /^The number of gravitational arcs systems detected is increasing quickly and should even/);
+  assert.match(
+    p.abstract,
+    /^The number of gravitational arcs systems detected is increasing quickly and should even/,
+  );
   const math = feed.papers.find((x) => x.id === '2309.15141')!;
   assert.ok(math.abstract.includes('$\\alpha=u_{\\rm A}/u_{\\rm MWN}$'), math.abstract);
   assert.ok(feed.papers.some((x) => x.id === 'astro-ph/0012023' && x.version === 2));
@@ -123,7 +146,10 @@ test('API Atom: entry counts and fields', () => {
   const [p] = parseApiAtom(read('api_atom/arxivpy_2016_id_list_1111.2011v2.xml')).papers;
   assert.equal(p!.id, '1111.2011');
   assert.equal(p!.version, 2);
-  assert.equal(p!.title, 'Quantum Criticality for Extended Nodes on a Bethe Lattice in the Large Connectivity Limit');
+  assert.equal(
+    p!.title,
+    'Quantum Criticality for Extended Nodes on a Bethe Lattice in the Large Connectivity Limit',
+  );
   assert.deepEqual(p!.authors, ['James M. Murray', 'Adrian Del Maestro', 'Zlatko Tesanovic']);
   assert.equal(p!.doi, '10.1103/PhysRevB.85.115117');
   assert.equal(p!.journalRef, 'Phys. Rev. B 85, 115117 (2012)');
@@ -144,7 +170,11 @@ test('API Atom: recorded responses (100 entries, empty result, HTTP 400 error en
 
   const bad = recorded('api_atom/arxivpy_2026_recorded_id_abc_s0_m100_b79c8dcf6bc3.json');
   assert.equal(bad.status_code, 400);
-  assert.throws(() => parseApiAtom(bad.body), (e: unknown) => e instanceof FeedError && e.kind === 'api-error' && /incorrect id format for abc/.test(e.message));
+  assert.throws(
+    () => parseApiAtom(bad.body),
+    (e: unknown) =>
+      e instanceof FeedError && e.kind === 'api-error' && /incorrect id format for abc/.test(e.message),
+  );
 });
 
 test('OAI-PMH ListRecords: 1000 records and the resumption token', () => {
@@ -157,7 +187,11 @@ test('OAI-PMH ListRecords: 1000 records and the resumption token', () => {
   assert.equal(p.title, 'Sparsity-certifying Graph Decompositions');
   assert.deepEqual(p.authors, ['Ileana Streinu', 'Louis Theran']);
   assert.deepEqual(p.categories, ['math.CO', 'cs.CG']);
-  assert.ok(p.abstract.startsWith('We describe a new algorithm, the $(k,\\ell)$-pebble game with colors, and use it obtain'));
+  assert.ok(
+    p.abstract.startsWith(
+      'We describe a new algorithm, the $(k,\\ell)$-pebble game with colors, and use it obtain',
+    ),
+  );
   assert.equal(p.submittedAt?.toISOString().slice(0, 10), '2007-03-30');
   assert.equal(p.updatedAt?.toISOString().slice(0, 10), '2008-12-13');
 });
@@ -172,13 +206,20 @@ test('OAI-PMH GetRecord: one record with paragraphs, DOI and journal-ref', () =>
   assert.equal(p.doi, '10.1007/s11005-017-1013-4');
   assert.equal(p.journalRef, 'Lett. Math. Phys. 108 (2018), no. 2, 359-376');
   assert.equal(p.abstract.split('\n').length, 2); // two paragraphs kept
-  assert.match(p.comments!, /^16 pages, LaTeX, no figures, revised and abridged, in this version \(v5\) the typos/);
+  assert.match(
+    p.comments!,
+    /^16 pages, LaTeX, no figures, revised and abridged, in this version \(v5\) the typos/,
+  );
 });
 
 test('OAI-PMH: noRecordsMatch is an empty page, other errors are errors', () => {
-  const wrap = (inner: string) => `<?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-01-01T00:00:00Z</responseDate>${inner}</OAI-PMH>`;
+  const wrap = (inner: string) =>
+    `<?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-01-01T00:00:00Z</responseDate>${inner}</OAI-PMH>`;
   assert.equal(parseOaiPage(wrap('<error code="noRecordsMatch">none</error>')).papers.length, 0);
-  assert.throws(() => parseOaiPage(wrap('<error code="badResumptionToken">expired</error>')), /badResumptionToken/);
+  assert.throws(
+    () => parseOaiPage(wrap('<error code="badResumptionToken">expired</error>')),
+    /badResumptionToken/,
+  );
 });
 
 test('Kaggle snapshot samples: 200 + 500 + 500 records, fields and versions', async () => {
@@ -195,20 +236,31 @@ test('Kaggle snapshot samples: 200 + 500 + 500 records, fields and versions', as
     }
     assert.equal(count, n, file);
   }
-  const first = readFileSync(path.join(SHARED, 'metadata/kaggle/kaggle-snapshot_first200_arxivSpider_mnbvc.json'), 'utf8').split('\n')[0]!;
+  const first = readFileSync(
+    path.join(SHARED, 'metadata/kaggle/kaggle-snapshot_first200_arxivSpider_mnbvc.json'),
+    'utf8',
+  ).split('\n')[0]!;
   const p = parseKaggleLine(first);
   assert.equal(p.id, '0704.0001');
   assert.equal(p.version, 2);
-  assert.equal(p.title, 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies');
+  assert.equal(
+    p.title,
+    'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
+  );
   assert.deepEqual(p.authors, ["C. Bal\\'azs", 'E. L. Berger', 'P. M. Nadolsky', 'C.-P. Yuan']);
   assert.equal(p.doi, '10.1103/PhysRevD.76.013009');
-  assert.deepEqual(p.versions!.map((v) => v.version), [1, 2]);
+  assert.deepEqual(
+    p.versions!.map((v) => v.version),
+    [1, 2],
+  );
   assert.equal(p.submittedAt?.toISOString(), '2007-04-02T19:18:42.000Z');
 });
 
 test('daily dumps: 31 files, 13,505 lines, first category new and the rest cross', async () => {
   const dir = path.join(SHARED, 'metadata/daily');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   assert.equal(files.length, 31);
   let lines = 0;
   const ids = new Set<string>();
@@ -227,14 +279,36 @@ test('daily dumps: 31 files, 13,505 lines, first category new and the rest cross
   assert.equal(r.paper.id, '2605.00962');
   assert.equal(r.paper.comments, '12 pages, 1 diagram');
   assert.ok(r.paper.abstract.includes('the general kernel $W$'));
-  assert.deepEqual(r.listings.map((l) => [l.category, l.type]), [['cs.GT', 'new'], ['math.CO', 'cross'], ['math.GR', 'cross'], ['math.RT', 'cross']]);
+  assert.deepEqual(
+    r.listings.map((l) => [l.category, l.type]),
+    [
+      ['cs.GT', 'new'],
+      ['math.CO', 'cross'],
+      ['math.GR', 'cross'],
+      ['math.RT', 'cross'],
+    ],
+  );
 });
 
 test('malformed input: truncated XML is rejected whole, bad JSON lines name their id', () => {
   const xml = read('oai_pmh/arxivXMLParser_ListRecords_arXiv_set-cs_2016-03-01.xml');
-  assert.throws(() => parseOaiPage(xml.slice(0, xml.length / 2)), (e: unknown) => e instanceof FeedError && e.kind === 'malformed');
+  assert.throws(
+    () => parseOaiPage(xml.slice(0, xml.length / 2)),
+    (e: unknown) => e instanceof FeedError && e.kind === 'malformed',
+  );
   assert.throws(() => parseFeed('<rss><channel><item><title>x</title></channel></rss>'), /malformed XML/);
-  assert.throws(() => parseKaggleLine('{"id": "2401.00001", "title": 5}'), (e: unknown) => (e as { id?: string }).id === '2401.00001');
-  assert.throws(() => parseDailyLine('{"id": "nope", "categories": ["cs.CL"], "authors": [], "title": "t", "summary": ""}', '2026-05-01', 1), /invalid arXiv id/);
+  assert.throws(
+    () => parseKaggleLine('{"id": "2401.00001", "title": 5}'),
+    (e: unknown) => (e as { id?: string }).id === '2401.00001',
+  );
+  assert.throws(
+    () =>
+      parseDailyLine(
+        '{"id": "nope", "categories": ["cs.CL"], "authors": [], "title": "t", "summary": ""}',
+        '2026-05-01',
+        1,
+      ),
+    /invalid arXiv id/,
+  );
   assert.throws(() => parseKaggleLine('not json'), /not a JSON object/);
 });

@@ -1,11 +1,26 @@
 // arXiv's merged categories: either spelling is one category, named by its canonical spelling.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aliasesInto, archivesOf, canonicalCategory, categoryName, categorySpellings, termPatterns, termScope } from '@/lib/arxiv/taxonomy';
+import {
+  aliasesInto,
+  archivesOf,
+  canonicalCategory,
+  categoryName,
+  categorySpellings,
+  termPatterns,
+  termScope,
+} from '@/lib/arxiv/taxonomy';
 import { canonicalSpecText, parseSpec } from '@/lib/papers/spec';
 
 // arXiv's taxonomy (arxiv-base CATEGORY_ALIASES): alias → canonical.
-const ALIASES = { 'cs.NA': 'math.NA', 'cs.SY': 'eess.SY', 'math.IT': 'cs.IT', 'math.MP': 'math-ph', 'q-fin.EC': 'econ.GN', 'stat.TH': 'math.ST' };
+const ALIASES = {
+  'cs.NA': 'math.NA',
+  'cs.SY': 'eess.SY',
+  'math.IT': 'cs.IT',
+  'math.MP': 'math-ph',
+  'q-fin.EC': 'econ.GN',
+  'stat.TH': 'math.ST',
+};
 
 test('each alias has the canonical spelling arXiv lists, and both spellings name the pair', () => {
   for (const [alias, canonical] of Object.entries(ALIASES)) {

@@ -20,7 +20,9 @@ before(async () => {
   app = await startApp();
   process.env.DATABASE_PATH = app.databasePath;
   resetConfig();
-  const feed = await ingestFeedXml(readFileSync(path.join(SHARED, 'rss/aioarxiv_all-archives_2024-11-28.xml'), 'utf8'));
+  const feed = await ingestFeedXml(
+    readFileSync(path.join(SHARED, 'rss/aioarxiv_all-archives_2024-11-28.xml'), 'utf8'),
+  );
   assert.equal(feed.status, 'ok');
   db = new Database(app.databasePath, { readonly: true });
 });
@@ -32,12 +34,20 @@ after(async () => {
 
 const location = async (p: string) => {
   const res = await fetch(app.url + p, { redirect: 'manual' });
-  return { status: res.status, to: res.headers.get('location') && new URL(res.headers.get('location')!, app.url).href.slice(app.url.length) };
+  return {
+    status: res.status,
+    to:
+      res.headers.get('location') &&
+      new URL(res.headers.get('location')!, app.url).href.slice(app.url.length),
+  };
 };
 
 test('an alias spelling redirects to the canonical name; the day, the feed and the other terms are kept', async () => {
   for (const [canonical, alias] of ALIAS_PAIRS) {
-    assert.deepEqual(await location(`/arxiv/${alias}?date=2024-11-28`), { status: 308, to: `/arxiv/${canonical}?date=2024-11-28` });
+    assert.deepEqual(await location(`/arxiv/${alias}?date=2024-11-28`), {
+      status: 308,
+      to: `/arxiv/${canonical}?date=2024-11-28`,
+    });
     assert.deepEqual(await location(`/arxiv/${alias}/feed`), { status: 308, to: `/arxiv/${canonical}/feed` });
     assert.equal((await location(`/arxiv/${canonical}`)).status, 200, canonical);
   }
@@ -54,7 +64,11 @@ test('either spelling shows one list, on every day, under the canonical heading'
       const { papers, first } = await wholeList(app.url, `/arxiv/${alias}${q}`);
       assert.ok(want.papers.length > 0, `${canonical} ${want.date}`);
       assert.deepEqual(papers, want.papers, `${alias}${q}`);
-      assert.match(first, new RegExp(`<h1[^>]*>${canonical.replace('.', '\\.')}: .*${want.date}`), 'canonical heading');
+      assert.match(
+        first,
+        new RegExp(`<h1[^>]*>${canonical.replace('.', '\\.')}: .*${want.date}`),
+        'canonical heading',
+      );
     }
   }
   // The dumps list information theory as cs.IT only: math.IT (an alias) now shows that newest day.
@@ -82,10 +96,17 @@ test('archives, unions and exclusions count both spellings', async () => {
 
 test('search cat: filters and feeds treat the spellings as one', async () => {
   const ids = async (qs: string) => {
-    const r = (await (await fetch(`${app.url}/api/search?${qs}`)).json()) as { total: number; hits: { id: string }[] };
+    const r = (await (await fetch(`${app.url}/api/search?${qs}`)).json()) as {
+      total: number;
+      hits: { id: string }[];
+    };
     return { total: r.total, ids: r.hits.map((h) => h.id) };
   };
-  for (const [q, canonical, alias] of [['control', 'eess.SY', 'cs.SY'], ['channel', 'cs.IT', 'math.IT'], ['numerical', 'math.NA', 'cs.NA']]) {
+  for (const [q, canonical, alias] of [
+    ['control', 'eess.SY', 'cs.SY'],
+    ['channel', 'cs.IT', 'math.IT'],
+    ['numerical', 'math.NA', 'cs.NA'],
+  ]) {
     const a = await ids(`q=${q}&cat=${alias}`);
     assert.ok(a.total > 0, `${q} in ${alias}`);
     assert.deepEqual(await ids(`q=${q}&cat=${canonical}`), a);
@@ -98,8 +119,12 @@ test('search cat: filters and feeds treat the spellings as one', async () => {
 
 test('the home page names merged categories canonically, under every archive they belong to', async () => {
   const html = await (await fetch(`${app.url}/`)).text();
-  for (const [, alias] of ALIAS_PAIRS) assert.ok(!html.includes(`href="/arxiv/${alias}"`), `no ${alias} link`);
+  for (const [, alias] of ALIAS_PAIRS)
+    assert.ok(!html.includes(`href="/arxiv/${alias}"`), `no ${alias} link`);
   // The latest day's cs.IT papers are counted under cs and under math, at cs.IT.
   const csIt = expectedList(db, ['cs.IT'], [], '2026-05-29').papers.length;
-  assert.equal(html.match(new RegExp(`href="/arxiv/cs\\.IT"[^>]*>.*?</a> <span[^>]*>${csIt}</span>`, 'g'))?.length, 2);
+  assert.equal(
+    html.match(new RegExp(`href="/arxiv/cs\\.IT"[^>]*>.*?</a> <span[^>]*>${csIt}</span>`, 'g'))?.length,
+    2,
+  );
 });

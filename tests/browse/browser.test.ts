@@ -23,7 +23,9 @@ const DAY = '/arxiv/cs.CL?date=2026-05-12';
 /** A context whose arXiv requests (PDF redirects) are answered locally: there is no internet here. */
 async function context(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   const ctx = await browser.newContext(options);
-  await ctx.route('https://arxiv.org/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'arXiv stand-in' }));
+  await ctx.route('https://arxiv.org/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain', body: 'arXiv stand-in' }),
+  );
   return ctx;
 }
 
@@ -51,8 +53,14 @@ test('scrolling loads the whole day, with a position indicator and back to top',
   const ids = await page.locator('article.paper').evaluateAll((cards) => cards.map((c) => c.id));
   assert.equal(ids.length, total);
   assert.equal(new Set(ids).size, total, 'no duplicates');
-  const indices = await page.locator('article.paper').evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.index)));
-  assert.deepEqual(indices, indices.map((_, i) => i + 1), 'numbered in order');
+  const indices = await page
+    .locator('article.paper')
+    .evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.index)));
+  assert.deepEqual(
+    indices,
+    indices.map((_, i) => i + 1),
+    'numbered in order',
+  );
   assert.equal(await count(page, '[data-more]'), 0);
   await page.locator('article.paper').nth(300).scrollIntoViewIfNeeded();
   await page.waitForTimeout(200);
@@ -71,25 +79,40 @@ test('filter with include and exclude words, then highlight, then AND (Ctrl+F op
   await page.keyboard.press('Control+f');
   const include = page.locator('textarea[name="include"]');
   await include.waitFor();
-  assert.equal(await include.evaluate((el) => el === document.activeElement), true, 'the include box has focus');
+  assert.equal(
+    await include.evaluate((el) => el === document.activeElement),
+    true,
+    'the include box has focus',
+  );
   await include.fill('language\nreasoning');
   await page.locator('textarea[name="exclude"]').fill('benchmark');
-  await page.waitForFunction(() => /\d+ of \d+ papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''));
-  await page.waitForFunction(() => document.querySelectorAll('article.paper').length === Number(document.querySelector('#day-list')!.getAttribute('data-total')));
+  await page.waitForFunction(() =>
+    /\d+ of \d+ papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+  );
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('article.paper').length ===
+      Number(document.querySelector('#day-list')!.getAttribute('data-total')),
+  );
   await screenshot(page, 'browse-filter');
 
   const cards = await page.locator('article.paper').evaluateAll((all) =>
     all.map((c) => {
       const e = c as HTMLElement;
-      const text = `${e.dataset.title}\n${e.querySelector('.abstract')!.textContent}\n${e.dataset.authors}`.toLowerCase();
+      const text =
+        `${e.dataset.title}\n${e.querySelector('.abstract')!.textContent}\n${e.dataset.authors}`.toLowerCase();
       return { hidden: e.hidden, text, marks: e.querySelectorAll('mark.hl').length };
     }),
   );
-  const matches = (t: string) => (t.includes('language') || t.includes('reasoning')) && !t.includes('benchmark');
+  const matches = (t: string) =>
+    (t.includes('language') || t.includes('reasoning')) && !t.includes('benchmark');
   const shown = cards.filter((c) => !c.hidden);
   assert.ok(shown.length > 0 && shown.length < cards.length, `${shown.length} of ${cards.length} shown`);
   for (const c of cards) assert.equal(!c.hidden, matches(c.text));
-  assert.ok(shown.every((c) => c.marks > 0), 'matches are marked');
+  assert.ok(
+    shown.every((c) => c.marks > 0),
+    'matches are marked',
+  );
   const status = await page.locator('.filter-count').textContent();
   assert.equal(status, `${shown.length} of ${cards.length} papers match`);
   const url = new URL(page.url());
@@ -97,20 +120,28 @@ test('filter with include and exclude words, then highlight, then AND (Ctrl+F op
   assert.equal(url.searchParams.get('exclude'), 'benchmark');
 
   await page.locator('input[name="mode"][value="highlight"]').check();
-  await page.waitForFunction(() => ![...document.querySelectorAll<HTMLElement>('article.paper')].some((c) => c.hidden));
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll<HTMLElement>('article.paper')].some((c) => c.hidden),
+  );
   assert.ok((await count(page, 'article.paper.match mark.hl')) >= shown.length);
 
   await page.locator('input[name="mode"][value="filter"]').check();
   await page.locator('input[name="all"]').check();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('match') === 'all');
-  const both = await page.locator('article.paper').evaluateAll((all) => all.filter((c) => !(c as HTMLElement).hidden).map((c) => c.id));
-  const bothWanted = cards.filter((c) => c.text.includes('language') && c.text.includes('reasoning') && !c.text.includes('benchmark')).length;
+  const both = await page
+    .locator('article.paper')
+    .evaluateAll((all) => all.filter((c) => !(c as HTMLElement).hidden).map((c) => c.id));
+  const bothWanted = cards.filter(
+    (c) => c.text.includes('language') && c.text.includes('reasoning') && !c.text.includes('benchmark'),
+  ).length;
   assert.equal(both.length, bothWanted);
 
   // The filtered view is a shareable URL.
   const again = await ctx.newPage();
   await open(again, new URL(page.url()).pathname + new URL(page.url()).search);
-  await again.waitForFunction(() => /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''));
+  await again.waitForFunction(() =>
+    /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+  );
   assert.equal(await again.locator('article.paper:not([hidden])').count(), bothWanted);
   await ctx.close();
 });
@@ -126,11 +157,23 @@ test('stars and visited marks survive a reload; the starred page exports valid B
   await cards.nth(1).locator('.pdf-link').click();
   await cards.nth(1).locator('.pdf-panel').waitFor(); // the PDF opens under the card
   await open(page, DAY);
-  assert.equal(await page.locator(`article[id="${first}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.locator(`article[id="${third}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.locator(`article[id="${second}"] [data-action="star"]`).getAttribute('aria-pressed'), 'false');
+  assert.equal(
+    await page.locator(`article[id="${first}"] [data-action="star"]`).getAttribute('aria-pressed'),
+    'true',
+  );
+  assert.equal(
+    await page.locator(`article[id="${third}"] [data-action="star"]`).getAttribute('aria-pressed'),
+    'true',
+  );
+  assert.equal(
+    await page.locator(`article[id="${second}"] [data-action="star"]`).getAttribute('aria-pressed'),
+    'false',
+  );
   assert.match((await page.locator(`article[id="${second}"]`).getAttribute('class')) ?? '', /\bvisited\b/);
-  assert.doesNotMatch((await page.locator(`article[id="${first}"]`).getAttribute('class')) ?? '', /\bvisited\b/);
+  assert.doesNotMatch(
+    (await page.locator(`article[id="${first}"]`).getAttribute('class')) ?? '',
+    /\bvisited\b/,
+  );
 
   await open(page, '/starred');
   await page.getByRole('button', { name: 'Show BibTeX' }).click();
@@ -138,7 +181,10 @@ test('stars and visited marks survive a reload; the starred page exports valid B
   const entries = bibtex.trim().split(/\n\n/);
   assert.equal(entries.length, 2);
   for (const entry of entries) {
-    assert.match(entry, /^@misc\{[A-Za-z0-9_.]+,\n(  [a-zA-Z]+ = \{[^\n]*\},\n)*  [a-zA-Z]+ = \{[^\n]*\}\n\}$/);
+    assert.match(
+      entry,
+      /^@misc\{[A-Za-z0-9_.]+,\n(  [a-zA-Z]+ = \{[^\n]*\},\n)*  [a-zA-Z]+ = \{[^\n]*\}\n\}$/,
+    );
     let depth = 0;
     for (const ch of entry) {
       depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
@@ -152,7 +198,10 @@ test('stars and visited marks survive a reload; the starred page exports valid B
   const share = await page.locator('a.share-link').getAttribute('href');
   assert.equal(share, `/arxiv/${third},${first}`);
   await open(page, share!);
-  assert.deepEqual(await page.locator('article.paper').evaluateAll((all) => all.map((c) => c.id)), [third, first]);
+  assert.deepEqual(await page.locator('article.paper').evaluateAll((all) => all.map((c) => c.id)), [
+    third,
+    first,
+  ]);
   await ctx.close();
 });
 
@@ -170,7 +219,10 @@ test('keyboard: j/k move, s stars, o opens and closes the PDF, ? shows help', as
   await page.keyboard.press('k');
   assert.equal(await current(), ids[1]);
   await page.keyboard.press('s');
-  assert.equal(await page.locator(`article[id="${ids[1]}"] [data-action="star"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(
+    await page.locator(`article[id="${ids[1]}"] [data-action="star"]`).getAttribute('aria-pressed'),
+    'true',
+  );
   const requested: string[] = [];
   ctx.on('request', (r) => requested.push(`${r.method()} ${r.url()}`));
   await page.keyboard.press('o');

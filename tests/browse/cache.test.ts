@@ -43,12 +43,22 @@ test('junk parameters share the default entry; only linked chunks of listed days
   assert.equal(await rewrite('/arxiv/cs?date=garbage&skip=-1&show=abc&include=x'), plain);
   assert.equal(await rewrite('/arxiv/cs?skip=75&show=50'), plain!.replace(/_0_25$/, '_75_50'));
   // Made-up days and chunk sizes render uncached, so visitors cannot fill the cache.
-  for (const path of ['/arxiv/cs?date=1999-01-01', '/arxiv/cs?skip=3&show=7', '/arxiv/cs?show=200', '/arxiv/fetch']) {
+  for (const path of [
+    '/arxiv/cs?date=1999-01-01',
+    '/arxiv/cs?skip=3&show=7',
+    '/arxiv/cs?show=200',
+    '/arxiv/fetch',
+  ]) {
     assert.equal(await rewrite(path), null, path);
   }
   // Ids and specs we have nothing for go to the 404 page (app/arxiv/resolve.ts).
-  for (const path of ['/arxiv/2401.12345', '/arxiv/zz.ZZ']) assert.equal(await rewrite(path), `/__missing${path}`, path);
-  for (const path of ['/arxiv/cs/day/nonsense', '/arxiv/cs/day/v1-0_latest_0_25', '/arxiv/2605.00001/day/v1-0_latest_0_25']) {
+  for (const path of ['/arxiv/2401.12345', '/arxiv/zz.ZZ'])
+    assert.equal(await rewrite(path), `/__missing${path}`, path);
+  for (const path of [
+    '/arxiv/cs/day/nonsense',
+    '/arxiv/cs/day/v1-0_latest_0_25',
+    '/arxiv/2605.00001/day/v1-0_latest_0_25',
+  ]) {
     assert.equal((await get(path)).status, 404, path);
   }
 });
@@ -65,8 +75,17 @@ test('an ingest by another process shows on the next request, no waiting for rev
   assert.equal(unchanged.status, 304);
   assert.equal(await unchanged.text(), '');
   const worker = openSqlite(app.databasePath); // the ingest worker's own connection
-  const paper = { id: '2606.00001', title: 'A freshly announced paper', abstract: 'Fresh.', authors: ['New Author'], categories: ['cs.CL'] };
-  new PaperStore(worker).write([paper], [{ paperId: paper.id, category: 'cs.CL', date: '2026-06-02', type: 'new', position: 1 }]);
+  const paper = {
+    id: '2606.00001',
+    title: 'A freshly announced paper',
+    abstract: 'Fresh.',
+    authors: ['New Author'],
+    categories: ['cs.CL'],
+  };
+  new PaperStore(worker).write(
+    [paper],
+    [{ paperId: paper.id, category: 'cs.CL', date: '2026-06-02', type: 'new', position: 1 }],
+  );
   worker.close();
   const changed = await fetch(app.url + '/arxiv/cs.CL', { headers: { 'if-none-match': etag } });
   assert.equal(changed.status, 200, 'new data, new ETag');
@@ -84,7 +103,15 @@ test('client-side navigation to the next day renders that day without errors', a
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // (The site has no favicon; the browser's own request for one is not the page's doing.)
-    page.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`)));
+    page.on(
+      'response',
+      (r) =>
+        void (
+          r.status() >= 400 &&
+          !r.url().endsWith('/favicon.ico') &&
+          errors.push(`${r.status()} ${r.url()}`)
+        ),
+    );
     await page.goto(`${app.url}/arxiv/cs.CL?date=2026-05-12`);
     await page.waitForSelector('.filter-toggle:not([disabled])');
     await page.click('a.next-day');

@@ -13,14 +13,24 @@ after(closeDb);
 test('the arXiv data version moves on ingest here or in another process, not on clicks, summaries or limits', async () => {
   const { db, file } = await freshDb();
   const paper = { id: '2605.00001', title: 'T', abstract: 'A', authors: ['X'], categories: ['cs.CL'] };
-  new PaperStore(db).write([paper], [{ paperId: paper.id, category: 'cs.CL', date: '2026-05-01', type: 'new', position: 1 }]);
+  new PaperStore(db).write(
+    [paper],
+    [{ paperId: paper.id, category: 'cs.CL', date: '2026-05-01', type: 'new', position: 1 }],
+  );
   const v1 = arxivDataVersion();
   countClick(paper.id, 'pdf');
   await flushClicks();
-  assert.equal((db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(paper.id) as { pdf: number }).pdf, 1);
+  assert.equal(
+    (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(paper.id) as { pdf: number }).pdf,
+    1,
+  );
   const other = openSqlite(file); // e.g. another site process, or the worker
   other.prepare('UPDATE PaperClicks SET summary = summary + 1').run();
-  other.prepare(`INSERT INTO Summary (paperId, language, paperVersion, model, answers, source) VALUES (?, 'en', 1, 'm', '[]', 'pdf')`).run(paper.id);
+  other
+    .prepare(
+      `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source) VALUES (?, 'en', 1, 'm', '[]', 'pdf')`,
+    )
+    .run(paper.id);
   other.prepare(`INSERT INTO SummaryStart (client, at) VALUES ('127.0.0.1', 1)`).run();
   assert.equal(arxivDataVersion(), v1, 'clicks, summaries and limits are not arXiv data changes');
   new PaperStore(db).write([paper]); // unchanged record: nothing written
@@ -31,7 +41,10 @@ test('the arXiv data version moves on ingest here or in another process, not on 
   assert.equal(arxivDataVersion(other), v2, 'every connection reads the same version');
   new PaperStore(other).write([{ ...paper, id: '2605.00002' }]);
   assert.equal(arxivDataVersion(), v2, 'a paper without a listing is on no list yet');
-  new PaperStore(other).write([], [{ paperId: '2605.00002', category: 'cs.CL', date: '2026-05-02', type: 'new', position: 1 }]);
+  new PaperStore(other).write(
+    [],
+    [{ paperId: '2605.00002', category: 'cs.CL', date: '2026-05-02', type: 'new', position: 1 }],
+  );
   assert.notEqual(arxivDataVersion(), v2, 'an ingest in another process moves it here');
   assert.equal(arxivDataVersion(), arxivDataVersion(other));
   other.close();

@@ -29,24 +29,43 @@ before(async () => {
   const pdf = Buffer.from(await makePdf(samplePaper()));
   pdfHost = await startServer((req, res) => {
     pdfRequests.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'application/pdf', 'access-control-allow-origin': '*', 'content-length': pdf.length });
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'access-control-allow-origin': '*',
+      'content-length': pdf.length,
+    });
     res.end(pdf);
   });
   // An arXiv API that accepts the connection and never answers: the worst case for a waiting reader.
   silentArxiv = await startServer((_req, res) => void hanging.push(res));
-  app = await startApp({ env: { ARXIV_PDF_URL: `${pdfHost.url}/pdf/`, ARXIV_API_URL: `${silentArxiv.url}/api/query`, ARXIV_MIN_INTERVAL_MS: '1' } });
+  app = await startApp({
+    env: {
+      ARXIV_PDF_URL: `${pdfHost.url}/pdf/`,
+      ARXIV_API_URL: `${silentArxiv.url}/api/query`,
+      ARXIV_MIN_INTERVAL_MS: '1',
+    },
+  });
   db = openSqlite(app.databasePath);
   // A summary generated before the provider went away (see the visitor test): stored before the
   // site renders any list, as it is in a deployment (lists move with arXiv data, not summaries).
   db.prepare(
     `INSERT INTO Summary (paperId, language, paperVersion, model, answers, source) SELECT id, 'en', version, 'test-model', ?, 'pdf' FROM Paper WHERE id = ?`,
-  ).run(JSON.stringify([{ q: 'What problem does this paper try to solve?', a: 'A stored answer.' }]), visitorPapers()[1]);
+  ).run(
+    JSON.stringify([{ q: 'What problem does this paper try to solve?', a: 'A stored answer.' }]),
+    visitorPapers()[1],
+  );
   browser = await launchBrowser();
 });
 
 /** Two papers of cs.CL on 2026-05-14: the first without a summary, the second with one stored. */
 const visitorPapers = () =>
-  (db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-14' ORDER BY position LIMIT 2`).all() as { paperId: string }[]).map((r) => r.paperId);
+  (
+    db
+      .prepare(
+        `SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-14' ORDER BY position LIMIT 2`,
+      )
+      .all() as { paperId: string }[]
+  ).map((r) => r.paperId);
 
 after(async () => {
   await browser?.close();
@@ -62,17 +81,38 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForSelector('.theme-toggle[aria-pressed]');
 }
 
-const pdfClicks = (id: string) => (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(id) as { pdf: number } | undefined)?.pdf ?? 0;
+const pdfClicks = (id: string) =>
+  (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(id) as { pdf: number } | undefined)?.pdf ??
+  0;
 const cardIds = (page: Page) => page.locator('article.paper').evaluateAll((cards) => cards.map((c) => c.id));
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 test('the header search box is on every page and works without JavaScript; an arXiv URL jumps to the paper', async () => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
-  const id = (db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-12' LIMIT 1`).get() as { paperId: string }).paperId;
-  for (const path of ['/', DAY, BIG_DAY, `/arxiv/${id}`, '/starred', '/history', `/summary/${id}`, '/arxiv/2601.99999', '/venue/ICML.2025', '/demos']) {
+  const id = (
+    db
+      .prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-12' LIMIT 1`)
+      .get() as { paperId: string }
+  ).paperId;
+  for (const path of [
+    '/',
+    DAY,
+    BIG_DAY,
+    `/arxiv/${id}`,
+    '/starred',
+    '/history',
+    `/summary/${id}`,
+    '/arxiv/2601.99999',
+    '/venue/ICML.2025',
+    '/demos',
+  ]) {
     await page.goto(app.url + path);
-    assert.equal(await page.locator('header form[role="search"][action="/search"] input[name="q"]').count(), 1, path);
+    assert.equal(
+      await page.locator('header form[role="search"][action="/search"] input[name="q"]').count(),
+      1,
+      path,
+    );
   }
   await page.goto(app.url + DAY);
   await page.locator('header input[name="q"]').fill('language model');
@@ -114,19 +154,34 @@ test('follow a category with + beside a subject: the home page shows it, its lat
   const plus = page.locator('article.paper [data-action="follow"][data-category="cs.CL"]').first();
   assert.equal(await plus.textContent(), '+');
   await plus.click();
-  const states = await page.locator('article.paper [data-action="follow"][data-category="cs.CL"]').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-pressed')} ${b.textContent}`));
-  assert.ok(states.length > 1 && states.every((s) => s === 'true −'), 'every cs.CL button shows it is followed');
+  const states = await page
+    .locator('article.paper [data-action="follow"][data-category="cs.CL"]')
+    .evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-pressed')} ${b.textContent}`));
+  assert.ok(
+    states.length > 1 && states.every((s) => s === 'true −'),
+    'every cs.CL button shows it is followed',
+  );
 
   await open(page, '/');
   const panel = page.locator('li.followed[data-category="cs.CL"]');
   await panel.waitFor();
-  const latest = (db.prepare(`SELECT MAX(date) AS d FROM Listing WHERE category = 'cs.CL'`).get() as { d: string }).d;
+  const latest = (
+    db.prepare(`SELECT MAX(date) AS d FROM Listing WHERE category = 'cs.CL'`).get() as { d: string }
+  ).d;
   assert.equal(await panel.locator('.latest a').textContent(), latest);
   assert.equal(await panel.locator('.latest a').getAttribute('href'), `/arxiv/cs.CL?date=${latest}`);
   assert.match((await panel.locator('.latest').textContent()) ?? '', /\d+ papers/);
   assert.equal(await panel.locator('a[href="/arxiv/cs.CL/feed"]').count(), 1);
-  const days = (db.prepare(`SELECT COUNT(DISTINCT date) AS n FROM Listing WHERE category = 'cs.CL'`).get() as { n: number }).n;
-  assert.equal(await panel.locator('.calendar a').count(), days, 'the calendar links every day of the category');
+  const days = (
+    db.prepare(`SELECT COUNT(DISTINCT date) AS n FROM Listing WHERE category = 'cs.CL'`).get() as {
+      n: number;
+    }
+  ).n;
+  assert.equal(
+    await panel.locator('.calendar a').count(),
+    days,
+    'the calendar links every day of the category',
+  );
 
   // Choosing from the taxonomy saves at once.
   await page.locator('summary', { hasText: 'Choose categories to follow' }).click();
@@ -147,10 +202,16 @@ test('follow a category with + beside a subject: the home page shows it, its lat
   await other.getByRole('button', { name: 'Follow these in this browser' }).click();
   await other.waitForURL(`${app.url}/`);
   assert.equal(await other.locator('#followed-heading').textContent(), 'Your categories');
-  assert.deepEqual(await other.locator('li.followed').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-category'))), ['cs.CL', 'cs.LG']);
+  assert.deepEqual(
+    await other.locator('li.followed').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-category'))),
+    ['cs.CL', 'cs.LG'],
+  );
   await other.locator('li.followed[data-category="cs.CL"]').getByRole('button', { name: 'Unfollow' }).click();
   await other.waitForURL(`${app.url}/`);
-  assert.deepEqual(await other.locator('li.followed').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-category'))), ['cs.LG']);
+  assert.deepEqual(
+    await other.locator('li.followed').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-category'))),
+    ['cs.LG'],
+  );
   await other.context().close();
   assert.deepEqual(errors, []);
   await ctx.close();
@@ -165,7 +226,8 @@ test('PDF opens under the card in pdf.js, lazily, with "open in new tab"; the cl
   await open(page, DAY);
   const card = page.locator('article.paper').nth(1);
   const id = (await card.getAttribute('id'))!;
-  const version = (db.prepare('SELECT version FROM Paper WHERE id = ?').get(id) as { version: number }).version;
+  const version = (db.prepare('SELECT version FROM Paper WHERE id = ?').get(id) as { version: number })
+    .version;
   assert.ok(!requested.some((u) => u.includes('/pdfjs/')), 'no pdf.js before a PDF is opened');
   const before = pdfClicks(id);
   await card.locator('a.pdf-link').click();
@@ -175,10 +237,16 @@ test('PDF opens under the card in pdf.js, lazily, with "open in new tab"; the cl
   assert.equal(await panel.locator('.pdf-status').textContent(), '3 pages');
   // Drawn by pdf.js, with its text layer (Helvetica comes from the standard fonts we serve).
   await panel.locator('.page canvas').first().waitFor();
-  await panel.locator('.textLayer', { hasText: 'Sparse Mixtures of Tiny Experts' }).first().waitFor({ timeout: 15_000 });
+  await panel
+    .locator('.textLayer', { hasText: 'Sparse Mixtures of Tiny Experts' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   assert.ok(requested.some((u) => u.includes('/pdfjs/') && u.endsWith('/build/pdf.worker.min.mjs')));
   assert.ok(pdfRequests.includes(`/pdf/${id}v${version}`), 'the browser fetched the PDF from the PDF source');
-  assert.equal(await panel.locator('a.pdf-new-tab').getAttribute('href'), `${pdfHost.url}/pdf/${id}v${version}`);
+  assert.equal(
+    await panel.locator('a.pdf-new-tab').getAttribute('href'),
+    `${pdfHost.url}/pdf/${id}v${version}`,
+  );
   assert.equal(await panel.locator('a.pdf-new-tab').getAttribute('target'), '_blank');
   for (let i = 0; i < 50 && pdfClicks(id) === before; i++) await page.waitForTimeout(100);
   assert.equal(pdfClicks(id), before + 1, 'the opening counts as a PDF click');
@@ -214,12 +282,26 @@ test('reading history records PDFs, summaries and paper pages by day; export and
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE')); // YYYY-MM-DD, local
   const day = page.locator(`.history-day[data-day="${today}"]`);
   await day.waitFor();
-  assert.deepEqual(await day.locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-paper-id'))), [c, b, a], 'newest first');
+  assert.deepEqual(
+    await day.locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-paper-id'))),
+    [c, b, a],
+    'newest first',
+  );
   assert.match((await day.locator(`li[data-paper-id="${a}"]`).textContent()) ?? '', /· PDF ·/);
   assert.match((await day.locator(`li[data-paper-id="${b}"]`).textContent()) ?? '', /· page ·/);
   assert.match((await day.locator(`li[data-paper-id="${c}"]`).textContent()) ?? '', /· summary ·/);
-  const exported = JSON.parse(decodeURIComponent((await page.locator('a.export-json').getAttribute('href'))!.replace(/^data:application\/json;charset=utf-8,/, ''))) as { id: string; title: string }[];
-  assert.deepEqual(exported.map((e) => e.id), [c, b, a]);
+  const exported = JSON.parse(
+    decodeURIComponent(
+      (await page.locator('a.export-json').getAttribute('href'))!.replace(
+        /^data:application\/json;charset=utf-8,/,
+        '',
+      ),
+    ),
+  ) as { id: string; title: string }[];
+  assert.deepEqual(
+    exported.map((e) => e.id),
+    [c, b, a],
+  );
   assert.ok(exported.every((e) => e.title.length > 0));
   await screenshotsAt(page, 'history');
 
@@ -268,7 +350,10 @@ test('Back from deep in a 600-paper day returns to the same card, with the cards
       [id, top],
       { timeout: 60_000 }, // some 375 cards to fetch again, and typeset, on a loaded shared machine
     );
-    assert.ok((await page.locator('#day-list article.paper').count()) >= 330, 'the cards loaded before are back');
+    assert.ok(
+      (await page.locator('#day-list article.paper').count()) >= 330,
+      'the cards loaded before are back',
+    );
     assert.deepEqual(errors, []);
   } finally {
     await noCache.close();
@@ -291,10 +376,18 @@ test('a section link jumps to its section at once, loading what it needs; withou
   assert.equal(new URL(page.url()).hash, '#section-cross');
   const first = Number(await link.getAttribute('data-first'));
   assert.ok(first > 300, `the section starts deep in the day (#${first})`);
-  assert.equal(await page.locator('#section-cross article.paper').first().getAttribute('data-index'), String(first));
+  assert.equal(
+    await page.locator('#section-cross article.paper').first().getAttribute('data-index'),
+    String(first),
+  );
   // The page before the section is whole: every card up to it, in order.
-  const indices = await page.locator('#day-list article.paper').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.index)));
-  assert.deepEqual(indices.slice(0, first), Array.from({ length: first }, (_, i) => i + 1));
+  const indices = await page
+    .locator('#day-list article.paper')
+    .evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.index)));
+  assert.deepEqual(
+    indices.slice(0, first),
+    Array.from({ length: first }, (_, i) => i + 1),
+  );
   // Without JavaScript the link is a real address.
   const html = await (await fetch(new URL(href, app.url))).text();
   assert.match(html, /id="section-cross"/);
@@ -309,7 +402,9 @@ test('Ctrl+F opens the filter where the reader is; filter terms carry over to an
     await page.mouse.wheel(0, 5000);
     await page.waitForTimeout(100);
   }
-  await page.locator('#day-list article.paper[data-index="60"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page
+    .locator('#day-list article.paper[data-index="60"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(200);
   const y = await page.evaluate(() => window.scrollY);
   await page.keyboard.press('Control+f');
@@ -319,25 +414,40 @@ test('Ctrl+F opens the filter where the reader is; filter terms carry over to an
   assert.ok(await include.isVisible());
   const box = await include.boundingBox();
   assert.ok(box && box.y >= 0 && box.y < 900, 'the filter is on screen');
-  assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - y) < 400, 'the list did not jump to the top');
+  assert.ok(
+    Math.abs((await page.evaluate(() => window.scrollY)) - y) < 400,
+    'the list did not jump to the top',
+  );
 
   await open(page, DAY);
   await page.keyboard.press('Control+f');
   await include.fill('language');
-  await page.waitForFunction(() => /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+  );
   await page.locator('a.next-day').click();
   await page.waitForURL(/\/arxiv\/cs\.CL\?date=2026-05-13&include=language$/);
   await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('2026-05-13'));
-  await page.waitForFunction(() => /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+  );
   assert.equal(await page.locator('textarea[name="include"]').inputValue(), 'language');
-  const shown = await page.locator('article.paper:not([hidden])').evaluateAll((cs) => cs.map((c) => `${(c as HTMLElement).dataset.title} ${c.querySelector('.abstract')!.textContent} ${(c as HTMLElement).dataset.authors}`.toLowerCase()));
+  const shown = await page
+    .locator('article.paper:not([hidden])')
+    .evaluateAll((cs) =>
+      cs.map((c) =>
+        `${(c as HTMLElement).dataset.title} ${c.querySelector('.abstract')!.textContent} ${(c as HTMLElement).dataset.authors}`.toLowerCase(),
+      ),
+    );
   assert.ok(shown.length > 0 && shown.every((t) => t.includes('language')));
   // A subject link (another category) keeps the filter too.
   const subject = page.locator('article.paper:not([hidden]) a.subject:not([href="/arxiv/cs.CL"])').first();
   const to = (await subject.getAttribute('href'))!;
   await subject.click();
   await page.waitForURL(new RegExp(`${escapeRe(to)}\\?include=language$`));
-  await page.waitForFunction(() => /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /papers match/.test(document.querySelector('.filter-count')?.textContent ?? ''),
+  );
   await ctx.close();
 });
 
@@ -349,17 +459,26 @@ test('authors link to an author search; external links open in a new tab', async
   const author = card.locator('a.author').first();
   const name = (await author.textContent())!;
   assert.equal(new URL((await author.getAttribute('href'))!, app.url).searchParams.get('q'), `au:"${name}"`);
-  for (const a of await card.locator('a[href^="http"]').all()) assert.equal(await a.getAttribute('target'), '_blank', (await a.getAttribute('href')) ?? '');
+  for (const a of await card.locator('a[href^="http"]').all())
+    assert.equal(await a.getAttribute('target'), '_blank', (await a.getAttribute('href')) ?? '');
   await author.click();
   await page.waitForURL(/\/search\?q=au/);
-  const authors = await page.locator('article.paper').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.authors ?? ''));
+  const authors = await page
+    .locator('article.paper')
+    .evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.authors ?? ''));
   assert.ok(authors.length > 0 && authors.every((a) => a.includes(name.split(' ').at(-1)!)));
   await ctx.close();
 });
 
 test('papers.cool addresses answer 200 or redirect to our equivalent', async () => {
-  const id = (db.prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-12' LIMIT 1`).get() as { paperId: string }).paperId;
-  const [id2] = (db.prepare('SELECT id FROM Paper WHERE id <> ? LIMIT 1').all(id) as { id: string }[]).map((r) => r.id);
+  const id = (
+    db
+      .prepare(`SELECT paperId FROM Listing WHERE category = 'cs.CL' AND date = '2026-05-12' LIMIT 1`)
+      .get() as { paperId: string }
+  ).paperId;
+  const [id2] = (db.prepare('SELECT id FROM Paper WHERE id <> ? LIMIT 1').all(id) as { id: string }[]).map(
+    (r) => r.id,
+  );
   const redirects: [string, string][] = [
     ['/arxiv/search?query=diffusion&highlight=1', '/search?q=diffusion'],
     ['/arxiv/search?query=diffusion&sort=0', '/search?q=diffusion&sort=newest'],
@@ -405,33 +524,57 @@ test('papers.cool addresses answer 200 or redirect to our equivalent', async () 
     `/arxiv/progress?paper=${id}`,
   ];
   for (const path of ok) assert.equal((await fetch(app.url + path)).status, 200, path);
-  assert.equal((await fetch(`${app.url}/pdf/${id}v1`)).status, 404, 'PDFs come from arXiv unless the cache is set up');
+  assert.equal(
+    (await fetch(`${app.url}/pdf/${id}v1`)).status,
+    404,
+    'PDFs come from arXiv unless the cache is set up',
+  );
   assert.equal((await (await fetch(`${app.url}${DAY}&show=100`)).text()).match(/<article /g)?.length, 100);
-  assert.equal((await (await fetch(`${app.url}/arxiv/progress?paper=${id}`)).text()).trim(), '0', 'no summary yet');
+  assert.equal(
+    (await (await fetch(`${app.url}/arxiv/progress?paper=${id}`)).text()).trim(),
+    '0',
+    'no summary yet',
+  );
   const venue = await (await fetch(app.url + '/venue/ICML.2025')).text();
-  assert.ok(venue.includes('Conference proceedings are not on this site') && venue.includes('href="/search?q=ICML%202025"'), 'the venue page explains and offers a search');
+  assert.ok(
+    venue.includes('Conference proceedings are not on this site') &&
+      venue.includes('href="/search?q=ICML%202025"'),
+    'the venue page explains and offers a search',
+  );
   // POSTs: the summary request (307 keeps the method) and the click counters.
   const kimi = await fetch(`${app.url}/arxiv/kimi?paper=${id}`, { method: 'POST', redirect: 'manual' });
   assert.equal(kimi.status, 307);
   assert.equal(new URL(kimi.headers.get('location')!, app.url).pathname, `/api/summary/${id}`);
   const before = pdfClicks(id2!);
-  assert.equal((await fetch(`${app.url}/arxiv/star?key=pdf&paper=${id2}&delta=5`, { method: 'POST' })).status, 204);
+  assert.equal(
+    (await fetch(`${app.url}/arxiv/star?key=pdf&paper=${id2}&delta=5`, { method: 'POST' })).status,
+    204,
+  );
   // Clicks are written in batches, once a second (lib/papers/clicks.ts).
   for (let i = 0; i < 50 && pdfClicks(id2!) === before; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(pdfClicks(id2!), before + 1, 'one click, whatever delta says');
-  assert.equal((await fetch(`${app.url}/arxiv/star?key=nonsense&paper=${id2}`, { method: 'POST' })).status, 400);
+  assert.equal(
+    (await fetch(`${app.url}/arxiv/star?key=nonsense&paper=${id2}`, { method: 'POST' })).status,
+    400,
+  );
 
   // ?sort=1 (papers.cool's star sort) sorts the list by popularity in the page.
   const page = await browser.newPage();
   await open(page, `${DAY}&sort=1`);
   await page.waitForURL(/sort=popular/);
   await page.locator('.filter-count').waitFor();
-  const clicks = await page.locator('#section-new article.paper').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.clicks)));
-  assert.deepEqual(clicks, [...clicks].sort((x, y) => y - x));
+  const clicks = await page
+    .locator('#section-new article.paper')
+    .evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.clicks)));
+  assert.deepEqual(
+    clicks,
+    [...clicks].sort((x, y) => y - x),
+  );
   await page.close();
 });
 
-const CONFIG_TEXT = /LLM_API_KEY|LLM_BASE_URL|provider is configured|OpenAI-compatible|Cached summaries are still shown|ARXIV_|127\.0\.0\.1:\d+/;
+const CONFIG_TEXT =
+  /LLM_API_KEY|LLM_BASE_URL|provider is configured|OpenAI-compatible|Cached summaries are still shown|ARXIV_|127\.0\.0\.1:\d+/;
 
 test('a visitor never sees configuration text: no summary buttons without a provider, a neutral note, and "Fetch from arXiv" fails readably within 15 s', async () => {
   // A summary generated before the provider went away (stored in before()) is still shown.
@@ -439,17 +582,32 @@ test('a visitor never sees configuration text: no summary buttons without a prov
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await open(page, '/arxiv/cs.CL?date=2026-05-14');
-  assert.equal(await page.locator(`article[id="${listed}"] a.summary`).count(), 0, 'no summary button to press in vain');
+  assert.equal(
+    await page.locator(`article[id="${listed}"] a.summary`).count(),
+    0,
+    'no summary button to press in vain',
+  );
   await page.locator(`article[id="${withSummary}"] a.summary`).click();
-  await page.locator(`article[id="${withSummary}"] [data-phase="done"] .faq-a`, { hasText: 'A stored answer.' }).waitFor();
-  await page.locator(`article[id="${withSummary}"] [data-testid="summary-panel"]`).getByRole('button', { name: '中文' }).click();
-  await page.locator(`article[id="${withSummary}"] [role="alert"]`, { hasText: 'Summaries are not enabled on this site.' }).waitFor();
+  await page
+    .locator(`article[id="${withSummary}"] [data-phase="done"] .faq-a`, { hasText: 'A stored answer.' })
+    .waitFor();
+  await page
+    .locator(`article[id="${withSummary}"] [data-testid="summary-panel"]`)
+    .getByRole('button', { name: '中文' })
+    .click();
+  await page
+    .locator(`article[id="${withSummary}"] [role="alert"]`, {
+      hasText: 'Summaries are not enabled on this site.',
+    })
+    .waitFor();
   assert.doesNotMatch(await page.locator('body').innerText(), CONFIG_TEXT);
 
   await open(page, `/summary/${listed}`);
   await page.getByText('Summaries are not enabled on this site.').waitFor();
   assert.doesNotMatch(await page.locator('body').innerText(), CONFIG_TEXT);
-  const stream = await (await fetch(`${app.url}/api/summary/${listed}`, { headers: { accept: 'text/event-stream' } })).text();
+  const stream = await (
+    await fetch(`${app.url}/api/summary/${listed}`, { headers: { accept: 'text/event-stream' } })
+  ).text();
   assert.match(stream, /"reason":"no-provider","message":"Summaries are not enabled on this site\."/);
   assert.doesNotMatch(stream, CONFIG_TEXT);
 
@@ -461,7 +619,10 @@ test('a visitor never sees configuration text: no summary buttons without a prov
   const error = page.locator('.fetch-error');
   await error.waitFor({ timeout: 15_000 });
   assert.ok(Date.now() - started < 15_000);
-  assert.match((await error.textContent()) ?? '', /arXiv did not answer in time|arXiv could not be reached|within 15 seconds/);
+  assert.match(
+    (await error.textContent()) ?? '',
+    /arXiv did not answer in time|arXiv could not be reached|within 15 seconds/,
+  );
   assert.doesNotMatch(await page.locator('body').innerText(), CONFIG_TEXT);
   assert.ok(await page.getByRole('button', { name: 'Try again' }).isEnabled());
   await ctx.close();
@@ -470,7 +631,8 @@ test('a visitor never sees configuration text: no summary buttons without a prov
 /** Tailwind utilities on one element that set the same property: the later one in the stylesheet wins, whatever the markup meant. */
 function classClashes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const COLOR = '(?:white|black|transparent|current|(?:zinc|gray|slate|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-\\d{2,3})(?:/\\d+)?';
+    const COLOR =
+      '(?:white|black|transparent|current|(?:zinc|gray|slate|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-\\d{2,3})(?:/\\d+)?';
     const families: [string, RegExp][] = [
       ['text colour', new RegExp(`^text-${COLOR}$`)],
       ['font size', /^text-(?:xs|sm|base|lg|xl|\dxl|\[[^\]]+\])$/],
@@ -486,7 +648,8 @@ function classClashes(page: Page): Promise<string[]> {
       const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
       for (const [name, re] of families) {
         const hits = classes.filter((c) => re.test(c));
-        if (hits.length > 1) out.push(`${el.tagName.toLowerCase()}.${classes.slice(0, 3).join('.')}: ${name} ${hits.join(' ')}`);
+        if (hits.length > 1)
+          out.push(`${el.tagName.toLowerCase()}.${classes.slice(0, 3).join('.')}: ${name} ${hits.join(' ')}`);
       }
     }
     return out;
@@ -510,10 +673,18 @@ test('a starred paper’s star is amber in lists, and no control carries two uti
   assert.equal(await star.evaluate((el) => getComputedStyle(el).color), await colour('text-zinc-400'));
   await star.click();
   assert.equal(await star.getAttribute('aria-pressed'), 'true');
-  assert.equal(await star.evaluate((el) => getComputedStyle(el).color), await colour('text-amber-500'), 'starred = amber');
+  assert.equal(
+    await star.evaluate((el) => getComputedStyle(el).color),
+    await colour('text-amber-500'),
+    'starred = amber',
+  );
   await page.reload();
   await page.waitForSelector('article.paper[data-painted]');
-  assert.equal(await star.evaluate((el) => getComputedStyle(el).color), await colour('text-amber-500'), 'still amber after a reload');
+  assert.equal(
+    await star.evaluate((el) => getComputedStyle(el).color),
+    await colour('text-amber-500'),
+    'still amber after a reload',
+  );
 
   // Every control in its states: open filter, PDF viewer, followed subject, summary panel, pages.
   await page.keyboard.press('Control+f');
@@ -521,7 +692,16 @@ test('a starred paper’s star is amber in lists, and no control carries two uti
   await page.locator('.pdf-panel[data-phase="ready"]').waitFor({ timeout: 30_000 });
   await page.locator('article.paper').first().locator('[data-action="follow"]').first().click();
   const clashes = await classClashes(page);
-  for (const path of ['/', '/?follow=cs.CL,cs.LG', '/history', '/starred', '/search?q=diffusion', '/arxiv/2601.99999', '/venue/x', `/arxiv/${await page.locator('article.paper').first().getAttribute('id')}`]) {
+  for (const path of [
+    '/',
+    '/?follow=cs.CL,cs.LG',
+    '/history',
+    '/starred',
+    '/search?q=diffusion',
+    '/arxiv/2601.99999',
+    '/venue/x',
+    `/arxiv/${await page.locator('article.paper').first().getAttribute('id')}`,
+  ]) {
     await open(page, path);
     clashes.push(...(await classClashes(page)).map((c) => `${path}: ${c}`));
   }
@@ -530,16 +710,32 @@ test('a starred paper’s star is amber in lists, and no control carries two uti
 });
 
 /** Screenshots of the current page at 1366 and 390 px, light and dark (test-results/screenshots). */
-async function screenshotsAt(page: Page, name: string, prepare: (p: Page) => Promise<void> = async () => {}): Promise<void> {
+async function screenshotsAt(
+  page: Page,
+  name: string,
+  prepare: (p: Page) => Promise<void> = async () => {},
+): Promise<void> {
   const state = await page.context().storageState();
-  for (const [width, height] of [[1366, 900], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const ctx: BrowserContext = await browser.newContext({ viewport: { width, height }, colorScheme, isMobile: width < 500, hasTouch: width < 500, storageState: state });
+      const ctx: BrowserContext = await browser.newContext({
+        viewport: { width, height },
+        colorScheme,
+        isMobile: width < 500,
+        hasTouch: width < 500,
+        storageState: state,
+      });
       const shot = await ctx.newPage();
       const errors = collectErrors(shot);
       await open(shot, new URL(page.url()).pathname + new URL(page.url()).search);
       await prepare(shot);
-      assert.ok((await shot.evaluate(() => document.documentElement.scrollWidth)) <= width, `${name} at ${width}px: no sideways scroll`);
+      assert.ok(
+        (await shot.evaluate(() => document.documentElement.scrollWidth)) <= width,
+        `${name} at ${width}px: no sideways scroll`,
+      );
       await screenshot(shot, `morning-${name}-${width}-${colorScheme}`);
       assert.deepEqual(errors, []);
       await ctx.close();

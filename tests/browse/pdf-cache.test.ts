@@ -27,7 +27,12 @@ before(async () => {
     res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
   });
   app = await startApp({
-    env: { PDF_VIEWER_SOURCE: 'cache', ARXIV_PDF_URL: `${arxiv.url}/pdf/`, ARXIV_MIN_INTERVAL_MS: '1', PDF_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-')) },
+    env: {
+      PDF_VIEWER_SOURCE: 'cache',
+      ARXIV_PDF_URL: `${arxiv.url}/pdf/`,
+      ARXIV_MIN_INTERVAL_MS: '1',
+      PDF_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'coolpapers-pdf-')),
+    },
   });
   browser = await launchBrowser();
 });
@@ -40,7 +45,10 @@ after(async () => {
 
 test('/pdf/<id>v<n> serves the PDF from arXiv once, then from the disk cache; bad requests get clear 4xx/5xx', async () => {
   const db = openSqlite(app.databasePath);
-  const { id, version } = db.prepare('SELECT id, version FROM Paper ORDER BY id LIMIT 1').get() as { id: string; version: number };
+  const { id, version } = db.prepare('SELECT id, version FROM Paper ORDER BY id LIMIT 1').get() as {
+    id: string;
+    version: number;
+  };
   db.close();
   for (let i = 0; i < 2; i++) {
     const res = await fetch(`${app.url}/pdf/${id}v${version}`);

@@ -32,15 +32,24 @@ test('minimal base for d = 128, L = 1k … 256k: matches the earlier method, adm
   for (let p = 10; p <= 18; p++) {
     const L = 2 ** p;
     const reported: number[] = [];
-    const result = minimalBase(D, L, { startBase, progressEveryMs: 0, onProgress: (s) => reported.push(s.certifiedBelow) });
+    const result = minimalBase(D, L, {
+      startBase,
+      progressEveryMs: 0,
+      onProgress: (s) => reported.push(s.certifiedBelow),
+    });
     const base = result.base;
-    console.log(`L = 2^${p}: minimal base ${base.toExponential(6)} (${result.fullScans} full scans, ${result.jumps} jumps, ${result.elapsedMs.toFixed(0)} ms)`);
+    console.log(
+      `L = 2^${p}: minimal base ${base.toExponential(6)} (${result.fullScans} full scans, ${result.jumps} jumps, ${result.elapsedMs.toFixed(0)} ms)`,
+    );
     assert.equal(base.toExponential(6), EXPECTED[p]);
     assert.ok(minBaseBound(base, D, L).value >= -TOLERANCE);
     assert.ok(minBaseBound(base * (1 - 1e-6), D, L).value < 0);
     // A base admissible for a longer context is admissible for every shorter one.
     assert.ok(base >= (startBase ?? 0));
-    assert.ok(reported.length > 0 && reported.every((b) => b <= base), 'progress never claims more than is proven');
+    assert.ok(
+      reported.length > 0 && reported.every((b) => b <= base),
+      'progress never claims more than is proven',
+    );
     results.set(L, base);
     startBase = base;
   }
@@ -65,7 +74,10 @@ test('a certified jump keeps B_m < 0 over the whole stretch and ends at its zero
       const v = baseBoundAt(m, ropeFrequencies(Math.exp(u + ((end - u) * j) / 400), D));
       assert.ok(v < 0, `B_${m} = ${v} inside the jump from ${u} to ${end}`);
     }
-    assert.ok(Math.abs(baseBoundAt(m, ropeFrequencies(Math.exp(end), D)) + TOLERANCE) < 1e-6, 'the jump stops at the crossing');
+    assert.ok(
+      Math.abs(baseBoundAt(m, ropeFrequencies(Math.exp(end), D)) + TOLERANCE) < 1e-6,
+      'the jump stops at the crossing',
+    );
     checked++;
   }
   assert.ok(checked >= 20, `only ${checked} negative bases sampled`);
@@ -76,7 +88,8 @@ test('the windowed recurrence agrees with direct cosines far from m = 0 (well in
   const lo = 2 ** 20 - 3000;
   const series = baseBoundRange(theta, lo, 2 ** 20, new Float64Array(3000));
   let worst = 0;
-  for (let k = 0; k < 3000; k += 7) worst = Math.max(worst, Math.abs(series[k]! - baseBoundAt(lo + k, theta)));
+  for (let k = 0; k < 3000; k += 7)
+    worst = Math.max(worst, Math.abs(series[k]! - baseBoundAt(lo + k, theta)));
   // Both sides round m·θ (~1e-10 at m ≈ 2^20); the recurrence adds little on top.
   assert.ok(worst < TOLERANCE / 2, `drift ${worst}`);
 });

@@ -32,7 +32,11 @@ after(async () => {
 
 const PAGES = ['/demos', '/demos/optimizers', '/demos/scaling', '/demos/rope'];
 
-async function open(path: string, width = 1280, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: () => string[] }> {
+async function open(
+  path: string,
+  width = 1280,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; errors: () => string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   const errors = collectErrors(page);
   // A missing /favicon.ico is the site's business, not the demos': its 404 log line is dropped.
@@ -41,7 +45,8 @@ async function open(path: string, width = 1280, colorScheme: 'light' | 'dark' = 
     if (r.status() >= 400) failed.push(new URL(r.url()).pathname);
   });
   await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
-  const faviconOnly = (e: string) => e.startsWith('Failed to load resource') && failed.every((p) => p === '/favicon.ico');
+  const faviconOnly = (e: string) =>
+    e.startsWith('Failed to load resource') && failed.every((p) => p === '/favicon.ico');
   return { page, errors: () => errors.filter((e) => !faviconOnly(e)) };
 }
 
@@ -55,7 +60,12 @@ async function setSlider(page: Page, testId: string, value: number): Promise<voi
 }
 
 /** Moves a range input by `delta` the way a user does and returns ms until the chart redraws. */
-async function sliderToRedrawMs(page: Page, sliderId: string, chartId: string, delta: number): Promise<number> {
+async function sliderToRedrawMs(
+  page: Page,
+  sliderId: string,
+  chartId: string,
+  delta: number,
+): Promise<number> {
   await page.waitForSelector(`[data-testid="${chartId}"]:not([data-redraws="0"])`);
   // A string, not a function: the test transpiler would inject helpers the page does not have.
   return page.evaluate(`(async () => {
@@ -81,16 +91,27 @@ async function chartPixels(page: Page, chartId: string): Promise<string> {
 }
 
 /** Changes a slider and waits until the chart's pixels differ from before; returns both texts of `textId`. */
-async function settingChangesChart(page: Page, sliderId: string, value: number, chartId: string, textId: string): Promise<[string, string]> {
+async function settingChangesChart(
+  page: Page,
+  sliderId: string,
+  value: number,
+  chartId: string,
+  textId: string,
+): Promise<[string, string]> {
   const before = await chartPixels(page, chartId);
   const textBefore = (await page.getByTestId(textId).textContent()) ?? '';
   await setSlider(page, sliderId, value);
   await page.waitForFunction(
-    ([id, pixels]) => document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)?.toDataURL() !== pixels,
+    ([id, pixels]) =>
+      document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)?.toDataURL() !== pixels,
     [chartId, before] as const,
     { timeout: 30_000 },
   );
-  await page.waitForFunction(([id, text]) => document.querySelector(`[data-testid="${id}"]`)?.textContent !== text, [textId, textBefore] as const, { timeout: 30_000 });
+  await page.waitForFunction(
+    ([id, text]) => document.querySelector(`[data-testid="${id}"]`)?.textContent !== text,
+    [textId, textBefore] as const,
+    { timeout: 30_000 },
+  );
   return [textBefore, (await page.getByTestId(textId).textContent()) ?? ''];
 }
 
@@ -152,7 +173,10 @@ test('slider changes redraw their plots within 200 ms', async () => {
   const eps = await sliderToRedrawMs(scaling.page, 'eps-ratio', 'eps-chart', 0.3);
   await scaling.page.close();
   const timings = { landscape, ns, freq, ext, mixed, batch, eps };
-  console.log('slider → redraw (ms):', JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))));
+  console.log(
+    'slider → redraw (ms):',
+    JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))),
+  );
   for (const [name, ms] of Object.entries(timings)) assert.ok(ms < 200, `${name}: ${ms} ms`);
   assert.deepEqual([...errors(), ...rope.errors(), ...scaling.errors()], []);
 });
@@ -160,7 +184,10 @@ test('slider changes redraw their plots within 200 ms', async () => {
 /** The landscape table's cells for one optimizer: [β, result]. */
 async function landscapeRow(page: Page, table: string, kind: string): Promise<[string, string]> {
   const row = page.getByTestId(table).locator(`tr[data-kind="${kind}"]`);
-  return [(await row.locator('[data-cell="beta"]').textContent()) ?? '', (await row.locator('[data-cell="result"]').textContent()) ?? ''];
+  return [
+    (await row.locator('[data-cell="beta"]').textContent()) ?? '',
+    (await row.locator('[data-cell="result"]').textContent()) ?? '',
+  ];
 }
 
 test('under their own defaults Tiger differs from Signum, and AdamW runs with β2 = 0.999', async () => {
@@ -176,11 +203,22 @@ test('under their own defaults Tiger differs from Signum, and AdamW runs with β
   // Rosenbrock at the defaults, as the numpy reference computes it (tests/demos/ref/seeded_reference.py).
   assert.equal(tigerResult, '1.107e+0');
   assert.equal(signumResult, '9.901e-2');
-  assert.match((await page.getByTestId('landscape-settings').locator('tr[data-kind="tiger"]').textContent()) ?? '', /× RMS\(θ\)/);
+  assert.match(
+    (await page.getByTestId('landscape-settings').locator('tr[data-kind="tiger"]').textContent()) ?? '',
+    /× RMS\(θ\)/,
+  );
   // Switching the relative lr off leaves Tiger = Lion with β1 = β2 = 0.945, still not Signum.
   await page.getByTestId('landscape-tiger-relative-lr').uncheck();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="landscape-settings"] tr[data-kind="tiger"]')?.textContent?.includes('RMS'));
-  assert.notEqual((await landscapeRow(page, 'landscape-settings', 'tiger'))[1], (await landscapeRow(page, 'landscape-settings', 'signum'))[1]);
+  await page.waitForFunction(
+    () =>
+      !document
+        .querySelector('[data-testid="landscape-settings"] tr[data-kind="tiger"]')
+        ?.textContent?.includes('RMS'),
+  );
+  assert.notEqual(
+    (await landscapeRow(page, 'landscape-settings', 'tiger'))[1],
+    (await landscapeRow(page, 'landscape-settings', 'signum'))[1],
+  );
 
   // Classifier: the same settings table; wait for training to finish and compare losses.
   await page.getByTestId('mlp-status').getByText('done').waitFor({ timeout: 120_000 });
@@ -200,8 +238,15 @@ test('under their own defaults Tiger differs from Signum, and AdamW runs with β
 test('a diverged run is shown as diverged: SGD on Beale', async () => {
   const { page, errors } = await open('/demos/optimizers');
   await page.locator('select').first().selectOption('beale');
-  await page.waitForFunction(() => document.querySelector('[data-testid="landscape-settings"] tr[data-kind="sgdm"] [data-cell="result"]')?.textContent === 'diverged at step 3');
-  assert.match((await page.getByTestId('landscape-loss-chart').textContent()) ?? '', /SGD \+ momentum \(diverged at step 3\)/);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="landscape-settings"] tr[data-kind="sgdm"] [data-cell="result"]')
+        ?.textContent === 'diverged at step 3',
+  );
+  assert.match(
+    (await page.getByTestId('landscape-loss-chart').textContent()) ?? '',
+    /SGD \+ momentum \(diverged at step 3\)/,
+  );
   await page.close();
   assert.deepEqual(errors(), []);
 });
@@ -214,7 +259,10 @@ test("the mixed-base divisors are Su's formula at b = 0.625, 0.75, 0.5 and 1 (NT
     [0.625, /a = 0\.154555; mixed divisor at m = 1, 16, 32, 64: 1\.1671, 2\.3972, 3\.8511, 8\.0000/],
     [0.75, /a = 0\.091899; mixed divisor at m = 1, 16, 32, 64: 1\.0963, 2\.0859, 3\.4433, 8\.0000/],
     [0.5, /a = 0\.259930; mixed divisor at m = 1, 16, 32, 64: 1\.2968, 2\.8284, 4\.3509, 8\.0000/],
-    [1, /a = 0\.032491; mixed divisor at m = 1, 16, 32, 64: 1\.0330, 1\.6818, 2\.8284, 8\.0000 · NTK-fixed λ = 1\.033025/],
+    [
+      1,
+      /a = 0\.032491; mixed divisor at m = 1, 16, 32, 64: 1\.0330, 1\.6818, 2\.8284, 8\.0000 · NTK-fixed λ = 1\.033025/,
+    ],
   ];
   assert.match((await summary.textContent()) ?? '', expected[0]![1]);
   for (const [b, text] of expected.slice(1)) {
@@ -240,14 +288,26 @@ test('RoPE page: published Table 1 checked (7 of 11 fail), 46 of 64 frequencies 
 test('β-base demo: digits follow the position, the largest L follows the base (b = 10⁴ → 1707)', async () => {
   const { page, errors } = await open('/demos/rope');
   await page.getByTestId('largest-base').scrollIntoViewIfNeeded();
-  await page.getByTestId('largest-summary').getByText(/up to L = 1,707/).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('largest-summary')
+    .getByText(/up to L = 1,707/)
+    .waitFor({ timeout: 30_000 });
   await settingChangesChart(page, 'largest-base', 7, 'largest-chart', 'largest-summary');
   // demos.md §3.6 [ref]: b = 1e7 → first negative m = 144660 (the summary shows … while the search runs).
-  await page.getByTestId('largest-summary').getByText(/up to L = 144,660/).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('largest-summary')
+    .getByText(/up to L = 144,660/)
+    .waitFor({ timeout: 30_000 });
   const dialsBefore = await page.getByTestId('digit-dials').innerHTML();
   await setSlider(page, 'digits-position', 1999);
-  await page.waitForFunction((html) => document.querySelector('[data-testid="digit-dials"]')?.innerHTML !== html, dialsBefore);
-  assert.match((await page.getByTestId('digit-dials').textContent()) ?? '', /m = 1digit 9m = 2digit 9m = 3digit 9m = 4digit 1/);
+  await page.waitForFunction(
+    (html) => document.querySelector('[data-testid="digit-dials"]')?.innerHTML !== html,
+    dialsBefore,
+  );
+  assert.match(
+    (await page.getByTestId('digit-dials').textContent()) ?? '',
+    /m = 1digit 9m = 2digit 9m = 3digit 9m = 4digit 1/,
+  );
   await page.close();
   assert.deepEqual(errors(), []);
 });
@@ -255,7 +315,10 @@ test('β-base demo: digits follow the position, the largest L follows the base (
 test('batch size vs learning rate: changing the noise moves the chart and the surge peak', async () => {
   const { page, errors } = await open('/demos/scaling');
   // demos.md §6.4: the toy's SGD η_max = 1/11, B_noise = 10; sign peak 19.635 (Su) and 18.553 (exact).
-  assert.match((await page.getByTestId('batch-summary').textContent()) ?? '', /η_max = 0\.09091, B_noise = 10 .*β_noise = 0\.3333.*η_max = 0\.1515, surge peak at B = 19\.63 .* or 18\.55 \(exact\)/);
+  assert.match(
+    (await page.getByTestId('batch-summary').textContent()) ?? '',
+    /η_max = 0\.09091, B_noise = 10 .*β_noise = 0\.3333.*η_max = 0\.1515, surge peak at B = 19\.63 .* or 18\.55 \(exact\)/,
+  );
   const [before, after] = await settingChangesChart(page, 'batch-kappa', 1.5, 'batch-chart', 'batch-summary');
   assert.notEqual(before, after);
   // κ = 10^1.5: B_noise = κ²(1 + c)/(1 + cn) = 1000·1.1/11 = 100.
@@ -278,8 +341,17 @@ test('Muon at scale: a new shape is simulated in the worker and redrawn', async 
   await page.getByTestId('muon-scale-status').scrollIntoViewIfNeeded();
   await page.getByTestId('muon-scale-status').getByText('done').waitFor({ timeout: 60_000 });
   // numpy (seeded_reference.py muon_scale): 64×32 defaults.
-  assert.match((await page.getByTestId('muon-scale-summary').textContent()) ?? '', /AdamW 0\.431, Muon \(muon\.py\) 0\.167, Muon \(Moonlight\) 0\.189/);
-  const [, after] = await settingChangesChart(page, 'muon-scale-rows', 4, 'muon-scale-rms-chart', 'muon-scale-summary');
+  assert.match(
+    (await page.getByTestId('muon-scale-summary').textContent()) ?? '',
+    /AdamW 0\.431, Muon \(muon\.py\) 0\.167, Muon \(Moonlight\) 0\.189/,
+  );
+  const [, after] = await settingChangesChart(
+    page,
+    'muon-scale-rows',
+    4,
+    'muon-scale-rms-chart',
+    'muon-scale-summary',
+  );
   assert.match(after, /^16 × 32: exact U·Vᵀ has RMS 1\/√max\(n, m\) = 0\.177/);
   await page.getByTestId('muon-scale-status').getByText('done').waitFor({ timeout: 60_000 });
   await page.close();
@@ -291,7 +363,10 @@ test('base-bound worker shows progress, can be cancelled, and finishes a short r
   const length = page.getByLabel('Context length L');
   await length.fill('20');
   await page.getByRole('button', { name: 'Compute minimal base' }).click();
-  await page.getByTestId('base-bound-progress').getByText(/No admissible base below/).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId('base-bound-progress')
+    .getByText(/No admissible base below/)
+    .waitFor({ timeout: 20_000 });
   const first = await page.getByTestId('base-bound-progress').textContent();
   await page.getByRole('button', { name: 'Cancel computation' }).click();
   await page.getByTestId('base-bound-status').getByText('cancelled').waitFor();
@@ -304,7 +379,10 @@ test('base-bound worker shows progress, can be cancelled, and finishes a short r
   // The warm-start chain reports every L it proves on the way: 2^8 … 2^12; 4096 beside the published 2.7e4.
   const rows = await page.getByTestId('base-bound-results').locator('tbody tr').allTextContents();
   assert.ok(rows.length >= 5, rows.join(' | '));
-  assert.ok(rows.some((r) => /^4096128\d\.\d+e\+42\.7e\+4 · 2\.7e\+4/.test(r)), rows.join(' | '));
+  assert.ok(
+    rows.some((r) => /^4096128\d\.\d+e\+42\.7e\+4 · 2\.7e\+4/.test(r)),
+    rows.join(' | '),
+  );
   await page.getByTestId('base-bound-profile-chart').waitFor();
   await screenshot(page, 'demos-rope-base-bound-done');
   await page.close();
@@ -318,8 +396,14 @@ test('classifier worker reports progress and can be cancelled', async () => {
   await page.getByTestId('mlp-steps').fill('2000');
   await page.waitForFunction(
     () => {
-      const value = Number(document.querySelector<HTMLProgressElement>('[data-testid="mlp-progress"]')?.value);
-      return document.querySelector('[data-testid="mlp-status"]')?.textContent === 'running' && value > 0 && value < 1;
+      const value = Number(
+        document.querySelector<HTMLProgressElement>('[data-testid="mlp-progress"]')?.value,
+      );
+      return (
+        document.querySelector('[data-testid="mlp-status"]')?.textContent === 'running' &&
+        value > 0 &&
+        value < 1
+      );
     },
     undefined,
     { timeout: 30_000 },

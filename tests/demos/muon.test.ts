@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matmul, matrix, singularValues, transpose } from '@/lib/demos/matrix';
 import { createTrainer, spirals } from '@/lib/demos/mlp';
-import { NS_COEFFS, kellerScale, moonlightScale, muonStep, newtonSchulz, newtonSchulzIterates, nsBand, nsFixedPoints, nsMap } from '@/lib/demos/muon';
+import {
+  NS_COEFFS,
+  kellerScale,
+  moonlightScale,
+  muonStep,
+  newtonSchulz,
+  newtonSchulzIterates,
+  nsBand,
+  nsFixedPoints,
+  nsMap,
+} from '@/lib/demos/muon';
 import { MUON_SCALE_DEFAULTS, orthogonalRms, simulateLayer, steadyMean } from '@/lib/demos/muonScale';
 import { gaussianArray } from '@/lib/demos/random';
 
@@ -51,11 +61,23 @@ test('Muon step in muon.py form: lerp momentum, Nesterov, scale √max(1, rows/c
   muonStep(w, grad, new Float64Array(32), { lr: 1, momentum: 0.95, nesterov: true, weightDecay: 0 });
   // muon.py: momentum.lerp_(grad, 1 − β) gives M = 0.05·g; update = grad.lerp_(M, β) = 0.05·g + 0.95·M
   // = 0.0975·g; NS(0.0975·g) = NS(g) up to ε = 1e-7, and the 8×4 shape scales the step by √2.
-  const expected = newtonSchulz(matrix(8, 4, grad.map((v) => 0.0975 * v)));
+  const expected = newtonSchulz(
+    matrix(
+      8,
+      4,
+      grad.map((v) => 0.0975 * v),
+    ),
+  );
   w.data.forEach((v, i) => assert.ok(Math.abs(v + Math.SQRT2 * expected.data[i]!) < 1e-12));
   // Weight decay multiplies W by (1 − ηλ) before the step; Moonlight's scale is 0.2·√max(rows, cols).
   const decayed = matrix(8, 4, new Float64Array(32).fill(1));
-  const applied = muonStep(decayed, grad, new Float64Array(32), { lr: 0.1, momentum: 0.95, nesterov: true, weightDecay: 0.5, scale: 'moonlight' });
+  const applied = muonStep(decayed, grad, new Float64Array(32), {
+    lr: 0.1,
+    momentum: 0.95,
+    nesterov: true,
+    weightDecay: 0.5,
+    scale: 'moonlight',
+  });
   applied.data.forEach((u, i) => {
     assert.ok(Math.abs(u - 0.2 * Math.sqrt(8) * expected.data[i]!) < 1e-12);
     assert.ok(Math.abs(decayed.data[i]! - (0.95 - 0.1 * u)) < 1e-12);
@@ -68,7 +90,12 @@ test('every optimizer trains the spirals MLP below its starting loss', () => {
   const data = spirals(40, 3, 1);
   const base = { lr: 0.01, beta1: 0.9, beta2: 0.99, weightDecay: 0 };
   for (const kind of ['sgdm', 'adam', 'adamw', 'signum', 'lion', 'tiger', 'muon'] as const) {
-    const settings = kind === 'sgdm' ? { ...base, lr: 0.5 } : kind === 'lion' || kind === 'tiger' || kind === 'signum' ? { ...base, lr: 0.003 } : base;
+    const settings =
+      kind === 'sgdm'
+        ? { ...base, lr: 0.5 }
+        : kind === 'lion' || kind === 'tiger' || kind === 'signum'
+          ? { ...base, lr: 0.003 }
+          : base;
     const trainer = createTrainer({ kind, settings }, data, 16, 3);
     const first = trainer.step().loss;
     let last = first;
@@ -97,8 +124,13 @@ test('the Newton–Schulz view at its defaults and at 128×128 matches numpy SVD
   ];
   const { low, high } = nsBand();
   for (const [rows, cols, steps, min, max, inBand] of cases) {
-    const sv = singularValues(newtonSchulzIterates(matrix(rows, cols, gaussianArray(rows * cols, 1)), steps).at(-1)!);
-    assert.ok(Math.abs(sv.at(-1)! - min) < 1e-8 && Math.abs(sv[0]! - max) < 1e-8, `${rows}×${cols}, ${steps} steps: [${sv.at(-1)}, ${sv[0]}]`);
+    const sv = singularValues(
+      newtonSchulzIterates(matrix(rows, cols, gaussianArray(rows * cols, 1)), steps).at(-1)!,
+    );
+    assert.ok(
+      Math.abs(sv.at(-1)! - min) < 1e-8 && Math.abs(sv[0]! - max) < 1e-8,
+      `${rows}×${cols}, ${steps} steps: [${sv.at(-1)}, ${sv[0]}]`,
+    );
     assert.equal(sv.filter((v) => v >= low - 1e-12 && v <= high + 1e-12).length, inBand);
   }
 });

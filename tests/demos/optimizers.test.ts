@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LANDSCAPES, runTrajectory } from '@/lib/demos/landscapes';
-import { adamStep, adamwStep, createState, lionStep, sgdMomentumStep, signumStep, tigerStep } from '@/lib/demos/optimizers';
+import {
+  adamStep,
+  adamwStep,
+  createState,
+  lionStep,
+  sgdMomentumStep,
+  signumStep,
+  tigerStep,
+} from '@/lib/demos/optimizers';
 import { type ElementwiseKind, PUBLISHED_BETAS, settingsFor } from '@/lib/demos/optimizerSettings';
 import { gaussianArray } from '@/lib/demos/random';
 
@@ -23,8 +31,16 @@ test('Tiger equals Lion when β1 = β2: identical trajectories over 200 noisy st
 test('Lion with its default β = (0.9, 0.99) differs from Tiger, and moves every coordinate by ±η without decay', () => {
   const theta = new Float64Array([0.5, -0.5, 2]);
   const s = createState(3);
-  lionStep(theta, new Float64Array([3, -0.01, 1e-9]), s, { lr: 0.1, beta1: 0.9, beta2: 0.99, weightDecay: 0 });
-  assert.deepEqual([...theta].map((v) => +v.toFixed(12)), [0.4, -0.4, 1.9]);
+  lionStep(theta, new Float64Array([3, -0.01, 1e-9]), s, {
+    lr: 0.1,
+    beta1: 0.9,
+    beta2: 0.99,
+    weightDecay: 0,
+  });
+  assert.deepEqual(
+    [...theta].map((v) => +v.toFixed(12)),
+    [0.4, -0.4, 1.9],
+  );
   // The momentum is updated with β2 after the sign was taken with β1.
   assert.ok(Math.abs(s.m[0]! - 0.01 * 3) < 1e-15);
 });
@@ -53,7 +69,13 @@ test('AdamW decoupled decay differs from Adam + L2 exactly as published', () => 
 
 test('Adam first step is −η·sign(g) (bias correction), SGD momentum accumulates', () => {
   const theta = new Float64Array([1, 1]);
-  adamStep(theta, new Float64Array([4, -0.2]), createState(2), { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 0, weightDecay: 0 });
+  adamStep(theta, new Float64Array([4, -0.2]), createState(2), {
+    lr: 0.1,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 0,
+    weightDecay: 0,
+  });
   assert.ok(Math.abs(theta[0]! - 0.9) < 1e-12 && Math.abs(theta[1]! - 1.1) < 1e-12);
   const p = new Float64Array([0]);
   const s = createState(1);
@@ -70,7 +92,10 @@ test('Signum with β = 0 is SignSGD', () => {
 
 test('landscape gradients match finite differences and trajectories descend', () => {
   for (const land of LANDSCAPES) {
-    for (const [x, y] of [[0.3, -0.7], [-1.1, 1.4]] as const) {
+    for (const [x, y] of [
+      [0.3, -0.7],
+      [-1.1, 1.4],
+    ] as const) {
       const [gx, gy] = land.grad(x, y);
       const h = 1e-6;
       const fx = (land.f(x + h, y) - land.f(x - h, y)) / (2 * h);
@@ -86,19 +111,43 @@ test('landscape gradients match finite differences and trajectories descend', ()
 test('Tiger with tiger.py relative lr: weights step by lr × RMS(θ), biases by lr/2 with no decay', () => {
   // tiger.py: `if re.findall('bias|beta|gamma', var.name): lr, d = lr * 0.5, 0 … else: lr = lr * root_mean_square(var)`.
   const weight = new Float64Array([3, -4]);
-  tigerStep(weight, new Float64Array([1, -1]), createState(2), { lr: 0.1, beta: 0.945, weightDecay: 0.5, relativeLr: true, tensor: 'weight' });
+  tigerStep(weight, new Float64Array([1, -1]), createState(2), {
+    lr: 0.1,
+    beta: 0.945,
+    weightDecay: 0.5,
+    relativeLr: true,
+    tensor: 'weight',
+  });
   const eta = 0.1 * Math.sqrt((9 + 16) / 2);
   assert.ok(Math.abs(weight[0]! - (3 - eta * (1 + 0.5 * 3))) < 1e-12);
   assert.ok(Math.abs(weight[1]! - (-4 - eta * (-1 + 0.5 * -4))) < 1e-12);
   const bias = new Float64Array([3, -4]);
-  tigerStep(bias, new Float64Array([1, -1]), createState(2), { lr: 0.1, beta: 0.945, weightDecay: 0.5, relativeLr: true, tensor: 'bias' });
+  tigerStep(bias, new Float64Array([1, -1]), createState(2), {
+    lr: 0.1,
+    beta: 0.945,
+    weightDecay: 0.5,
+    relativeLr: true,
+    tensor: 'bias',
+  });
   assert.deepEqual([...bias], [3 - 0.05, -4 + 0.05]);
 });
 
 test('published defaults: AdamW β2 = 0.999, Tiger β = 0.945 with the relative lr, Signum β = 0.9 without decay, Lion (0.9, 0.99)', () => {
   const c = { ...PUBLISHED_BETAS, adamLr: 0.01, signRatio: 3, sgdLr: 0.3, weightDecay: 0.01 };
-  assert.deepEqual(settingsFor('adamw', c), { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 });
-  assert.deepEqual(settingsFor('tiger', c), { lr: 0.01 / 3, beta1: 0.945, beta2: 0, weightDecay: 0.03, relativeLr: true });
+  assert.deepEqual(settingsFor('adamw', c), {
+    lr: 0.01,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    weightDecay: 0.01,
+  });
+  assert.deepEqual(settingsFor('tiger', c), {
+    lr: 0.01 / 3,
+    beta1: 0.945,
+    beta2: 0,
+    weightDecay: 0.03,
+    relativeLr: true,
+  });
   assert.deepEqual(settingsFor('signum', c), { lr: 0.01 / 3, beta1: 0.9, beta2: 0, weightDecay: 0 });
   assert.deepEqual(settingsFor('lion', c), { lr: 0.01 / 3, beta1: 0.9, beta2: 0.99, weightDecay: 0.03 });
   assert.equal(settingsFor('sgdm', c).beta1, 0.9);
@@ -108,8 +157,22 @@ test('landscape results at the playground defaults match an independent numpy im
   // tests/demos/ref/seeded_reference.py, landscape(): the six rules re-written from their published
   // forms in numpy; lr 0.05, k = 3, SGD lr 1e-3, λ = 0, 400 steps. Values are f − f*.
   const reference: Record<string, Record<string, string>> = {
-    rosenbrock: { sgdm: '1.669783e-2', adam: '6.012080e-1', adamw: '6.012080e-1', signum: '9.901235e-2', lion: '1.049383e-1', tiger: '1.106818e+0' },
-    beale: { sgdm: 'diverged at step 3', adam: '2.388019e+1', adamw: '2.388019e+1', signum: '6.239428e-3', lion: '9.953958e-1', tiger: '1.424922e+1' },
+    rosenbrock: {
+      sgdm: '1.669783e-2',
+      adam: '6.012080e-1',
+      adamw: '6.012080e-1',
+      signum: '9.901235e-2',
+      lion: '1.049383e-1',
+      tiger: '1.106818e+0',
+    },
+    beale: {
+      sgdm: 'diverged at step 3',
+      adam: '2.388019e+1',
+      adamw: '2.388019e+1',
+      signum: '6.239428e-3',
+      lion: '9.953958e-1',
+      tiger: '1.424922e+1',
+    },
     saddle: { sgdm: '5.038320e-1', signum: '1.457053e-3', lion: '3.459414e-4', tiger: '4.149610e-4' },
     'ill-conditioned': { sgdm: '2.673534e-4', signum: '5.611111e-2', tiger: '1.223832e-4' },
   };
@@ -118,7 +181,10 @@ test('landscape results at the playground defaults match an independent numpy im
     const fmin = land.f(...land.minimum);
     for (const [kind, expected] of Object.entries(reference[land.id]!)) {
       const run = runTrajectory(land, kind as ElementwiseKind, settingsFor(kind as ElementwiseKind, c), 400);
-      const got = run.divergedAt !== undefined ? `diverged at step ${run.divergedAt}` : (run.losses[400]! - fmin).toExponential(6);
+      const got =
+        run.divergedAt !== undefined
+          ? `diverged at step ${run.divergedAt}`
+          : (run.losses[400]! - fmin).toExponential(6);
       assert.equal(got, expected, `${land.id} ${kind}`);
     }
   }

@@ -15,7 +15,14 @@ import {
 import { checkPublishedBases } from '@/lib/demos/publishedBases';
 import { betaDigits, ciFirstZero, cosineIntegral, largestContext, ropeBeta } from '@/lib/demos/ropeBase';
 import { DEMOS, demosForText } from '@/lib/demos/index';
-import { baseBoundAt, baseBoundSeries, decayBound, decayCurve, ropeFrequencies, ropeWavelengths } from '@/lib/demos/rope';
+import {
+  baseBoundAt,
+  baseBoundSeries,
+  decayBound,
+  decayCurve,
+  ropeFrequencies,
+  ropeWavelengths,
+} from '@/lib/demos/rope';
 
 test('θ_i = b^(−2i/d) and wavelengths 2π/θ_i', () => {
   const theta = ropeFrequencies(10_000, 128);
@@ -38,7 +45,8 @@ test('B_m by rotation recurrence agrees with direct cosines over 2^20 positions 
   const theta = ropeFrequencies(5e8, 128);
   const series = baseBoundSeries(theta, 2 ** 20);
   let worst = 0;
-  for (let m = 0; m < 2 ** 20; m += 997) worst = Math.max(worst, Math.abs(series[m]! - baseBoundAt(m, theta)));
+  for (let m = 0; m < 2 ** 20; m += 997)
+    worst = Math.max(worst, Math.abs(series[m]! - baseBoundAt(m, theta)));
   // Near m = 2^20 the argument m·θ itself carries ~1e-10 of rounding, in either method.
   assert.ok(worst < 5e-10, `max drift ${worst}`);
   assert.equal(series[0], 64);
@@ -67,7 +75,9 @@ test("mixed base is Su's formula: b = 0.625, 0.75 (demos.md) and 0.5, 1 (numpy) 
   for (const [b, a, want, tol] of cases) {
     assert.equal(mixedBaseA(128, 8, b).toFixed(6), a);
     const div = mixedBaseDivisors(128, 8, b);
-    [0, 15, 31, 63].forEach((i, k) => assert.ok(Math.abs(div[i]! - want[k]!) < tol, `b = ${b}, m = ${i + 1}: ${div[i]} vs ${want[k]}`));
+    [0, 15, 31, 63].forEach((i, k) =>
+      assert.ok(Math.abs(div[i]! - want[k]!) < tol, `b = ${b}, m = ${i + 1}: ${div[i]} vs ${want[k]}`),
+    );
   }
   // b = 1 is NTK-fixed (θ'_0/θ_0 = 0.968031, demos.md), not NTK-aware (which leaves pair 0 untouched).
   const fixed = ntkFixedDivisors(128, 8);
@@ -77,8 +87,17 @@ test("mixed base is Su's formula: b = 0.625, 0.75 (demos.md) and 0.5, 1 (numpy) 
   // b → 0 divides every pair by s: position interpolation.
   mixedBaseDivisors(128, 8, 0).forEach((v) => assert.ok(Math.abs(v - 8) < 1e-12));
   // NTK-aware divisors are what b·s^(d/(d−2)) does to the frequencies.
-  const ntk = extendedFrequencies('ntk', { base: 10_000, d: 128, scale: 8, beta: 1, window: 512, leak: 1 / 16 });
-  ropeFrequencies(10_000, 128).forEach((t, i) => assert.ok(Math.abs(t / ntk[i]! / ntkAwareDivisors(128, 8)[i]! - 1) < 1e-12));
+  const ntk = extendedFrequencies('ntk', {
+    base: 10_000,
+    d: 128,
+    scale: 8,
+    beta: 1,
+    window: 512,
+    leak: 1 / 16,
+  });
+  ropeFrequencies(10_000, 128).forEach((t, i) =>
+    assert.ok(Math.abs(t / ntk[i]! / ntkAwareDivisors(128, 8)[i]! - 1) < 1e-12),
+  );
 });
 
 test('angle coverage: frequencies that turned fully in training extrapolate safely (46 of 64 at L = 4096)', () => {
@@ -92,7 +111,10 @@ test('angle coverage: frequencies that turned fully in training extrapolate safe
   // pair exactly, keep the fully trained ones, and extrapolate the pairs in between a little.
   for (const method of ['pi', 'rerope', 'leaky-rerope'] as const) {
     const r = angleCoverage(method, c, 4096, 4096 * 8);
-    assert.ok(r.every((v) => v <= 1 + 1e-12), `${method}: ${Math.max(...r)}`);
+    assert.ok(
+      r.every((v) => v <= 1 + 1e-12),
+      `${method}: ${Math.max(...r)}`,
+    );
   }
   for (const method of ['ntk', 'mixed'] as const) {
     const r = angleCoverage(method, c, 4096, 4096 * 8);
@@ -115,16 +137,31 @@ test('ReRoPE and Leaky ReRoPE relative-position matrices for 5 tokens, w = 2', (
 });
 
 test('demosForText links papers about the demos and ignores look-alikes', () => {
-  assert.deepEqual(demosForText('Symbolic Discovery of Optimization Algorithms: we discover Lion, a sign-momentum optimizer').map((l) => l.href), ['/demos/optimizers']);
-  assert.ok(demosForText('Muon is Scalable for LLM Training with Newton-Schulz orthogonalization').some((l) => l.href === '/demos/optimizers#newton-schulz'));
-  assert.deepEqual(demosForText('RoFormer: Enhanced Transformer with Rotary Position Embedding').map((l) => l.href), ['/demos/rope']);
+  assert.deepEqual(
+    demosForText(
+      'Symbolic Discovery of Optimization Algorithms: we discover Lion, a sign-momentum optimizer',
+    ).map((l) => l.href),
+    ['/demos/optimizers'],
+  );
+  assert.ok(
+    demosForText('Muon is Scalable for LLM Training with Newton-Schulz orthogonalization').some(
+      (l) => l.href === '/demos/optimizers#newton-schulz',
+    ),
+  );
+  assert.deepEqual(
+    demosForText('RoFormer: Enhanced Transformer with Rotary Position Embedding').map((l) => l.href),
+    ['/demos/rope'],
+  );
   assert.deepEqual(
     demosForText('Extending context window of LLMs via Position Interpolation of RoPE').map((l) => l.href),
     ['/demos/rope', '/demos/rope#context-extension'],
   );
   assert.deepEqual(demosForText('Precision measurement of the muon anomalous magnetic moment'), []);
   assert.deepEqual(demosForText('Learning rope manipulation from lion videos'), []);
-  assert.deepEqual(demosForText('On the optimal learning rate and batch size of Adam').map((l) => l.href), ['/demos/optimizers', '/demos/scaling']);
+  assert.deepEqual(
+    demosForText('On the optimal learning rate and batch size of Adam').map((l) => l.href),
+    ['/demos/optimizers', '/demos/scaling'],
+  );
   assert.equal(DEMOS.length, 3);
   for (const d of DEMOS) assert.ok(d.href.startsWith('/demos/') && d.title && d.description);
 });
@@ -135,10 +172,28 @@ test('frequencies and the decay curve match the reference (demos.md §3.1–3.2,
   assert.equal(theta[63]!.toExponential(6), '1.154782e-4');
   assert.equal(ropeWavelengths(10_000, 128)[63]!.toFixed(2), '54410.14');
   assert.equal(ropeBeta(10_000, 128).toFixed(6), '1.154782');
-  const table: [number, string][] = [[0, '32.5000'], [1, '31.5382'], [2, '28.9560'], [4, '22.6040'], [8, '19.8174'], [16, '15.7750'], [32, '13.3843'], [64, '10.0899'], [100, '10.2273'], [128, '9.2729'], [200, '7.2448'], [256, '6.5431'], [512, '5.3114'], [1024, '4.0241'], [4096, '4.8828']];
+  const table: [number, string][] = [
+    [0, '32.5000'],
+    [1, '31.5382'],
+    [2, '28.9560'],
+    [4, '22.6040'],
+    [8, '19.8174'],
+    [16, '15.7750'],
+    [32, '13.3843'],
+    [64, '10.0899'],
+    [100, '10.2273'],
+    [128, '9.2729'],
+    [200, '7.2448'],
+    [256, '6.5431'],
+    [512, '5.3114'],
+    [1024, '4.0241'],
+    [4096, '4.8828'],
+  ];
   for (const [m, want] of table) assert.equal(decayBound(m, theta).toFixed(4), want, `m = ${m}`);
   // NTK-aware b' for s = 2 … 64 (demos.md §3.3).
-  [20221.26, 40889.94, 82684.62, 167198.74, 338096.95, 683674.68].forEach((want, k) => assert.equal(ntkBase(10_000, 128, 2 ** (k + 1)).toFixed(2), want.toFixed(2)));
+  [20221.26, 40889.94, 82684.62, 167198.74, 338096.95, 683674.68].forEach((want, k) =>
+    assert.equal(ntkBase(10_000, 128, 2 ** (k + 1)).toFixed(2), want.toFixed(2)),
+  );
   // log-n scale, train 4096: 1.0833 at 8192, 1.25 at 32768 (demos.md §3.4).
   assert.equal(logNScale(8192, 4096).toFixed(4), '1.0833');
   assert.equal(logNScale(32768, 4096).toFixed(4), '1.2500');
@@ -147,22 +202,45 @@ test('frequencies and the decay curve match the reference (demos.md §3.1–3.2,
 test('β-base digits: 2024 in base β = 10 (d = 8, b = 1e4) reads 4, 2, 0, 2 with the numpy angles', () => {
   assert.ok(Math.abs(ropeBeta(10_000, 8) - 10) < 1e-12);
   const digits = betaDigits(2024, ropeBeta(10_000, 8), 4);
-  assert.deepEqual(digits.map((g) => Math.round(g.digit)), [4, 2, 0, 2]);
+  assert.deepEqual(
+    digits.map((g) => Math.round(g.digit)),
+    [4, 2, 0, 2],
+  );
   // numpy (seeded_reference.py): (2024/10^i) mod 2π.
-  [0.8143310882, 1.3380701703, 1.3904440785, 2.024].forEach((want, i) => assert.ok(Math.abs(digits[i]!.angle - want) < 1e-9));
-  assert.deepEqual(betaDigits(1000, 10, 4).map((g) => Math.round(g.digit)), [0, 0, 0, 1]);
+  [0.8143310882, 1.3380701703, 1.3904440785, 2.024].forEach((want, i) =>
+    assert.ok(Math.abs(digits[i]!.angle - want) < 1e-9),
+  );
+  assert.deepEqual(
+    betaDigits(1000, 10, 4).map((g) => Math.round(g.digit)),
+    [0, 0, 0, 1],
+  );
 });
 
 test('largest admitted context for a base (demos.md §3.6 [ref]) and the Ci zero (rope_misc.py)', () => {
-  const reference: [number, number][] = [[1e4, 1707], [5e5, 18438], [1e6, 27115], [1e7, 144660], [5e7, 416715]];
+  const reference: [number, number][] = [
+    [1e4, 1707],
+    [5e5, 18438],
+    [1e6, 27115],
+    [1e7, 144660],
+    [5e7, 416715],
+  ];
   for (const [base, length] of reference) assert.equal(largestContext(base, 128), length, `b = ${base}`);
   assert.equal(ciFirstZero().toFixed(6), '0.616505');
-  assert.ok(Math.abs(cosineIntegral(1) - 0.3374039229009681) < 1e-13, 'Ci(1) (Abramowitz & Stegun table 5.1)');
+  assert.ok(
+    Math.abs(cosineIntegral(1) - 0.3374039229009681) < 1e-13,
+    'Ci(1) (Abramowitz & Stegun table 5.1)',
+  );
 });
 
 test('published minimal bases: 7 of 11 of Table 1 and 7 of 11 of Su fail the bound (demos.md §6.1 --verify)', () => {
   // rope_min_base.py --verify: paper-ok T T F T F F T F F F F; Su-ok T F F T F T T F F F F.
   const rows = checkPublishedBases();
-  assert.deepEqual(rows.map((r) => r.paperOk), [true, true, false, true, false, false, true, false, false, false, false]);
-  assert.deepEqual(rows.map((r) => r.suOk), [true, false, false, true, false, true, true, false, false, false, false]);
+  assert.deepEqual(
+    rows.map((r) => r.paperOk),
+    [true, true, false, true, false, false, true, false, false, false, false],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.suOk),
+    [true, false, false, true, false, true, true, false, false, false, false],
+  );
 });

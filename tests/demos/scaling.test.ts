@@ -33,7 +33,8 @@ const TABLE: number[][] = [
   [4096, 0.09069, 0.09091, 0.09228, 0.0952, 0.0962, 0.12967, 0.1293, 0.28785, 0.28693],
   [65536, 0.0909, 0.09091, 0.091, 0.09493, 0.09499, 0.12863, 0.12861, 0.2875, 0.28745],
 ];
-const near = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= 5e-6, `${what}: ${got} vs ${want}`);
+const near = (got: number, want: number, what: string) =>
+  assert.ok(Math.abs(got - want) <= 5e-6, `${what}: ${got} vs ${want}`);
 
 test('erf matches tabulated values', () => {
   // Abramowitz & Stegun table 7.1.
@@ -68,13 +69,28 @@ test('η*(B) for SGD, SignSGD and softsign (exact and Su’s mean field) match t
 });
 
 test('large ε: η*/ε tends to SGD’s η* (demos.md §6.4 large-ε check)', () => {
-  const reference: [number, number][] = [[4, 0.025975], [64, 0.078624], [1024, 0.09003]];
+  const reference: [number, number][] = [
+    [4, 0.025975],
+    [64, 0.078624],
+    [1024, 0.09003],
+  ];
   for (const [B, want] of reference) near(softsignOptimalLr(toy, B, 1e3) / 1e3, want, `B=${B}`);
 });
 
 test('surge strength on the doubling grid: peak/tail 1.66 (ε = 0), 1.71 (0.3), 1.46 (1), 1.03 (3) (demos.md §2.3)', () => {
   const grid = batchGrid(16, 1);
-  const ratios = [0, 0.3, 1, 3].map((eps) => peakOf(grid, grid.map((b) => softsignOptimalLr(toy, b, eps))));
-  assert.deepEqual(ratios.map((r) => r.overTail.toFixed(2)), ['1.66', '1.71', '1.46', '1.03']);
-  assert.deepEqual(ratios.map((r) => r.batch), [16, 16, 16, 64]);
+  const ratios = [0, 0.3, 1, 3].map((eps) =>
+    peakOf(
+      grid,
+      grid.map((b) => softsignOptimalLr(toy, b, eps)),
+    ),
+  );
+  assert.deepEqual(
+    ratios.map((r) => r.overTail.toFixed(2)),
+    ['1.66', '1.71', '1.46', '1.03'],
+  );
+  assert.deepEqual(
+    ratios.map((r) => r.batch),
+    [16, 16, 16, 64],
+  );
 });

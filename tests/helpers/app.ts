@@ -41,7 +41,10 @@ export async function freePort(): Promise<number> {
 /** Builds once per checkout when no build exists (scripts/test.ts builds before the suite). */
 export function ensureBuilt(): void {
   if (existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) return;
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error('next build failed');
 }
 
@@ -73,10 +76,16 @@ export interface SiteProcess extends RunningApp {
 }
 
 /** `next start` on a free port; false when another process took the port first (shared machines). */
-async function launch(port: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string } | false> {
+async function launch(
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: () => string } | false> {
   // Started as `npm start` starts it, without -H: with `-H 127.0.0.1` Next 16 sends proxy.ts
   // rewrites through a second loopback HTTP request (vercel/next.js#94745).
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -99,20 +108,37 @@ async function launch(port: number, env: NodeJS.ProcessEnv): Promise<{ child: Ch
 }
 
 /** `next start` on an existing database (several may share one file), answering on a free port. */
-export async function startSite(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
+export async function startSite(
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<SiteProcess> {
   ensureBuilt();
   let port = 0;
   let started: Awaited<ReturnType<typeof launch>> = false;
   for (let attempt = 0; !started && attempt < 5; attempt++) {
     port = await freePort();
-    started = await launch(port, { ...process.env, ...env, DATABASE_PATH: databasePath, INGEST_ON_START: '0', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) });
+    started = await launch(port, {
+      ...process.env,
+      ...env,
+      DATABASE_PATH: databasePath,
+      INGEST_ON_START: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+    });
   }
   if (!started) throw new Error('next start found no free port in 5 attempts');
-  return processHandle(started.child, { url: `http://127.0.0.1:${port}`, databasePath, output: started.output });
+  return processHandle(started.child, {
+    url: `http://127.0.0.1:${port}`,
+    databasePath,
+    output: started.output,
+  });
 }
 
 /** The ingest worker as `ROLE=worker npm run serve` runs it, on an existing database; resolves once it has started. */
-export async function startWorkerProcess(databasePath: string, env: Record<string, string> = {}): Promise<SiteProcess> {
+export async function startWorkerProcess(
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<SiteProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, INGEST_ON_START: '0', ...env, ROLE: 'worker', DATABASE_PATH: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,7 +155,10 @@ export async function startWorkerProcess(databasePath: string, env: Record<strin
   return processHandle(child, { url: '', databasePath, output: () => output });
 }
 
-function processHandle(child: ChildProcess, about: { url: string; databasePath: string; output: () => string }): SiteProcess {
+function processHandle(
+  child: ChildProcess,
+  about: { url: string; databasePath: string; output: () => string },
+): SiteProcess {
   const stop = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));

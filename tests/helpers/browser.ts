@@ -17,18 +17,38 @@ const BASE_ARGS = [
 ];
 // Chromium 156 headless still loads its omnibox popup WebUI in a renderer of its own for every
 // new tab (seen in traces: ~850 ms of CPU per tab), which on two cores competes with the page.
-const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+const DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+  'PreloadTopChromeWebUI',
+];
 // Chromium keeps one --disable-features switch (the last): extra features join the same list.
-const args = (disable: string[] = []) => [...BASE_ARGS, `--disable-features=${[...DISABLED_FEATURES, ...disable].join(',')}`];
+const args = (disable: string[] = []) => [
+  ...BASE_ARGS,
+  `--disable-features=${[...DISABLED_FEATURES, ...disable].join(',')}`,
+];
 
 /** Contexts made with newContext() are private windows: in-memory HTTP cache, no V8 code cache. */
 export async function launchBrowser(options: { disableFeatures?: string[] } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: args(options.disableFeatures) });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: args(options.disableFeatures),
+  });
 }
 
 /** A regular profile in userDataDir, with the disk HTTP cache and V8 code cache a returning reader has. */
-export async function launchProfile(userDataDir: string, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: args(), viewport });
+export async function launchProfile(
+  userDataDir: string,
+  viewport = { width: 1200, height: 900 },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: args(),
+    viewport,
+  });
 }
 
 /** Collects console errors and uncaught page errors, for "no console error" assertions. */

@@ -27,7 +27,8 @@ export function canonicalDump(db: Database.Database): { counts: Record<string, n
     Paper: `SELECT id, version, title, abstract, authors, primaryCategory, categories, comments, journalRef, doi, license,
                    submittedAt, updatedAt, asOf, announcedOn, contentHash, titleTex, abstractTex, authorsTex, commentsTex FROM Paper ORDER BY id`,
     PaperVersion: 'SELECT paperId, version, submittedAt, size FROM PaperVersion ORDER BY paperId, version',
-    Listing: 'SELECT paperId, category, archive, date, type, position FROM Listing ORDER BY paperId, category, date',
+    Listing:
+      'SELECT paperId, category, archive, date, type, position FROM Listing ORDER BY paperId, category, date',
   };
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};

@@ -17,10 +17,16 @@ export interface FakeArxiv extends TestServer {
 
 /** A real announcement feed (cs.CL, 2026-04-27, three papers) moved to another announcement day, e.g. "Mon, 01 Jun 2026". */
 export function feedOn(day: string): string {
-  return readFileSync(path.join(SHARED, 'rss/distill_arxiv_cs_cl_2026-04-27_trimmed.xml'), 'utf8').replaceAll('Mon, 27 Apr 2026', day);
+  return readFileSync(path.join(SHARED, 'rss/distill_arxiv_cs_cl_2026-04-27_trimmed.xml'), 'utf8').replaceAll(
+    'Mon, 27 Apr 2026',
+    day,
+  );
 }
 
-export const EMPTY_FEED = readFileSync(path.join(SHARED, 'rss/aioarxiv_empty-test-archive_2024-11-28.xml'), 'utf8');
+export const EMPTY_FEED = readFileSync(
+  path.join(SHARED, 'rss/aioarxiv_empty-test-archive_2024-11-28.xml'),
+  'utf8',
+);
 /** The API's answer for id_list=1111.2011 (one entry). */
 const API_ATOM = readFileSync(path.join(SHARED, 'api_atom/arxivpy_2016_id_list_1111.2011v2.xml'), 'utf8');
 
@@ -29,8 +35,12 @@ export async function startFakeArxiv(): Promise<FakeArxiv> {
   const server = await startServer((req, res) => {
     const url = req.url ?? '/';
     state.log.push({ url, at: Date.now() });
-    if (url.startsWith('/rss/')) return void res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(state.feed);
-    if (url.startsWith('/api/query')) return void res.writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }).end(API_ATOM);
+    if (url.startsWith('/rss/'))
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' })
+        .end(state.feed);
+    if (url.startsWith('/api/query'))
+      return void res.writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }).end(API_ATOM);
     if (url.startsWith('/pdf/')) {
       const pdf = state.pdfs.get(decodeURIComponent(url.slice(5)));
       if (pdf) return void res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(Buffer.from(pdf));

@@ -18,7 +18,10 @@ export function readmeNginxConfig(upstreams: string[], port: number): string {
   const block = /```nginx\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1];
   if (!block) throw new Error('README.md has no ```nginx block');
   const servers = [...block.matchAll(/^\s*server 127\.0\.0\.1:\d+;\n/gm)];
-  if (!servers.length || !/\blisten 80;/.test(block)) throw new Error('the README nginx example no longer has the upstream servers and `listen 80;` this test replaces');
+  if (!servers.length || !/\blisten 80;/.test(block))
+    throw new Error(
+      'the README nginx example no longer has the upstream servers and `listen 80;` this test replaces',
+    );
   const first = servers[0]!;
   const last = servers.at(-1)!;
   const indent = /^\s*/.exec(first[0])![0];
@@ -35,19 +38,26 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'coolpapers-nginx-'));
   chmodSync(dir, 0o777); // nginx's worker processes drop root's rights and write their temp files here
   const conf = path.join(dir, 'nginx.conf');
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join('\n  ');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((t) => `${t}_temp_path ${dir}/${t};`)
+    .join('\n  ');
   writeFileSync(
     conf,
     `daemon off;\nworker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents { worker_connections 1024; }\n` +
       `http {\n  access_log off;\n  ${temp}\n${readmeNginxConfig(upstreams, port)}\n}\n`,
   );
-  const child: ChildProcess = spawn(binary, ['-p', dir, '-e', `${dir}/error.log`, '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(binary, ['-p', dir, '-e', `${dir}/error.log`, '-c', conf], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}: ${output}${readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited ${child.exitCode}: ${output}${readFileSync(path.join(dir, 'error.log'), 'utf8')}`,
+      );
     const up = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => {
         socket.end();

@@ -15,7 +15,12 @@ before(async () => {
   await installFrontDoor();
   server = await startServer((req, res) => {
     const headers = new Headers(req.headers as Record<string, string>);
-    res.end(JSON.stringify({ client: clientAddress(headers), method: requestMethod({ method: req.method!, headers }) }));
+    res.end(
+      JSON.stringify({
+        client: clientAddress(headers),
+        method: requestMethod({ method: req.method!, headers }),
+      }),
+    );
   });
 });
 after(async () => {
@@ -33,7 +38,10 @@ function trust(proxies: string | undefined, header?: 'x-forwarded-for' | 'forwar
   resetConfig();
 }
 
-async function ask(headers: Record<string, string> = {}, method = 'GET'): Promise<{ client: string; method: string }> {
+async function ask(
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ client: string; method: string }> {
   return (await fetch(server.url, { method, headers })).json() as Promise<{ client: string; method: string }>;
 }
 
@@ -58,10 +66,14 @@ test('from a trusted proxy: the rightmost untrusted X-Forwarded-For hop, whateve
   assert.equal((await ask({ 'x-forwarded-for': '203.0.113.7' })).client, '203.0.113.7');
   // The proxy appends the address it saw; the client's own header comes first.
   const seen = new Set<string>();
-  for (let i = 0; i < 100; i++) seen.add((await ask({ 'x-forwarded-for': `6.6.${i}.6, 203.0.113.7` })).client);
+  for (let i = 0; i < 100; i++)
+    seen.add((await ask({ 'x-forwarded-for': `6.6.${i}.6, 203.0.113.7` })).client);
   assert.deepEqual([...seen], ['203.0.113.7']);
   // Trusted hops are skipped; ports and brackets are not part of the address.
-  assert.equal((await ask({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7:5123, 10.1.2.3' })).client, '203.0.113.7');
+  assert.equal(
+    (await ask({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7:5123, 10.1.2.3' })).client,
+    '203.0.113.7',
+  );
   // Only trusted hops: the leftmost is the client. No header: the proxy itself.
   assert.equal((await ask({ 'x-forwarded-for': '10.9.9.9, 10.1.2.3' })).client, '10.9.9.9');
   assert.equal((await ask()).client, '127.0.0.1');
@@ -71,11 +83,22 @@ test('from a trusted proxy: the rightmost untrusted X-Forwarded-For hop, whateve
 
 test('RFC 7239 Forwarded when the proxies maintain that header instead', async () => {
   trust('127.0.0.1', 'forwarded');
-  assert.equal((await ask({ forwarded: 'for=6.6.6.6, for=198.51.100.17;proto=https;by=203.0.113.43' })).client, '198.51.100.17');
+  assert.equal(
+    (await ask({ forwarded: 'for=6.6.6.6, for=198.51.100.17;proto=https;by=203.0.113.43' })).client,
+    '198.51.100.17',
+  );
   assert.equal((await ask({ forwarded: 'for="[2001:db8:cafe::17]:4711"' })).client, '2001:db8:cafe:0::/64');
-  assert.equal((await ask({ 'x-forwarded-for': '192.0.2.99' })).client, '127.0.0.1', 'X-Forwarded-For is not read');
+  assert.equal(
+    (await ask({ 'x-forwarded-for': '192.0.2.99' })).client,
+    '127.0.0.1',
+    'X-Forwarded-For is not read',
+  );
   assert.equal((await ask({ forwarded: 'for=unknown' })).client, 'unknown');
-  assert.equal((await ask({ forwarded: 'garbage;;==' })).client, '127.0.0.1', 'unreadable: the proxy itself, still limited');
+  assert.equal(
+    (await ask({ forwarded: 'garbage;;==' })).client,
+    '127.0.0.1',
+    'unreadable: the proxy itself, still limited',
+  );
 });
 
 test('limit keys: IPv6 per /64, IPv4-mapped addresses as IPv4', () => {

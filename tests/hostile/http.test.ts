@@ -21,7 +21,11 @@ let ids: string[];
 before(async () => {
   fake = await startFakeLlm();
   app = await startApp({
-    env: { ...fakeLlmEnv(fake), SUMMARY_RATE_PER_HOUR: String(RATE), LLM_MAX_ANSWER_CHARS: String(MAX_CHARS) },
+    env: {
+      ...fakeLlmEnv(fake),
+      SUMMARY_RATE_PER_HOUR: String(RATE),
+      LLM_MAX_ANSWER_CHARS: String(MAX_CHARS),
+    },
   });
   const db = openSqlite(app.databasePath);
   ids = db.prepare('SELECT id FROM Paper ORDER BY id LIMIT 120').pluck().all() as string[];
@@ -36,12 +40,19 @@ after(async () => {
  * A request by node:http, which sends any method (fetch refuses TRACE), with the whole answer;
  * `from` picks the loopback address it comes from (another address, another client).
  */
-function raw(method: string, target: string, headers: Record<string, string> = {}, from?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  from?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(app.url + target, { method, headers, localAddress: from }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -55,19 +66,26 @@ test('100 summary requests with rotating forwarded headers start at most the per
     const res = await fetch(`${app.url}/api/summary/${ids[i]}?lang=en`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'x-forwarded-for': spoof, forwarded: `for=${spoof}`, 'x-real-ip': spoof, 'x-coolpapers-peer': `x ${spoof}` },
+      headers: {
+        'x-forwarded-for': spoof,
+        forwarded: `for=${spoof}`,
+        'x-real-ip': spoof,
+        'x-coolpapers-peer': `x ${spoof}`,
+      },
     });
     assert.equal(res.status, 303);
     return new URL(res.headers.get('location')!).searchParams.get('refused');
   };
   const outcomes: Array<string | null> = [];
-  for (let i = 0; i < 100; i += 20) outcomes.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => post(i + j)))));
+  for (let i = 0; i < 100; i += 20)
+    outcomes.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => post(i + j)))));
   const started = outcomes.filter((o) => o === null).length;
   const reasons = new Set(outcomes.filter((o) => o !== null));
   assert.equal(started, RATE);
   assert.deepEqual([...reasons], ['rate-limit']);
   // What did start runs to the end; nothing else reached the provider.
-  for (let i = 0; i < 200 && fake.requests.length - before < 6 * RATE; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 200 && fake.requests.length - before < 6 * RATE; i++)
+    await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(fake.requests.length - before, 6 * RATE);
 });
@@ -110,11 +128,17 @@ test('TRACE, PROPFIND and other unsupported methods get 405 with Allow on every 
   ];
   for (const [target, allowed] of routes) {
     const allow = [...allowed, 'OPTIONS'].join(', ');
-    for (const method of ['TRACE', 'PROPFIND', 'PUT', 'DELETE', 'PATCH', 'POST', 'GET'].filter((m) => !allowed.includes(m))) {
+    for (const method of ['TRACE', 'PROPFIND', 'PUT', 'DELETE', 'PATCH', 'POST', 'GET'].filter(
+      (m) => !allowed.includes(m),
+    )) {
       const res = await raw(method, target);
       assert.equal(res.status, 405, `${method} ${target}`);
       assert.equal(res.headers.allow, allow, `${method} ${target}`);
-      assert.doesNotMatch(res.body.toString(), /\bat \S+ \(|Error:|<html/, `${method} ${target}: no stack, no page`);
+      assert.doesNotMatch(
+        res.body.toString(),
+        /\bat \S+ \(|Error:|<html/,
+        `${method} ${target}: no stack, no page`,
+      );
     }
     const options = await raw('OPTIONS', target);
     assert.equal(options.status, 204, `OPTIONS ${target}`);
@@ -151,18 +175,28 @@ test('cached day lists come brotli- or gzip-compressed from the page cache, the 
   }
   assert.ok(br.body.byteLength < gz.body.byteLength);
   // Chrome's order: gzip first in the header, brotli still preferred at equal weight; q=0 refuses it.
-  assert.equal((await raw('GET', target, { 'accept-encoding': 'gzip, deflate, br, zstd' })).headers['content-encoding'], 'br');
-  assert.equal((await raw('GET', target, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding'], 'gzip');
+  assert.equal(
+    (await raw('GET', target, { 'accept-encoding': 'gzip, deflate, br, zstd' })).headers['content-encoding'],
+    'br',
+  );
+  assert.equal(
+    (await raw('GET', target, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding'],
+    'gzip',
+  );
   const head = await raw('HEAD', target, { 'accept-encoding': 'br' });
   assert.equal(head.status, 200);
   assert.equal(head.body.byteLength, 0);
   // The client router's data requests still go to Next (through the rewrite), never the cached HTML.
-  for (const flight of [{ rsc: '1' }, { rsc: '1', 'next-router-prefetch': '1' }] as Array<Record<string, string>>) {
+  for (const flight of [{ rsc: '1' }, { rsc: '1', 'next-router-prefetch': '1' }] as Array<
+    Record<string, string>
+  >) {
     const rsc = await raw('GET', target, { ...flight, 'accept-encoding': 'br' });
     assert.ok(rsc.headers['x-middleware-rewrite'], JSON.stringify(rsc.headers));
     assert.notEqual(rsc.headers['content-encoding'], 'br');
   }
-  assert.ok((await raw('GET', `${target}&_rsc=1x2y3`, { 'accept-encoding': 'br' })).headers['x-middleware-rewrite']);
+  assert.ok(
+    (await raw('GET', `${target}&_rsc=1x2y3`, { 'accept-encoding': 'br' })).headers['x-middleware-rewrite'],
+  );
 });
 
 test('If-None-Match: a list of tags, weak or strong, or `*`, gets a 304; other tags get the page', async () => {
@@ -179,7 +213,10 @@ test('If-None-Match: a list of tags, weak or strong, or `*`, gets a 304; other t
   }
   assert.equal((await raw('GET', target, { 'if-none-match': '"other", W/"v0_latest_0_25"' })).status, 200);
   // As fetch() sends a conditional request: a revalidation, still answered from the tag.
-  assert.equal((await raw('GET', target, { 'if-none-match': etag, 'cache-control': 'no-cache' })).status, 304);
+  assert.equal(
+    (await raw('GET', target, { 'if-none-match': etag, 'cache-control': 'no-cache' })).status,
+    304,
+  );
 });
 
 test('a 2 MB answer: the stream, the summary page and the server’s memory stay bounded', async () => {
@@ -188,15 +225,23 @@ test('a 2 MB answer: the stream, the summary page and the server’s memory stay
   const id = ids[110]!;
   const peakBefore = peakRssMb(app.pid);
   // From another loopback address, so another client: the first test used up 127.0.0.1's limit.
-  const stream = (await raw('GET', `/api/summary/${id}?lang=en`, { accept: 'text/event-stream' }, '127.0.0.2')).body.toString();
+  const stream = (
+    await raw('GET', `/api/summary/${id}?lang=en`, { accept: 'text/event-stream' }, '127.0.0.2')
+  ).body.toString();
   fake.answerChars = 0;
   fake.ignoreMaxTokens = false;
-  const events = stream.split('\n\n').filter((b) => b.startsWith('data: ')).map((b) => JSON.parse(b.slice(6)) as { type: string; summary?: { answers: Array<{ html: string }> } });
+  const events = stream
+    .split('\n\n')
+    .filter((b) => b.startsWith('data: '))
+    .map((b) => JSON.parse(b.slice(6)) as { type: string; summary?: { answers: Array<{ html: string }> } });
   const last = events.at(-1)!;
   assert.equal(last.type, 'summary', JSON.stringify(last).slice(0, 300));
   const finalHtml = last.summary!.answers.reduce((n, a) => n + a.html.length, 0);
   // Raw deltas (at most the cut answers) plus HTML changes plus the final summary: a few times the final HTML, not its square.
-  assert.ok(stream.length < 6 * MAX_CHARS * 4 + 4 * finalHtml, `stream of ${stream.length} bytes for ${finalHtml} of final HTML`);
+  assert.ok(
+    stream.length < 6 * MAX_CHARS * 4 + 4 * finalHtml,
+    `stream of ${stream.length} bytes for ${finalHtml} of final HTML`,
+  );
   const page = await (await fetch(`${app.url}/summary/${id}?lang=en`)).text();
   assert.ok(page.length < 3 * finalHtml + 200_000, `summary page of ${page.length} bytes`);
   assert.match(page, /cut off here: it reached the length limit/);

@@ -38,9 +38,15 @@ function setEnv(extra: Record<string, string> = {}): void {
 
 function addPaper(id: string): void {
   sqlite()
-    .prepare(`INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, 1, ?, ?, '[]', 'cs.LG', 'cs.LG', 'x')`)
+    .prepare(
+      `INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, 1, ?, ?, '[]', 'cs.LG', 'cs.LG', 'x')`,
+    )
     .run(id, `Paper ${id}`, `Abstract of ${id}.`);
-  sqlite().prepare(`INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.LG', 'cs', '2026-05-29', 'new', 0)`).run(id);
+  sqlite()
+    .prepare(
+      `INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.LG', 'cs', '2026-05-29', 'new', 0)`,
+    )
+    .run(id);
 }
 
 async function generate(id: string, client = 'test') {
@@ -64,7 +70,17 @@ after(async () => {
 beforeEach(async () => {
   ({ file: dbFile } = await freshDb());
   setEnv();
-  Object.assign(fake, { mode: 'normal', failuresLeft: 1, retryAfter: '1', atQuestion: 0, answerChars: 0, ignoreMaxTokens: false, finishedAnswers: 0, tokenDelayMs: 0, firstTokenDelayMs: 0 });
+  Object.assign(fake, {
+    mode: 'normal',
+    failuresLeft: 1,
+    retryAfter: '1',
+    atQuestion: 0,
+    answerChars: 0,
+    ignoreMaxTokens: false,
+    finishedAnswers: 0,
+    tokenDelayMs: 0,
+    firstTokenDelayMs: 0,
+  });
   fake.requests.length = 0;
 });
 
@@ -103,7 +119,10 @@ describe('size', () => {
     // What went to subscribers: raw deltas (bounded by the cut) and HTML changes, not the whole HTML each time.
     const sent = events.reduce((n, e) => n + JSON.stringify(e).length, 0);
     const finalHtml = stored.answers.reduce((n, a) => n + renderMarkdown(a.a).length, 0);
-    assert.ok(sent < 6 * MAX_CHARS * 2 + finalHtml * 4, `events carried ${sent} characters for ${finalHtml} of final HTML`);
+    assert.ok(
+      sent < 6 * MAX_CHARS * 2 + finalHtml * 4,
+      `events carried ${sent} characters for ${finalHtml} of final HTML`,
+    );
     assert.ok(heapGrowth < 200 * 2 ** 20, `heap grew ${(heapGrowth / 2 ** 20).toFixed(0)} MB`);
   });
 
@@ -122,7 +141,10 @@ describe('size', () => {
     }
     assert.ok(changes > 6, `${changes} changes`);
     const stored = getSummary('2605.00103', 'en')!;
-    assert.deepEqual(html, stored.answers.map((a) => renderMarkdown(a.a)));
+    assert.deepEqual(
+      html,
+      stored.answers.map((a) => renderMarkdown(a.a)),
+    );
     // Most changes kept most of what came before (the text grows at the end).
     const kept = events.filter((e) => e.type === 'html' && e.keep > 0).length;
     assert.ok(kept > changes / 2, `${kept} of ${changes} changes kept a prefix`);
@@ -146,7 +168,9 @@ describe('time', () => {
     fake.retryAfter = '3600';
     fake.failuresLeft = 2;
     const start = Date.now();
-    const ends = await Promise.all(['2605.00111', '2605.00112', '2605.00113'].map(async (id) => (await generate(id)).at(-1)!.type));
+    const ends = await Promise.all(
+      ['2605.00111', '2605.00112', '2605.00113'].map(async (id) => (await generate(id)).at(-1)!.type),
+    );
     assert.deepEqual(ends.sort(), ['done', 'error', 'error']);
     assert.ok(Date.now() - start < 15_000, `took ${Date.now() - start} ms`);
   });
@@ -155,7 +179,10 @@ describe('time', () => {
     fake.mode = 'server-error';
     fake.retryAfter = '30';
     const start = Date.now();
-    await assert.rejects(streamChat(ask, { deadline: Date.now() + 5000 }), /no time left in the generation’s budget to wait 30 s/);
+    await assert.rejects(
+      streamChat(ask, { deadline: Date.now() + 5000 }),
+      /no time left in the generation’s budget to wait 30 s/,
+    );
     assert.ok(Date.now() - start < 2000);
   });
 
@@ -239,9 +266,14 @@ describe('site-wide caps on new generations', () => {
     fake.firstTokenDelayMs = 20;
     const ids = Array.from({ length: 20 }, (_, i) => `2605.${String(200 + i).padStart(5, '0')}`);
     ids.forEach(addPaper);
-    const results = await Promise.all(ids.map((id, i) => requestSummary(id, 'en', { client: `10.0.${i}.1` })));
+    const results = await Promise.all(
+      ids.map((id, i) => requestSummary(id, 'en', { client: `10.0.${i}.1` })),
+    );
     assert.equal(results.filter((r) => r.kind === 'job').length, 5);
-    assert.deepEqual(new Set(results.filter((r) => r.kind === 'refused').map((r) => r.kind === 'refused' && r.reason)), new Set(['busy']));
+    assert.deepEqual(
+      new Set(results.filter((r) => r.kind === 'refused').map((r) => r.kind === 'refused' && r.reason)),
+      new Set(['busy']),
+    );
     await Promise.all(results.map((r) => (r.kind === 'job' ? r.job.finished : null)));
   });
 
@@ -251,7 +283,10 @@ describe('site-wide caps on new generations', () => {
     const ids = ['2605.00301', '2605.00302', '2605.00303', '2605.00304'];
     ids.forEach(addPaper);
     const [a, b, c, d] = await Promise.all(ids.map((id) => requestSummary(id, 'en', { client: 'x' })));
-    assert.deepEqual([a, b, c].map((r) => r!.kind), ['job', 'job', 'job']);
+    assert.deepEqual(
+      [a, b, c].map((r) => r!.kind),
+      ['job', 'job', 'job'],
+    );
     assert.equal(d!.kind === 'refused' && d!.reason, 'busy');
     await Promise.all([a, b, c].map((r) => (r!.kind === 'job' ? r!.job.finished : null)));
     assert.equal((await requestSummary('2605.00301', 'en', { client: 'x' })).kind, 'cached');

@@ -15,7 +15,8 @@ import { freshDb, SHARED } from '../helpers/db';
 after(closeDb);
 
 type Run = { id: number; status: string; finishedAt: string | null; errors: string; owner: string | null };
-const runs = () => sqlite().prepare('SELECT id, status, finishedAt, errors, owner FROM IngestRun ORDER BY id').all() as Run[];
+const runs = () =>
+  sqlite().prepare('SELECT id, status, finishedAt, errors, owner FROM IngestRun ORDER BY id').all() as Run[];
 
 test('a CLI import killed mid-run is marked interrupted at the next ingest; a live one is not', async () => {
   const { file } = await freshDb();
@@ -47,6 +48,12 @@ test('a CLI import killed mid-run is marked interrupted at the next ingest; a li
   const [killed, ...others] = runs();
   assert.equal(killed!.status, 'interrupted');
   assert.ok(killed!.finishedAt);
-  assert.match(JSON.parse(killed!.errors).at(-1).reason, new RegExp(`interrupted: process ${cli.pid} on .+ ended while the run was going`));
-  assert.deepEqual(others.map((r) => r.status), ['ok', 'ok']);
+  assert.match(
+    JSON.parse(killed!.errors).at(-1).reason,
+    new RegExp(`interrupted: process ${cli.pid} on .+ ended while the run was going`),
+  );
+  assert.deepEqual(
+    others.map((r) => r.status),
+    ['ok', 'ok'],
+  );
 });

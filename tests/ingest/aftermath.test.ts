@@ -20,7 +20,10 @@ let arxiv: FakeArxiv;
 let meili: FakeMeili;
 before(async () => {
   [arxiv, meili] = await Promise.all([startFakeArxiv(), startFakeMeili()]);
-  Object.assign(process.env, fakeArxivEnv(arxiv), { MEILISEARCH_HOST: meili.url, ARXIV_MIN_INTERVAL_MS: '0' });
+  Object.assign(process.env, fakeArxivEnv(arxiv), {
+    MEILISEARCH_HOST: meili.url,
+    ARXIV_MIN_INTERVAL_MS: '0',
+  });
   resetConfig();
 });
 after(async () => {
@@ -38,13 +41,19 @@ const outbox = () => (sqlite().prepare('SELECT count(*) AS n FROM SearchOutbox')
 
 test('a paper fetched from arXiv by a reader is in the Meilisearch index when the answer comes', async () => {
   const res = await fetchFromArxiv(
-    new Request('http://localhost/arxiv/fetch', { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams({ ids: '1111.2011' }) }),
+    new Request('http://localhost/arxiv/fetch', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: new URLSearchParams({ ids: '1111.2011' }),
+    }),
   );
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { location: '/arxiv/1111.2011' });
   const doc = meili.docs.get(meiliId('1111.2011'));
   assert.ok(doc, 'the fetched paper was pushed to the index');
-  const stored = sqlite().prepare("SELECT title FROM Paper WHERE id = '1111.2011'").get() as { title: string };
+  const stored = sqlite().prepare("SELECT title FROM Paper WHERE id = '1111.2011'").get() as {
+    title: string;
+  };
   assert.equal(doc.title, stored.title);
   assert.equal(outbox(), 0);
 });
@@ -59,7 +68,9 @@ test('a feed ingest pushes its papers; ingests run together push theirs once, at
   const seen: number[] = [];
   await ingestTogether(async () => {
     for (const feed of ['cs_ai', 'cs_lg']) {
-      await ingestFeedXml(readFileSync(path.join(SHARED, `rss/distill_arxiv_${feed}_2026-04-27_trimmed.xml`), 'utf8'));
+      await ingestFeedXml(
+        readFileSync(path.join(SHARED, `rss/distill_arxiv_${feed}_2026-04-27_trimmed.xml`), 'utf8'),
+      );
     }
     seen.push(meili.docs.size, outbox());
   });

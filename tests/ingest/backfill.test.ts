@@ -21,10 +21,15 @@ import { startServer, type TestServer } from '../helpers/http';
 
 // Every entry of the recorded API responses, by id: what the fake arXiv knows.
 const DIR = path.join(SHARED, 'api_atom');
-const bodies = readdirSync(DIR).map((f) => {
-  const raw = readFileSync(path.join(DIR, f), 'utf8');
-  return f.endsWith('.json') ? (JSON.parse(raw) as { status_code: number; body: string }) : { status_code: 200, body: raw };
-}).filter((r) => r.status_code === 200).map((r) => r.body);
+const bodies = readdirSync(DIR)
+  .map((f) => {
+    const raw = readFileSync(path.join(DIR, f), 'utf8');
+    return f.endsWith('.json')
+      ? (JSON.parse(raw) as { status_code: number; body: string })
+      : { status_code: 200, body: raw };
+  })
+  .filter((r) => r.status_code === 200)
+  .map((r) => r.body);
 const entries = new Map<string, string>();
 for (const body of bodies) {
   for (const entry of body.match(/<entry>[\s\S]*?<\/entry>/g) ?? []) {
@@ -32,7 +37,9 @@ for (const body of bodies) {
   }
 }
 // The opening of a 2026 response (before its first entry) frames every answer.
-const head = bodies.find((b) => b.includes('<opensearch:totalResults>') && b.includes('<entry>'))!.split('<entry>')[0]!;
+const head = bodies
+  .find((b) => b.includes('<opensearch:totalResults>') && b.includes('<entry>'))!
+  .split('<entry>')[0]!;
 const KNOWN = parseApiAtom(`${head}${[...entries.values()].join('')}</feed>`).papers;
 
 /** arXiv's answer to id_list: the entries it has, in the real wire format. */
@@ -52,7 +59,11 @@ before(async () => {
     if (requests.length === failRequest) return void res.writeHead(503).end('busy');
     answer(res, ids);
   });
-  Object.assign(process.env, { ARXIV_API_URL: `${server.url}/api/query`, ARXIV_MIN_INTERVAL_MS: '400', BACKFILL_PER_TICK: '101' });
+  Object.assign(process.env, {
+    ARXIV_API_URL: `${server.url}/api/query`,
+    ARXIV_MIN_INTERVAL_MS: '400',
+    BACKFILL_PER_TICK: '101',
+  });
   resetConfig();
 });
 after(async () => {
@@ -63,13 +74,21 @@ after(async () => {
 /** The known papers as listings give them: no dates, no versions, each announced the weekday after its v1. */
 async function seedListed(): Promise<void> {
   const { db } = await freshDb();
-  const records: PaperRecord[] = KNOWN.map(({ submittedAt, updatedAt, versions, version, ...rest }) => ({ ...rest }));
-  const listings = KNOWN.flatMap((p, i) => listingsFor(p.id, p.categories, p.submittedAt!.toISOString().slice(0, 10), 'new', i + 1));
+  const records: PaperRecord[] = KNOWN.map(({ submittedAt, updatedAt, versions, version, ...rest }) => ({
+    ...rest,
+  }));
+  const listings = KNOWN.flatMap((p, i) =>
+    listingsFor(p.id, p.categories, p.submittedAt!.toISOString().slice(0, 10), 'new', i + 1),
+  );
   new PaperStore(db, { queueSearch: false }).write(records, listings);
   requests.length = 0;
 }
 
-const dated = () => (sqlite().prepare('SELECT id, submittedAt FROM Paper WHERE submittedAt IS NOT NULL').all() as { id: string; submittedAt: string }[]);
+const dated = () =>
+  sqlite().prepare('SELECT id, submittedAt FROM Paper WHERE submittedAt IS NOT NULL').all() as {
+    id: string;
+    submittedAt: string;
+  }[];
 const published = new Map(KNOWN.map((p) => [p.id, p.submittedAt!.toISOString().replace('Z', '+00:00')]));
 
 test('a tick looks up the newest announced papers, 100 ids a request, one request per ARXIV_MIN_INTERVAL_MS', async () => {
@@ -79,28 +98,53 @@ test('a tick looks up the newest announced papers, 100 ids a request, one reques
   const newest = papersLackingDates(sqlite(), 101);
   const r = await backfillSubmissionDates();
   assert.equal(r.status, 'ok');
-  assert.deepEqual(requests.map((q) => q.ids.length), [100, 1]);
-  assert.deepEqual(requests.flatMap((q) => q.ids), newest);
-  assert.ok(requests[1]!.at - requests[0]!.at >= 380, `requests ${requests[1]!.at - requests[0]!.at} ms apart`);
+  assert.deepEqual(
+    requests.map((q) => q.ids.length),
+    [100, 1],
+  );
+  assert.deepEqual(
+    requests.flatMap((q) => q.ids),
+    newest,
+  );
+  assert.ok(
+    requests[1]!.at - requests[0]!.at >= 380,
+    `requests ${requests[1]!.at - requests[0]!.at} ms apart`,
+  );
   // Each looked-up paper now has arXiv's v1 date; the rest wait for the next tick.
   const got = dated();
   assert.equal(got.length, 101);
   for (const p of got) assert.equal(p.submittedAt, published.get(p.id), p.id);
-  const run = sqlite().prepare('SELECT source, status, seen, params FROM IngestRun WHERE id = ?').get(r.runId);
+  const run = sqlite()
+    .prepare('SELECT source, status, seen, params FROM IngestRun WHERE id = ?')
+    .get(r.runId);
   assert.deepEqual(run, { source: 'backfill', status: 'ok', seen: 101, params: '{"limit":101}' });
   // The listing-derived first announcement day stays; the paper keeps its lists.
-  const listed = sqlite().prepare("SELECT count(*) AS n FROM Paper WHERE announcedOn IS NOT NULL").get() as { n: number };
+  const listed = sqlite().prepare('SELECT count(*) AS n FROM Paper WHERE announcedOn IS NOT NULL').get() as {
+    n: number;
+  };
   assert.equal(listed.n, KNOWN.length);
 });
 
 test('the next tick carries on; ids arXiv does not know are reported and asked again only a month later', async () => {
   const store = new PaperStore(sqlite(), { queueSearch: false });
   const unknown = ['2605.99991', '2605.99992'];
-  store.write(unknown.map((id) => ({ id, title: `Unknown ${id}`, abstract: 'a', authors: ['A'], categories: ['cs.CL'] })), unknown.flatMap((id, i) => listingsFor(id, ['cs.CL'], '2026-05-29', 'new', i)));
+  store.write(
+    unknown.map((id) => ({
+      id,
+      title: `Unknown ${id}`,
+      abstract: 'a',
+      authors: ['A'],
+      categories: ['cs.CL'],
+    })),
+    unknown.flatMap((id, i) => listingsFor(id, ['cs.CL'], '2026-05-29', 'new', i)),
+  );
   requests.length = 0;
   const r = await backfillSubmissionDates();
   assert.equal(r.status, 'partial');
-  assert.deepEqual(r.errors.map((e) => [e.id, e.reason]).sort(), unknown.map((id) => [id, 'not found on arXiv']));
+  assert.deepEqual(
+    r.errors.map((e) => [e.id, e.reason]).sort(),
+    unknown.map((id) => [id, 'not found on arXiv']),
+  );
   assert.equal(requests.length, 1);
   assert.deepEqual(requests[0]!.ids.slice(0, 2).sort(), unknown, 'newest announced first');
   assert.equal(dated().length, KNOWN.length);
@@ -113,7 +157,10 @@ test('the next tick carries on; ids arXiv does not know are reported and asked a
 test('a failing request ends the tick without losing what earlier requests wrote', async () => {
   await seedListed();
   failRequest = 2;
-  const ctx = defaultContext({ http: new ArxivHttp({ ...defaultHttpOptions(), minIntervalMs: 0, retries: 0 }), log: () => {} });
+  const ctx = defaultContext({
+    http: new ArxivHttp({ ...defaultHttpOptions(), minIntervalMs: 0, retries: 0 }),
+    log: () => {},
+  });
   const stopped = await backfillSubmissionDates(500, ctx);
   failRequest = 0;
   assert.equal(stopped.status, 'partial');
@@ -124,7 +171,10 @@ test('a failing request ends the tick without losing what earlier requests wrote
   const resumed = await backfillSubmissionDates(500, ctx);
   assert.equal(resumed.status, 'ok');
   assert.equal(dated().length, KNOWN.length);
-  assert.ok(requests.flatMap((q) => q.ids).every((id) => !first.includes(id)), 'what was written is not asked again');
+  assert.ok(
+    requests.flatMap((q) => q.ids).every((id) => !first.includes(id)),
+    'what was written is not asked again',
+  );
 });
 
 test('the worker runs the lookups on their own schedule, off when BACKFILL_PER_TICK is 0', () => {

@@ -42,7 +42,14 @@ function ctx(): IngestContext {
   hits.clear();
   logs.length = 0;
   return defaultContext({
-    http: new ArxivHttp({ minIntervalMs: 0, retries: 3, timeoutMs: 5000, backoffMs: 20, maxRetryAfterMs: 5000, userAgent: 'CoolPapersTS-test' }),
+    http: new ArxivHttp({
+      minIntervalMs: 0,
+      retries: 3,
+      timeoutMs: 5000,
+      backoffMs: 20,
+      maxRetryAfterMs: 5000,
+      userAgent: 'CoolPapersTS-test',
+    }),
     log: (m) => logs.push(m),
     endpoints: { rss: `${server.url}/rss/`, api: `${server.url}/api/query`, oai: `${server.url}/oai` },
   });
@@ -54,7 +61,9 @@ test('503 with Retry-After is honoured, then the feed is ingested', async () => 
       res.writeHead(503, { 'Retry-After': '1' }).end('busy');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(read('rss/distill_arxiv_cs_cl_2026-04-27_trimmed.xml'));
+    res
+      .writeHead(200, { 'Content-Type': 'application/rss+xml' })
+      .end(read('rss/distill_arxiv_cs_cl_2026-04-27_trimmed.xml'));
   };
   const started = Date.now();
   const r = await ingestRss(['cs.CL'], ctx());
@@ -85,7 +94,11 @@ test('persistent 5xx ends the run failed, recorded with its error', async () => 
   const r = await ingestRss(['cs.LG'], ctx());
   assert.equal(r.status, 'failed');
   assert.equal(hits.get('/rss/cs.LG'), 4); // 1 try + 3 retries
-  const run = db.prepare('SELECT status, errors, finishedAt FROM IngestRun WHERE id = ?').get(r.runId) as { status: string; errors: string; finishedAt: string };
+  const run = db.prepare('SELECT status, errors, finishedAt FROM IngestRun WHERE id = ?').get(r.runId) as {
+    status: string;
+    errors: string;
+    finishedAt: string;
+  };
   assert.equal(run.status, 'failed');
   assert.match(run.errors, /HTTP 502/);
   assert.ok(run.finishedAt);
@@ -93,7 +106,9 @@ test('persistent 5xx ends the run failed, recorded with its error', async () => 
 
 test('empty feed: an ok run with nothing; error feed: a failed run that says why', async () => {
   handler = (req, res) => {
-    const file = req.url!.includes('astroph') ? 'rss/aioarxiv_error-bad-archive_2024-11-28.xml' : 'rss/aioarxiv_empty-test-archive_2024-11-28.xml';
+    const file = req.url!.includes('astroph')
+      ? 'rss/aioarxiv_error-bad-archive_2024-11-28.xml'
+      : 'rss/aioarxiv_empty-test-archive_2024-11-28.xml';
     res.writeHead(200).end(read(file));
   };
   const empty = await ingestRss(['test'], ctx());
@@ -107,7 +122,10 @@ test('OAI-PMH: resumption paging; a truncated page is recorded and nothing of it
   // Page 1: the real GetRecord response re-wrapped as a ListRecords page that points to page 2.
   const page1 = read('oai_pmh/hepcrawl_arxiv-single.xml')
     .replace('<GetRecord>', '<ListRecords>')
-    .replace('</GetRecord>', '<resumptionToken cursor="0" completeListSize="1001">page-2</resumptionToken></ListRecords>');
+    .replace(
+      '</GetRecord>',
+      '<resumptionToken cursor="0" completeListSize="1001">page-2</resumptionToken></ListRecords>',
+    );
   const full = read('oai_pmh/arxivXMLParser_ListRecords_arXiv_set-cs_2016-03-01.xml');
   const truncated = full.slice(0, Math.floor(full.length / 2)); // ~500 whole records, then cut
   handler = (req, res) => {
@@ -123,13 +141,20 @@ test('OAI-PMH: resumption paging; a truncated page is recorded and nothing of it
   assert.equal(after - before, 1);
   assert.ok(db.prepare("SELECT 1 FROM Paper WHERE id = '1401.2122'").get());
   assert.equal(db.prepare("SELECT 1 FROM Paper WHERE id = '0704.0002'").get(), undefined);
-  assert.deepEqual([...hits.keys()].map((k) => new URL(k, server.url).searchParams.get('verb')), ['ListRecords', 'ListRecords']);
+  assert.deepEqual(
+    [...hits.keys()].map((k) => new URL(k, server.url).searchParams.get('verb')),
+    ['ListRecords', 'ListRecords'],
+  );
   assert.ok([...hits.keys()][0]!.includes('from=2018-01-25'));
 });
 
 test('API by id: HTTP 400 error entry fails the run with arXiv’s message; unknown ids are reported', async () => {
-  const bad = JSON.parse(read('api_atom/arxivpy_2026_recorded_id_abc_s0_m100_b79c8dcf6bc3.json')) as { body: string };
-  const empty = JSON.parse(read('api_atom/arxivpy_2026_recorded_id_0000.0000_s0_m100_8b51d9633a68.json')) as { body: string };
+  const bad = JSON.parse(read('api_atom/arxivpy_2026_recorded_id_abc_s0_m100_b79c8dcf6bc3.json')) as {
+    body: string;
+  };
+  const empty = JSON.parse(read('api_atom/arxivpy_2026_recorded_id_0000.0000_s0_m100_8b51d9633a68.json')) as {
+    body: string;
+  };
   const one = read('api_atom/arxivpy_2016_id_list_1111.2011v2.xml');
   handler = (req, res) => {
     const ids = new URL(req.url!, server.url).searchParams.get('id_list');
@@ -142,7 +167,10 @@ test('API by id: HTTP 400 error entry fails the run with arXiv’s message; unkn
   assert.match(failed.errors[0]!.reason, /arXiv API error: incorrect id format/);
   const missing = await ingestIds(['2401.99999', 'not-an-id'], ctx());
   assert.equal(missing.status, 'partial');
-  assert.deepEqual(missing.errors.map((e) => e.reason), ['not an arXiv id', 'not found on arXiv']);
+  assert.deepEqual(
+    missing.errors.map((e) => e.reason),
+    ['not an arXiv id', 'not found on arXiv'],
+  );
   const found = await ingestIds(['https://arxiv.org/abs/1111.2011v2'], ctx());
   assert.deepEqual([found.status, found.inserted], ['ok', 1]);
 });
@@ -156,7 +184,8 @@ test('SIGKILL during an import, then a re-run, gives the database an uninterrupt
       env: { ...process.env, DATABASE_PATH: dbFile, NODE_ENV: 'test' },
       stdio: 'ignore',
     });
-  const finish = (p: ReturnType<typeof run>) => new Promise<number | null>((r) => p.on('exit', (code) => r(code)));
+  const finish = (p: ReturnType<typeof run>) =>
+    new Promise<number | null>((r) => p.on('exit', (code) => r(code)));
 
   const killed = path.join(dir, 'killed.db');
   const first = run(killed);
@@ -177,7 +206,10 @@ test('SIGKILL during an import, then a re-run, gives the database an uninterrupt
   watcher.close();
   assert.ok(seenAtKill < 20_000);
   const half = dumpFile(killed);
-  assert.ok(half.counts.Paper! > 0 && half.counts.Paper! < 20_000, `${half.counts.Paper} papers after the kill`);
+  assert.ok(
+    half.counts.Paper! > 0 && half.counts.Paper! < 20_000,
+    `${half.counts.Paper} papers after the kill`,
+  );
   assert.equal(half.counts.Paper! % 2000, 0, 'a batch was half-written');
 
   assert.equal(await finish(run(killed)), 0);
@@ -191,6 +223,9 @@ test('SIGKILL during an import, then a re-run, gives the database an uninterrupt
 
 test('importing a path that does not exist is a clear error, not a run', async () => {
   const runs = (db.prepare('SELECT COUNT(*) n FROM IngestRun').get() as { n: number }).n;
-  await assert.rejects(importPath('/nonexistent/file.jsonl'), /nothing to import at \/nonexistent\/file\.jsonl/);
+  await assert.rejects(
+    importPath('/nonexistent/file.jsonl'),
+    /nothing to import at \/nonexistent\/file\.jsonl/,
+  );
   assert.equal((db.prepare('SELECT COUNT(*) n FROM IngestRun').get() as { n: number }).n, runs);
 });

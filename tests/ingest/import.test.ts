@@ -39,34 +39,59 @@ test('the daily dumps give 7,387 distinct papers; a second import changes no row
   // Only the run's own bookkeeping row was written: no paper, version or listing row changed.
   const written = totalChanges() - changesBefore;
   assert.ok(written <= 40, `${written} row changes on re-import`);
-  const runRows = db.prepare("SELECT status, seen, inserted, updated FROM IngestRun WHERE source = 'import' ORDER BY id").all();
+  const runRows = db
+    .prepare("SELECT status, seen, inserted, updated FROM IngestRun WHERE source = 'import' ORDER BY id")
+    .all();
   assert.equal(runRows.length, 2);
   assert.deepEqual(runRows[1], { status: 'ok', seen: 13505, inserted: 0, updated: 0 });
 });
 
 test('a paper seen on several days keeps the newest day’s text whatever the import order', async () => {
   // 2604.28031 is cs.CL on 2026-05-01 and cs.CL + cs.AI from 2026-05-04 on.
-  const row = db.prepare('SELECT categories, asOf FROM Paper WHERE id = ?').get('2604.28031') as { categories: string; asOf: string };
+  const row = db.prepare('SELECT categories, asOf FROM Paper WHERE id = ?').get('2604.28031') as {
+    categories: string;
+    asOf: string;
+  };
   assert.equal(row.categories, 'cs.CL cs.AI');
   await importPath(path.join(DAILY, '2026-05-01.jsonl'));
   assert.deepEqual(db.prepare('SELECT categories, asOf FROM Paper WHERE id = ?').get('2604.28031'), row);
   // Its listings from every day are kept; the weekend files repeat Friday's list.
-  const days = db.prepare("SELECT DISTINCT date FROM Listing WHERE paperId = '2604.28031' ORDER BY date").all() as { date: string }[];
-  assert.deepEqual(days.map((d) => d.date), ['2026-05-01', '2026-05-04']);
+  const days = db
+    .prepare("SELECT DISTINCT date FROM Listing WHERE paperId = '2604.28031' ORDER BY date")
+    .all() as { date: string }[];
+  assert.deepEqual(
+    days.map((d) => d.date),
+    ['2026-05-01', '2026-05-04'],
+  );
 });
 
 test('Kaggle samples import with versions and dates', async () => {
   const r = await importPath(path.join(SHARED, 'metadata/kaggle'));
   assert.equal(r.status, 'ok');
   assert.equal(r.seen, 1200);
-  const p = db.prepare('SELECT version, doi, submittedAt, authors, authorsTex FROM Paper WHERE id = ?').get('0704.0001') as Record<string, unknown>;
+  const p = db
+    .prepare('SELECT version, doi, submittedAt, authors, authorsTex FROM Paper WHERE id = ?')
+    .get('0704.0001') as Record<string, unknown>;
   assert.equal(p.version, 2);
   assert.equal(p.doi, '10.1103/PhysRevD.76.013009');
   assert.equal(p.submittedAt, '2007-04-02T19:18:42.000+00:00');
   // Accents as Unicode, the source as arXiv wrote it beside them.
-  assert.deepEqual(JSON.parse(p.authors as string), ['C. Balázs', 'E. L. Berger', 'P. M. Nadolsky', 'C.-P. Yuan']);
-  assert.deepEqual(JSON.parse(p.authorsTex as string), ["C. Bal\\'azs", 'E. L. Berger', 'P. M. Nadolsky', 'C.-P. Yuan']);
-  assert.deepEqual(db.prepare("SELECT version FROM PaperVersion WHERE paperId = '0704.0001' ORDER BY version").all(), [{ version: 1 }, { version: 2 }]);
+  assert.deepEqual(JSON.parse(p.authors as string), [
+    'C. Balázs',
+    'E. L. Berger',
+    'P. M. Nadolsky',
+    'C.-P. Yuan',
+  ]);
+  assert.deepEqual(JSON.parse(p.authorsTex as string), [
+    "C. Bal\\'azs",
+    'E. L. Berger',
+    'P. M. Nadolsky',
+    'C.-P. Yuan',
+  ]);
+  assert.deepEqual(
+    db.prepare("SELECT version FROM PaperVersion WHERE paperId = '0704.0001' ORDER BY version").all(),
+    [{ version: 1 }, { version: 2 }],
+  );
 });
 
 test('a malformed record is reported with id and reason; the rest of the file is kept', async () => {
@@ -74,7 +99,13 @@ test('a malformed record is reported with id and reason; the rest of the file is
   const lines = readFileSync(path.join(DAILY, '2026-05-06.jsonl'), 'utf8').trim().split('\n');
   const broken = JSON.parse(lines[3]!) as Record<string, unknown>;
   broken.title = 42;
-  const mixed = [lines[0], '{"id": "2605.99999", "categories": [', JSON.stringify(broken), 'null', ...lines.slice(4, 10)];
+  const mixed = [
+    lines[0],
+    '{"id": "2605.99999", "categories": [',
+    JSON.stringify(broken),
+    'null',
+    ...lines.slice(4, 10),
+  ];
   const file = path.join(dir, '2026-06-01.jsonl');
   writeFileSync(file, mixed.join('\n') + '\n');
   const r = await importPath(file);
@@ -84,8 +115,13 @@ test('a malformed record is reported with id and reason; the rest of the file is
   assert.match(r.errors[0]!.reason, /2026-06-01\.jsonl:2: not a JSON object/);
   assert.equal(r.errors[1]!.id, broken.id);
   assert.match(r.errors[1]!.reason, /title/);
-  const listed = db.prepare("SELECT COUNT(DISTINCT paperId) n FROM Listing WHERE date = '2026-06-01'").get() as { n: number };
-  assert.equal(listed.n, new Set([lines[0], ...lines.slice(4, 10)].map((l) => (JSON.parse(l!) as { id: string }).id)).size);
+  const listed = db
+    .prepare("SELECT COUNT(DISTINCT paperId) n FROM Listing WHERE date = '2026-06-01'")
+    .get() as { n: number };
+  assert.equal(
+    listed.n,
+    new Set([lines[0], ...lines.slice(4, 10)].map((l) => (JSON.parse(l!) as { id: string }).id)).size,
+  );
 });
 
 test('a file that cannot be read stops the run from the parsing thread; files before it stay written', async () => {
@@ -94,9 +130,19 @@ test('a file that cannot be read stops the run from the parsing thread; files be
   mkdirSync(path.join(dir, '2026-05-08.jsonl')); // sorts after the good file; reading it fails (EISDIR)
   const r = await importPath(dir);
   assert.equal(r.status, 'partial');
-  assert.equal(r.seen, readFileSync(path.join(DAILY, '2026-05-07.jsonl'), 'utf8').trim().split('\n').length, 'the first file was written');
-  assert.ok(r.errors.some((e) => /EISDIR/.test(e.reason)), JSON.stringify(r.errors));
-  assert.equal((db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(r.runId) as { status: string }).status, 'partial');
+  assert.equal(
+    r.seen,
+    readFileSync(path.join(DAILY, '2026-05-07.jsonl'), 'utf8').trim().split('\n').length,
+    'the first file was written',
+  );
+  assert.ok(
+    r.errors.some((e) => /EISDIR/.test(e.reason)),
+    JSON.stringify(r.errors),
+  );
+  assert.equal(
+    (db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(r.runId) as { status: string }).status,
+    'partial',
+  );
 });
 
 test('a new version updates the paper, appends to its history, and keeps old listings', async () => {
@@ -117,17 +163,35 @@ Abstract: We study $x_i^2$ in version ${version}.</description>
     title: 'Second title',
     abstract: 'We study $x_i^2$ in version 2.',
   });
-  assert.deepEqual(db.prepare("SELECT version FROM PaperVersion WHERE paperId = '2606.00001' ORDER BY version").all(), [{ version: 1 }, { version: 2 }]);
+  assert.deepEqual(
+    db.prepare("SELECT version FROM PaperVersion WHERE paperId = '2606.00001' ORDER BY version").all(),
+    [{ version: 1 }, { version: 2 }],
+  );
   // The feed is cs.CL's, so only cs.CL listings come from it.
-  assert.deepEqual(db.prepare("SELECT category, date, type FROM Listing WHERE paperId = '2606.00001' ORDER BY date, category").all(), [
-    { category: 'cs.CL', date: '2026-06-01', type: 'new' },
-    { category: 'cs.CL', date: '2026-06-03', type: 'replace' },
-  ]);
+  assert.deepEqual(
+    db
+      .prepare(
+        "SELECT category, date, type FROM Listing WHERE paperId = '2606.00001' ORDER BY date, category",
+      )
+      .all(),
+    [
+      { category: 'cs.CL', date: '2026-06-01', type: 'new' },
+      { category: 'cs.CL', date: '2026-06-03', type: 'replace' },
+    ],
+  );
   // An old version arriving late changes neither text nor version.
   await ingestFeedXml(item(1, 'First title', 'new', 'Mon, 01 Jun 2026'));
-  assert.equal((db.prepare("SELECT title FROM Paper WHERE id = '2606.00001'").get() as { title: string }).title, 'Second title');
+  assert.equal(
+    (db.prepare("SELECT title FROM Paper WHERE id = '2606.00001'").get() as { title: string }).title,
+    'Second title',
+  );
   // The search index follows the changed text in the same transaction.
-  const found = (q: string) => db.prepare("SELECT p.id FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH ?").all(q);
+  const found = (q: string) =>
+    db
+      .prepare(
+        'SELECT p.id FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH ?',
+      )
+      .all(q);
   assert.deepEqual(found('"second title"'), [{ id: '2606.00001' }]);
   assert.deepEqual(found('"first title"'), []);
 });

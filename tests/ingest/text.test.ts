@@ -24,8 +24,21 @@ before(async () => {
 });
 after(closeDb);
 
-type Row = { title: string; authors: string; abstract: string; titleTex: string | null; authorsTex: string | null; abstractTex: string | null; renderVersion: number };
-const row = (id: string) => db.prepare('SELECT title, authors, abstract, titleTex, authorsTex, abstractTex, renderVersion FROM Paper WHERE id = ?').get(id) as Row;
+type Row = {
+  title: string;
+  authors: string;
+  abstract: string;
+  titleTex: string | null;
+  authorsTex: string | null;
+  abstractTex: string | null;
+  renderVersion: number;
+};
+const row = (id: string) =>
+  db
+    .prepare(
+      'SELECT title, authors, abstract, titleTex, authorsTex, abstractTex, renderVersion FROM Paper WHERE id = ?',
+    )
+    .get(id) as Row;
 const names = (json: string) => JSON.parse(json) as string[];
 const found = async (q: string) => (await runSearch({ q, limit: '50' })).hits.map((h) => h.id);
 
@@ -33,15 +46,26 @@ test('accents become Unicode at ingest, the TeX source is kept, and search finds
   const first = await importPath(KAGGLE);
   assert.equal(first.status, 'ok');
   const muller = row('0704.0199');
-  assert.ok(names(muller.authors).includes('Thomas Müller (Queen Mary & Westfield College, University of London)'));
-  assert.ok(names(muller.authorsTex!).includes('Thomas M\\"uller (Queen Mary & Westfield College, University of London)'));
+  assert.ok(
+    names(muller.authors).includes('Thomas Müller (Queen Mary & Westfield College, University of London)'),
+  );
+  assert.ok(
+    names(muller.authorsTex!).includes(
+      'Thomas M\\"uller (Queen Mary & Westfield College, University of London)',
+    ),
+  );
   assert.equal(row('0704.0073').title, "A transcendental approach to Kollár's injectivity theorem");
   assert.equal(row('0704.0073').titleTex, "A transcendental approach to Koll\\'ar's injectivity theorem");
   assert.equal(row('0704.0001').titleTex, null, 'no source kept where nothing was converted');
-  const unconverted = db.prepare(`SELECT count(*) n FROM Paper WHERE authors LIKE '%\\"%' ESCAPE '!' OR title LIKE '%\\"%' ESCAPE '!'`).get() as { n: number };
+  const unconverted = db
+    .prepare(
+      `SELECT count(*) n FROM Paper WHERE authors LIKE '%\\"%' ESCAPE '!' OR title LIKE '%\\"%' ESCAPE '!'`,
+    )
+    .get() as { n: number };
   assert.equal(unconverted.n, 0);
 
-  for (const q of ['Müller', 'Muller', 'muller', 'au:Müller', 'au:Muller']) assert.ok((await found(q)).includes('0704.0199'), q);
+  for (const q of ['Müller', 'Muller', 'muller', 'au:Müller', 'au:Muller'])
+    assert.ok((await found(q)).includes('0704.0199'), q);
   for (const q of ['Kollár', 'Kollar']) assert.ok((await found(q)).includes('0704.0073'), q);
   for (const q of ['Balázs', 'Balazs']) assert.ok((await found(q)).includes('0704.0001'), q);
 });
@@ -79,13 +103,19 @@ test('rows stored before the converter are upgraded by the re-render path, with 
 });
 
 test('oversized fields are cut with a marker, the run records it, and the card stays small', async () => {
-  const line = readFileSync(path.join(KAGGLE, 'kaggle-snapshot_first200_arxivSpider_mnbvc.json'), 'utf8').split('\n')[0]!;
+  const line = readFileSync(
+    path.join(KAGGLE, 'kaggle-snapshot_first200_arxivSpider_mnbvc.json'),
+    'utf8',
+  ).split('\n')[0]!;
   const record = JSON.parse(line) as Record<string, unknown>;
   const huge = {
     ...record,
     id: '0704.9999',
     title: `A title ${'very '.repeat(400)}long`,
-    abstract: Array.from({ length: 2_000 }, (_, i) => `We bound $x_{${i}}^{2} + \\frac{a_${i}}{b}$ here.`).join(' '), // ~80 KB
+    abstract: Array.from(
+      { length: 2_000 },
+      (_, i) => `We bound $x_{${i}}^{2} + \\frac{a_${i}}{b}$ here.`,
+    ).join(' '), // ~80 KB
     authors: Array.from({ length: 20_000 }, (_, i) => `Author Number${i}`).join(', '),
     comments: 'c'.repeat(50_000),
   };
@@ -95,8 +125,11 @@ test('oversized fields are cut with a marker, the run records it, and the card s
   assert.equal(run.status, 'partial');
   assert.equal(run.inserted, 1);
   const note = run.errors.find((e) => e.id === '0704.9999')?.reason ?? '';
-  for (const part of ['title cut to 1000', 'abstract cut to 10000', 'comments cut to 2000', 'authors cut to']) assert.ok(note.includes(part), note);
-  const stored = db.prepare("SELECT errors FROM IngestRun ORDER BY id DESC LIMIT 1").get() as { errors: string };
+  for (const part of ['title cut to 1000', 'abstract cut to 10000', 'comments cut to 2000', 'authors cut to'])
+    assert.ok(note.includes(part), note);
+  const stored = db.prepare('SELECT errors FROM IngestRun ORDER BY id DESC LIMIT 1').get() as {
+    errors: string;
+  };
   assert.match(stored.errors, /0704\.9999.*abstract cut to 10000/);
 
   const paper = row('0704.9999');

@@ -26,13 +26,21 @@ after(async () => {
 
 test('a scheduled run ingests the configured categories and pre-renders what it listed', async () => {
   const { db } = await freshDb();
-  Object.assign(process.env, { ARXIV_RSS_URL: `${server.url}/rss/`, INGEST_CATEGORIES: 'cs.CL', ARXIV_MIN_INTERVAL_MS: '0' });
+  Object.assign(process.env, {
+    ARXIV_RSS_URL: `${server.url}/rss/`,
+    INGEST_CATEGORIES: 'cs.CL',
+    ARXIV_MIN_INTERVAL_MS: '0',
+  });
   resetConfig();
   const r = await ingestConfiguredCategories();
   assert.equal(r.status, 'ok');
   assert.deepEqual(requested, ['/rss/cs.CL']);
   assert.equal(latestListedDay(), '2026-04-27');
-  const rows = db.prepare('SELECT titleHtml, renderVersion, keywords FROM Paper').all() as { titleHtml: string; renderVersion: number; keywords: string | null }[];
+  const rows = db.prepare('SELECT titleHtml, renderVersion, keywords FROM Paper').all() as {
+    titleHtml: string;
+    renderVersion: number;
+    keywords: string | null;
+  }[];
   assert.equal(rows.length, 3);
   for (const row of rows) {
     assert.equal(row.renderVersion, RENDER_VERSION);

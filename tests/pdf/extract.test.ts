@@ -74,7 +74,15 @@ const EXPECTED: Record<string, Paper> = {
       'The proof combines a coupling with the order statistics of a uniform sample and a martingale argument due to Kocoń [10].',
       'The context length is T = 8192 unless stated otherwise.',
     ],
-    absent: [stamp, 'PREPRINT', 'latexit', 'sha1', /[A-Za-z0-9+/]{40,}/, 'CONCENTRATION OF TOP-k ATTENTION', /SØRENSEN AND JÉRÔME LEFÈVRE[\s\S]*SØRENSEN AND/],
+    absent: [
+      stamp,
+      'PREPRINT',
+      'latexit',
+      'sha1',
+      /[A-Za-z0-9+/]{40,}/,
+      'CONCENTRATION OF TOP-k ATTENTION',
+      /SØRENSEN AND JÉRÔME LEFÈVRE[\s\S]*SØRENSEN AND/,
+    ],
   },
   thesis: {
     sentences: [
@@ -104,7 +112,8 @@ const EXPECTED: Record<string, Paper> = {
 
 const texts = new Map<string, string>();
 before(async () => {
-  for (const name of Object.keys(EXPECTED)) texts.set(name, await pdfToText(new Uint8Array(readFileSync(path.join(PAPERS, `${name}.pdf`)))));
+  for (const name of Object.keys(EXPECTED))
+    texts.set(name, await pdfToText(new Uint8Array(readFileSync(path.join(PAPERS, `${name}.pdf`)))));
 });
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
@@ -148,35 +157,66 @@ describe('generated papers', () => {
       assert.match(refs, /^(?:References|Bibliography)\n/, name);
       assert.match(refs, /Kitaev/, name);
       assert.doesNotMatch(refs, /appendix sentence/, name);
-      assert.match(text.slice(spans[0]![1]), /^(?:A Proof of the cost bound|Appendix A\nSupplementary proofs)/, name);
+      assert.match(
+        text.slice(spans[0]![1]),
+        /^(?:A Proof of the cost bound|Appendix A\nSupplementary proofs)/,
+        name,
+      );
     }
     // IEEE puts its appendices before the references: the list runs to the end.
     const ieee = texts.get('ieee')!;
-    assert.deepEqual(referenceSpans(ieee).map(([, end]) => end), [ieee.length]);
+    assert.deepEqual(
+      referenceSpans(ieee).map(([, end]) => end),
+      [ieee.length],
+    );
   });
 });
 
 describe('text cleaning', () => {
   test('accents TeX draws apart join their letters', () => {
     assert.equal(joinAccents('Koco´n and Tom´aˇs Dvoˇr´ak'), 'Kocoń and Tomáš Dvořák');
-    assert.equal(joinAccents('Koco \u0301n, Fran¸cois, S¸tefan, na¨ıve, LEF`EVRE'), 'Kocoń, François, Ştefan, naïve, LEFÈVRE');
+    assert.equal(
+      joinAccents('Koco \u0301n, Fran¸cois, S¸tefan, na¨ıve, LEF`EVRE'),
+      'Kocoń, François, Ştefan, naïve, LEFÈVRE',
+    );
     assert.equal(joinAccents('the mean ¯k of ˆx'), 'the mean k̄ of x̂');
   });
 
   test('base64 goes, identifiers and URLs stay', () => {
-    const blob = 'AAACJnicbVDLSgMxFM3UV62vUZdugkVwVWaKoMuiG5cV7AM6Q8mkmTY0mQzJnUIZ+i1u/BU3LhQRd36KaTsLbT0QOJxzb+49J0oFN+B5305p';
-    assert.equal(stripBase64(`see <latexit sha1_base64="Kx2vQ8r0B9nZJ1mYtWcHf3LsPq4=">${blob}</latexit> here`).replace(/\s+/g, ' '), 'see here');
+    const blob =
+      'AAACJnicbVDLSgMxFM3UV62vUZdugkVwVWaKoMuiG5cV7AM6Q8mkmTY0mQzJnUIZ+i1u/BU3LhQRd36KaTsLbT0QOJxzb+49J0oFN+B5305p';
+    assert.equal(
+      stripBase64(`see <latexit sha1_base64="Kx2vQ8r0B9nZJ1mYtWcHf3LsPq4=">${blob}</latexit> here`).replace(
+        /\s+/g,
+        ' ',
+      ),
+      'see here',
+    );
     assert.equal(stripBase64(`before ${blob} after`).replace(/\s+/g, ' '), 'before after');
-    const keep = 'github.com/facebookresearch/detectron2 arXiv:2106.09685 sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';
+    const keep =
+      'github.com/facebookresearch/detectron2 arXiv:2106.09685 sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';
     assert.equal(stripBase64(keep), keep);
   });
 
   test('line numbers are a stack of increasing numbers in a margin; a table column of numbers is not', () => {
-    const run = (text: string, x0: number, y: number): Run => ({ x0, x1: x0 + 6 * text.length, y, size: 8, text });
-    const margin = Array.from({ length: 12 }, (_, i) => run(String(100 + i).padStart(3, '0'), 20, 700 - 12 * i));
-    const body = Array.from({ length: 12 }, (_, i) => run('Some text of the paper on this line.', 60, 700 - 12 * i));
+    const run = (text: string, x0: number, y: number): Run => ({
+      x0,
+      x1: x0 + 6 * text.length,
+      y,
+      size: 8,
+      text,
+    });
+    const margin = Array.from({ length: 12 }, (_, i) =>
+      run(String(100 + i).padStart(3, '0'), 20, 700 - 12 * i),
+    );
+    const body = Array.from({ length: 12 }, (_, i) =>
+      run('Some text of the paper on this line.', 60, 700 - 12 * i),
+    );
     // A results table: a label on the left of every number.
-    const table = Array.from({ length: 12 }, (_, i) => [run(`model ${i}`, 60, 400 - 12 * i), run(String(10 + i), 120, 400 - 12 * i)]).flat();
+    const table = Array.from({ length: 12 }, (_, i) => [
+      run(`model ${i}`, 60, 400 - 12 * i),
+      run(String(10 + i), 120, 400 - 12 * i),
+    ]).flat();
     const kept = dropLineNumbers([...margin, ...body, ...table]);
     assert.equal(kept.length, body.length + table.length);
     assert.ok(!kept.some((r) => margin.includes(r)));

@@ -24,7 +24,11 @@ test('20 requests from three processes: one at a time, each 3 s after the previo
   };
   // All ask within 200 ms; each reserves a slot.
   const slots = Array.from({ length: 20 }, (_, i) => tx(i, (db) => reserveSlot(db, INTERVAL, T0 + i * 10)));
-  assert.deepEqual(slots, [...slots].sort((x, y) => x - y), 'slots in the order asked');
+  assert.deepEqual(
+    slots,
+    [...slots].sort((x, y) => x - y),
+    'slots in the order asked',
+  );
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -40,7 +44,10 @@ test('20 requests from three processes: one at a time, each 3 s after the previo
     ends.push(end);
   }
   const gaps = starts.slice(1).map((s, i) => s - ends[i]!);
-  assert.ok(gaps.every((g) => g >= INTERVAL), `start after the previous end: ${gaps.join(', ')} ms`);
+  assert.ok(
+    gaps.every((g) => g >= INTERVAL),
+    `start after the previous end: ${gaps.join(', ')} ms`,
+  );
   for (const db of processes) db.close();
 });
 

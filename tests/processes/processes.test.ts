@@ -62,8 +62,18 @@ before(async () => {
   db.exec(`CREATE TABLE test_summary_writes (paperId TEXT, language TEXT);
     CREATE TRIGGER test_summary_insert AFTER INSERT ON Summary BEGIN INSERT INTO test_summary_writes VALUES (new.paperId, new.language); END;
     CREATE TRIGGER test_summary_update AFTER UPDATE ON Summary BEGIN INSERT INTO test_summary_writes VALUES (new.paperId, new.language); END;`);
-  fresh = db.prepare(`SELECT id FROM Paper WHERE id NOT IN (SELECT paperId FROM Listing WHERE category = 'cs.CL') ORDER BY id DESC LIMIT 60`).pluck().all() as string[];
-  [a, b, ...workers] = await Promise.all([startSite(dbFile, env()), startSite(dbFile, env()), startWorkerProcess(dbFile, env()), startWorkerProcess(dbFile, env())]);
+  fresh = db
+    .prepare(
+      `SELECT id FROM Paper WHERE id NOT IN (SELECT paperId FROM Listing WHERE category = 'cs.CL') ORDER BY id DESC LIMIT 60`,
+    )
+    .pluck()
+    .all() as string[];
+  [a, b, ...workers] = await Promise.all([
+    startSite(dbFile, env()),
+    startSite(dbFile, env()),
+    startWorkerProcess(dbFile, env()),
+    startWorkerProcess(dbFile, env()),
+  ]);
 });
 
 after(async () => {
@@ -75,7 +85,11 @@ after(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | null | false,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -88,7 +102,11 @@ async function until<T>(what: string, probe: () => T | undefined | null | false,
 type Event = { type: string } & Record<string, unknown>;
 
 /** Reads an SSE summary stream to its end (or until the connection breaks); `onEvent` sees each event as it arrives. */
-async function readStream(url: string, headers: Record<string, string> = {}, onEvent?: (e: Event) => void): Promise<Event[]> {
+async function readStream(
+  url: string,
+  headers: Record<string, string> = {},
+  onEvent?: (e: Event) => void,
+): Promise<Event[]> {
   const events: Event[] = [];
   try {
     const res = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers } });
@@ -111,10 +129,13 @@ async function readStream(url: string, headers: Record<string, string> = {}, onE
   return events;
 }
 
-const title = (id: string) => (db.prepare('SELECT title FROM Paper WHERE id = ?').get(id) as { title: string }).title;
+const title = (id: string) =>
+  (db.prepare('SELECT title FROM Paper WHERE id = ?').get(id) as { title: string }).title;
 /** Chat requests the fake provider received for a paper (its title is in the system prompt). */
-const generationsOf = (id: string) => llm.requests.filter((r) => r.messages[0]!.content.includes(title(id))).length;
-const summaryWrites = (id: string) => (db.prepare('SELECT COUNT(*) AS n FROM test_summary_writes WHERE paperId = ?').get(id) as { n: number }).n;
+const generationsOf = (id: string) =>
+  llm.requests.filter((r) => r.messages[0]!.content.includes(title(id))).length;
+const summaryWrites = (id: string) =>
+  (db.prepare('SELECT COUNT(*) AS n FROM test_summary_writes WHERE paperId = ?').get(id) as { n: number }).n;
 const etagOf = async (base: string, path = '/arxiv/cs.CL') => (await fetch(base + path)).headers.get('etag');
 
 test('clicks on one process leave the lists’ keys alone; both processes give the same ETag and a 304', async () => {
@@ -125,9 +146,18 @@ test('clicks on one process leave the lists’ keys alone; both processes give t
   assert.equal(await etagOf(b.url), before, 'the same list, the same ETag from either process');
   const paper = fresh[0]!;
   for (let i = 0; i < 100; i += 20) {
-    await Promise.all(Array.from({ length: 20 }, async () => assert.equal((await fetch(`${a.url}/go/pdf/${paper}`, { redirect: 'manual' })).status, 302)));
+    await Promise.all(
+      Array.from({ length: 20 }, async () =>
+        assert.equal((await fetch(`${a.url}/go/pdf/${paper}`, { redirect: 'manual' })).status, 302),
+      ),
+    );
   }
-  await until('the clicks stored', () => (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(paper) as { pdf: number } | undefined)?.pdf === 100);
+  await until(
+    'the clicks stored',
+    () =>
+      (db.prepare('SELECT pdf FROM PaperClicks WHERE paperId = ?').get(paper) as { pdf: number } | undefined)
+        ?.pdf === 100,
+  );
   for (const site of [a, b]) {
     assert.equal(await etagOf(site.url), before, 'clicks do not move the key');
     const again = await fetch(site.url + '/arxiv/cs.CL', { headers: { 'if-none-match': before! } });
@@ -139,7 +169,14 @@ test('/api/health: this process, the database, the last ingest, the queue and ev
   const res = await fetch(a.url + '/api/health');
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('cache-control'), 'no-store');
-  const health = (await res.json()) as { status: string; process: { pid: number }; database: { dataVersion: string; latestDay: string }; ingest: { last: { source: string } | null }; summaries: { queued: number; running: number }; processes: Array<{ role: string; pid: number }> };
+  const health = (await res.json()) as {
+    status: string;
+    process: { pid: number };
+    database: { dataVersion: string; latestDay: string };
+    ingest: { last: { source: string } | null };
+    summaries: { queued: number; running: number };
+    processes: Array<{ role: string; pid: number }>;
+  };
   assert.equal(health.status, 'ok');
   assert.equal(health.process.pid, a.pid);
   assert.match(health.database.dataVersion, /^[0-9a-f]{12}-\d+$/);
@@ -157,7 +194,11 @@ test('200 concurrent requests for one uncached summary over both processes: one 
   arxiv.pdfs.set(`${paper}v${version}`, await makePdf(samplePaper()));
   llm.tokenDelayMs = 5; // a generation of a few seconds, so the requests arrive while it runs
   const streams = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => readStream(`${(i % 2 ? a : b).url}/api/summary/${paper}?lang=en`, { 'x-forwarded-for': `192.0.2.${i % 50}` })),
+    Array.from({ length: 200 }, (_, i) =>
+      readStream(`${(i % 2 ? a : b).url}/api/summary/${paper}?lang=en`, {
+        'x-forwarded-for': `192.0.2.${i % 50}`,
+      }),
+    ),
   );
   const ends = streams.map((events) => events.at(-1)!);
   assert.deepEqual(new Set(ends.map((e) => e.type)), new Set(['summary']), 'every reader got the summary');
@@ -172,19 +213,35 @@ test('SUMMARY_RATE_PER_HOUR=10: 12 requests alternating between the processes, 1
   const papers = fresh.splice(-12);
   const outcomes: string[] = [];
   for (const [i, paper] of papers.entries()) {
-    const res = await fetch(`${(i % 2 ? b : a).url}/api/summary/${paper}?lang=en`, { method: 'POST', redirect: 'manual', headers: { 'x-forwarded-for': '198.51.100.10' } });
+    const res = await fetch(`${(i % 2 ? b : a).url}/api/summary/${paper}?lang=en`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'x-forwarded-for': '198.51.100.10' },
+    });
     assert.equal(res.status, 303);
     outcomes.push(new URL(res.headers.get('location')!).searchParams.get('refused') ?? 'accepted');
   }
   assert.deepEqual(outcomes, [...Array<string>(10).fill('accepted'), 'rate-limit', 'rate-limit']);
   // Another client is not limited by this one.
-  const other = await fetch(`${b.url}/api/summary/${papers[11]}?lang=en`, { method: 'POST', redirect: 'manual', headers: { 'x-forwarded-for': '198.51.100.11' } });
+  const other = await fetch(`${b.url}/api/summary/${papers[11]}?lang=en`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'x-forwarded-for': '198.51.100.11' },
+  });
   assert.equal(new URL(other.headers.get('location')!).searchParams.get('refused'), null);
-  await until('the 11 generations stored', () => [...papers.slice(0, 10), papers[11]!].every((p) => summaryWrites(p) === 1), 120_000);
+  await until(
+    'the 11 generations stored',
+    () => [...papers.slice(0, 10), papers[11]!].every((p) => summaryWrites(p) === 1),
+    120_000,
+  );
 });
 
 /** A POST from another loopback address (a client that is not a trusted proxy), through nginx. */
-function postFrom(localAddress: string, url: string, headers: Record<string, string>): Promise<{ status: number; location: string }> {
+function postFrom(
+  localAddress: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; location: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', localAddress, headers }, (res) => {
       res.resume();
@@ -209,7 +266,9 @@ test('behind the README’s nginx: both processes serve, a client cannot forge i
   const papers = fresh.splice(-11);
   const outcomes: string[] = [];
   for (const [i, paper] of papers.entries()) {
-    const r = await postFrom('127.0.0.2', `${proxy.url}/api/summary/${paper}?lang=en`, { 'x-forwarded-for': `203.0.113.${i}` });
+    const r = await postFrom('127.0.0.2', `${proxy.url}/api/summary/${paper}?lang=en`, {
+      'x-forwarded-for': `203.0.113.${i}`,
+    });
     assert.equal(r.status, 303);
     outcomes.push(new URL(r.location, proxy.url).searchParams.get('refused') ?? 'accepted');
   }
@@ -227,17 +286,27 @@ test('behind the README’s nginx: both processes serve, a client cannot forge i
   assert.equal(events.at(-1)!.type, 'summary');
   assert.ok(firstHtml > 0 && total - firstHtml > 1000, `first answer after ${firstHtml} ms of ${total} ms`);
   llm.tokenDelayMs = 0;
-  await until('the generations stored', () => papers.slice(0, 10).every((p) => summaryWrites(p) === 1), 120_000);
+  await until(
+    'the generations stored',
+    () => papers.slice(0, 10).every((p) => summaryWrites(p) === 1),
+    120_000,
+  );
 });
 
 test('an ingest by the worker: both processes serve the new day next; one run per tick; a reader joins the worker’s pre-generation', async (t) => {
   const before = await etagOf(a.url);
   llm.tokenDelayMs = 15; // pre-generation slow enough to join
   arxiv.feed = feedOn('Mon, 01 Jun 2026');
-  await until('the worker’s ingest of 2026-06-01', () => db.prepare(`SELECT 1 FROM Listing WHERE date = '2026-06-01'`).get());
+  await until('the worker’s ingest of 2026-06-01', () =>
+    db.prepare(`SELECT 1 FROM Listing WHERE date = '2026-06-01'`).get(),
+  );
   for (const site of [a, b]) {
     const papers = papersIn(await (await fetch(site.url + '/arxiv/cs.CL')).text()).map((p) => p.id);
-    assert.deepEqual(papers, ['2604.22002', '2604.22027', '2604.22038'], 'the new day, on the first request after the ingest');
+    assert.deepEqual(
+      papers,
+      ['2604.22002', '2604.22027', '2604.22038'],
+      'the new day, on the first request after the ingest',
+    );
   }
   const after = await etagOf(a.url);
   assert.notEqual(after, before);
@@ -246,7 +315,9 @@ test('an ingest by the worker: both processes serve the new day next; one run pe
   // The worker that ingested pre-generates the new papers; a reader on B asks for the one it is writing.
   const workerPids = new Set(workers.map((w) => w.pid));
   const job = await until('the worker generating', () => {
-    const rows = db.prepare(`SELECT paperId, owner FROM SummaryJob WHERE state = 'running' AND paperId LIKE '2604.%'`).all() as Array<{ paperId: string; owner: string }>;
+    const rows = db
+      .prepare(`SELECT paperId, owner FROM SummaryJob WHERE state = 'running' AND paperId LIKE '2604.%'`)
+      .all() as Array<{ paperId: string; owner: string }>;
     return rows.find((r) => workerPids.has((JSON.parse(r.owner) as { pid: number }).pid));
   });
   const events = await readStream(`${b.url}/api/summary/${job.paperId}?lang=en`);
@@ -254,9 +325,16 @@ test('an ingest by the worker: both processes serve the new day next; one run pe
   assert.equal(generationsOf(job.paperId), 6, 'one generation: the reader followed the worker’s');
   assert.equal(summaryWrites(job.paperId), 1);
 
-  const ticks = db.prepare(`SELECT scheduledFor, COUNT(*) AS runs, COUNT(DISTINCT owner) AS owners FROM IngestRun WHERE scheduledFor IS NOT NULL GROUP BY scheduledFor`).all() as Array<{ runs: number }>;
+  const ticks = db
+    .prepare(
+      `SELECT scheduledFor, COUNT(*) AS runs, COUNT(DISTINCT owner) AS owners FROM IngestRun WHERE scheduledFor IS NOT NULL GROUP BY scheduledFor`,
+    )
+    .all() as Array<{ runs: number }>;
   assert.ok(ticks.length >= 3, `${ticks.length} ticks`);
-  assert.ok(ticks.every((tick) => tick.runs === 1), JSON.stringify(ticks));
+  assert.ok(
+    ticks.every((tick) => tick.runs === 1),
+    JSON.stringify(ticks),
+  );
   t.diagnostic(`${ticks.length} schedule ticks seen by two workers, one IngestRun each`);
   llm.tokenDelayMs = 0;
 });
@@ -264,36 +342,67 @@ test('an ingest by the worker: both processes serve the new day next; one run pe
 test('every request to arXiv, from all four processes, keeps the pace', async (t) => {
   // "Fetch from arXiv" on both site processes at once, beside the workers' feeds and the PDFs of summaries.
   const fetches = Array.from({ length: 8 }, (_, i) =>
-    fetch(`${(i % 2 ? a : b).url}/arxiv/fetch`, { method: 'POST', body: new URLSearchParams({ ids: '1111.2011' }), redirect: 'manual' }),
+    fetch(`${(i % 2 ? a : b).url}/arxiv/fetch`, {
+      method: 'POST',
+      body: new URLSearchParams({ ids: '1111.2011' }),
+      redirect: 'manual',
+    }),
   );
-  assert.deepEqual((await Promise.all(fetches)).map((r) => r.status), Array<number>(8).fill(303));
+  assert.deepEqual(
+    (await Promise.all(fetches)).map((r) => r.status),
+    Array<number>(8).fill(303),
+  );
   const times = arxiv.log.map((r) => r.at).sort((x, y) => x - y);
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
   const kinds = new Set(arxiv.log.map((r) => r.url.split('/')[1]));
   assert.ok(times.length >= 20, `${times.length} requests`);
   assert.deepEqual(kinds, new Set(['rss', 'pdf', 'api']));
-  assert.ok(Math.min(...gaps) >= GAP_MS, `smallest gap ${Math.min(...gaps)} ms over ${times.length} requests`);
-  t.diagnostic(`${times.length} requests to the fake arXiv (${[...kinds].join(', ')}); smallest gap ${Math.min(...gaps)} ms at ARXIV_MIN_INTERVAL_MS=${GAP_MS}`);
+  assert.ok(
+    Math.min(...gaps) >= GAP_MS,
+    `smallest gap ${Math.min(...gaps)} ms over ${times.length} requests`,
+  );
+  t.diagnostic(
+    `${times.length} requests to the fake arXiv (${[...kinds].join(', ')}); smallest gap ${Math.min(...gaps)} ms at ARXIV_MIN_INTERVAL_MS=${GAP_MS}`,
+  );
 });
 
 test('a worker restarted during a CLI import leaves that import running, and it ends ok', async () => {
   const source = path.join(mkdtempSync(path.join(os.tmpdir(), 'processes-import-')), 'kaggle.json');
   await writeSyntheticKaggle(source, 20_000);
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'workers/ingest.ts', 'import', source], { env: { ...process.env, DATABASE_PATH: dbFile }, stdio: 'ignore' });
+  const cli = spawn(process.execPath, ['--import', 'tsx', 'workers/ingest.ts', 'import', source], {
+    env: { ...process.env, DATABASE_PATH: dbFile },
+    stdio: 'ignore',
+  });
   const exited = new Promise<number | null>((r) => cli.once('exit', r));
-  const run = await until('the import running', () => db.prepare(`SELECT id FROM IngestRun WHERE source = 'import' AND status = 'running'`).get() as { id: number } | undefined);
+  const run = await until(
+    'the import running',
+    () =>
+      db.prepare(`SELECT id FROM IngestRun WHERE source = 'import' AND status = 'running'`).get() as
+        { id: number } | undefined,
+  );
   await workers[1]!.kill();
   workers[1] = await startWorkerProcess(dbFile, env()); // marks the runs of gone processes interrupted at start
-  assert.equal((db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(run.id) as { status: string }).status, 'running', 'still running after the worker restarted');
+  assert.equal(
+    (db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(run.id) as { status: string }).status,
+    'running',
+    'still running after the worker restarted',
+  );
   assert.equal(await exited, 0);
-  assert.equal((db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(run.id) as { status: string }).status, 'ok');
+  assert.equal(
+    (db.prepare('SELECT status FROM IngestRun WHERE id = ?').get(run.id) as { status: string }).status,
+    'ok',
+  );
 });
 
 test('kill -9 of the process generating a summary: the other takes it over at once, and it is stored once', async (t) => {
   const paper = fresh.pop()!;
   llm.tokenDelayMs = 15;
   let onA = false;
-  const first = readStream(`${a.url}/api/summary/${paper}?lang=en`, {}, (e) => void (e.type === 'question' && (onA = true)));
+  const first = readStream(
+    `${a.url}/api/summary/${paper}?lang=en`,
+    {},
+    (e) => void (e.type === 'question' && (onA = true)),
+  );
   await until('A generating', () => onA);
   let killedAt = 0;
   let resumed = 0;
@@ -307,9 +416,14 @@ test('kill -9 of the process generating a summary: the other takes it over at on
   assert.equal(lost.at(-1)!.type, 'connection-lost', 'the reader on A lost its connection, and may retry');
   assert.equal(events.at(-1)!.type, 'summary', 'the reader on B got the summary');
   assert.ok(resumed > 0 && resumed < JOB_LEASE_MS, `B took over ${resumed} ms after the kill`);
-  t.diagnostic(`B's reader saw the generation start again ${resumed} ms after A was killed (lease ${JOB_LEASE_MS} ms)`);
+  t.diagnostic(
+    `B's reader saw the generation start again ${resumed} ms after A was killed (lease ${JOB_LEASE_MS} ms)`,
+  );
   assert.equal(summaryWrites(paper), 1, 'stored once');
-  const row = db.prepare('SELECT state, owner FROM SummaryJob WHERE paperId = ?').get(paper) as { state: string; owner: string };
+  const row = db.prepare('SELECT state, owner FROM SummaryJob WHERE paperId = ?').get(paper) as {
+    state: string;
+    owner: string;
+  };
   assert.equal(row.state, 'done');
   assert.equal((JSON.parse(row.owner) as { pid: number }).pid, b.pid);
 });

@@ -32,75 +32,100 @@ const head = (text: string) => text.slice(0, Math.max(text.indexOf('\n\n', 6000)
 function page(): string {
   const docs = readdirSync(DIR)
     .filter((f) => f.endsWith('.md'))
-    .map((f) => `<article><h1>${f}</h1>${renderMarkdown(head(readFileSync(path.join(DIR, f), 'utf8')))}</article>`);
-  const paper = renderPaperFields({ title: 'Bounds for $\\mathcal{O}(n \\log n)$ sorting', abstract: '1. We show $x_1 * y_2$ costs $5 and $10.\n  * Second paragraph with $\\alpha$.' });
+    .map(
+      (f) =>
+        `<article><h1>${f}</h1>${renderMarkdown(head(readFileSync(path.join(DIR, f), 'utf8')))}</article>`,
+    );
+  const paper = renderPaperFields({
+    title: 'Bounds for $\\mathcal{O}(n \\log n)$ sorting',
+    abstract: '1. We show $x_1 * y_2$ costs $5 and $10.\n  * Second paragraph with $\\alpha$.',
+  });
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <link rel="stylesheet" href="/render.css"><style>body{font:16px/1.5 sans-serif;margin:0 12px}</style></head><body>
 <h2 id="title">${paper.titleHtml}</h2><div id="abstract">${paper.abstractHtml}</div>
 <section id="xss">${renderMarkdown(XSS)}</section>${docs.join('\n')}</body></html>`;
 }
 
-test('browser: real documents render, no raw delimiters, no console errors, XSS inert', { timeout: 120_000 }, async () => {
-  const html = page();
-  const css = readFileSync(path.resolve('app/render.css'));
-  const fontsRequested: string[] = [];
-  const server = await startServer((req, res) => {
-    // render.css imports '../public/mathjax/chtml.css'; its @font-face rules use ./woff/ next to it.
-    const asset = /^\/public\/mathjax\/(chtml\.css|woff\/[\w-]+\.woff)$/.exec(req.url ?? '')?.[1];
-    if (req.url === '/render.css') res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    else if (asset) {
-      if (asset.endsWith('.woff')) fontsRequested.push(asset);
-      res.writeHead(200, { 'content-type': asset.endsWith('.css') ? 'text/css' : 'font/woff' }).end(readFileSync(path.resolve('public/mathjax', asset)));
-    } else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else res.writeHead(204).end(); // the payloads' <img src="x">, favicon: empty, not an error
-  });
-  const browser = await launchBrowser().catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
-  try {
-    const pageHandle = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const errors = collectErrors(pageHandle);
-    pageHandle.on('dialog', (d) => void d.dismiss());
-    await pageHandle.goto(server.url, { waitUntil: 'load' });
-    await pageHandle.evaluate(() => document.fonts.ready);
-    for (const link of await pageHandle.locator('#xss a').all()) await link.click({ timeout: 2000 }).catch(() => {});
-
-    const result = await pageHandle.evaluate(() => {
-      // Prose text: everything outside formulas, TeX error spans and code.
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const prose: string[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement?.closest('.math, code, pre, style, h1')) prose.push(n.textContent ?? '');
-      }
-      const text = prose.join(' ');
-      return {
-        xss: (window as unknown as { __xss?: number }).__xss ?? null,
-        scripts: document.querySelectorAll('script, iframe, [onerror], [onload], [ontoggle]').length,
-        formulas: document.querySelectorAll('.math-inline > mjx-container, .math-display > mjx-container').length,
-        // Glyph sizes come from the stylesheet: a formula with no width means it is missing.
-        emptyFormulas: [...document.querySelectorAll('.math > mjx-container')].filter((e) => e.getBoundingClientRect().width === 0).length,
-        fontsFailed: [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family),
-        rawDelimiters: text.match(/\$\$|\$[^\s$][^$]*[^\s$]\$|\\\(|\\\[/g) ?? [],
-        // Display maths must stay inside the phone viewport and scroll sideways instead.
-        displaysOutside: [...document.querySelectorAll('.math-display')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length,
-        displaysScrolling: [...document.querySelectorAll('.math-display')].filter((e) => e.scrollWidth > e.clientWidth).length,
-      };
+test(
+  'browser: real documents render, no raw delimiters, no console errors, XSS inert',
+  { timeout: 120_000 },
+  async () => {
+    const html = page();
+    const css = readFileSync(path.resolve('app/render.css'));
+    const fontsRequested: string[] = [];
+    const server = await startServer((req, res) => {
+      // render.css imports '../public/mathjax/chtml.css'; its @font-face rules use ./woff/ next to it.
+      const asset = /^\/public\/mathjax\/(chtml\.css|woff\/[\w-]+\.woff)$/.exec(req.url ?? '')?.[1];
+      if (req.url === '/render.css') res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+      else if (asset) {
+        if (asset.endsWith('.woff')) fontsRequested.push(asset);
+        res
+          .writeHead(200, { 'content-type': asset.endsWith('.css') ? 'text/css' : 'font/woff' })
+          .end(readFileSync(path.resolve('public/mathjax', asset)));
+      } else if (req.url === '/')
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      else res.writeHead(204).end(); // the payloads' <img src="x">, favicon: empty, not an error
     });
-    const file = await screenshot(pageHandle, 'render-pipeline');
-    console.log(`formulas: ${result.formulas}, screenshot: ${file}`);
-    assert.equal(result.xss, null, 'an XSS payload ran');
-    assert.equal(result.scripts, 0);
-    assert.ok(result.formulas > 200, `${result.formulas} formulas`);
-    assert.equal(result.emptyFormulas, 0);
-    assert.deepEqual(result.fontsFailed, []);
-    assert.ok(fontsRequested.includes('woff/MathJax_Math-Italic.woff') && fontsRequested.includes('woff/MathJax_Main-Regular.woff'), fontsRequested.join());
-    assert.deepEqual(result.rawDelimiters, []);
-    assert.equal(result.displaysOutside, 0, 'display maths overflows the phone viewport');
-    assert.ok(result.displaysScrolling > 0, 'wide display maths scrolls inside its box');
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+    const browser = await launchBrowser().catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
+    try {
+      const pageHandle = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const errors = collectErrors(pageHandle);
+      pageHandle.on('dialog', (d) => void d.dismiss());
+      await pageHandle.goto(server.url, { waitUntil: 'load' });
+      await pageHandle.evaluate(() => document.fonts.ready);
+      for (const link of await pageHandle.locator('#xss a').all())
+        await link.click({ timeout: 2000 }).catch(() => {});
+
+      const result = await pageHandle.evaluate(() => {
+        // Prose text: everything outside formulas, TeX error spans and code.
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const prose: string[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.parentElement?.closest('.math, code, pre, style, h1')) prose.push(n.textContent ?? '');
+        }
+        const text = prose.join(' ');
+        return {
+          xss: (window as unknown as { __xss?: number }).__xss ?? null,
+          scripts: document.querySelectorAll('script, iframe, [onerror], [onload], [ontoggle]').length,
+          formulas: document.querySelectorAll('.math-inline > mjx-container, .math-display > mjx-container')
+            .length,
+          // Glyph sizes come from the stylesheet: a formula with no width means it is missing.
+          emptyFormulas: [...document.querySelectorAll('.math > mjx-container')].filter(
+            (e) => e.getBoundingClientRect().width === 0,
+          ).length,
+          fontsFailed: [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family),
+          rawDelimiters: text.match(/\$\$|\$[^\s$][^$]*[^\s$]\$|\\\(|\\\[/g) ?? [],
+          // Display maths must stay inside the phone viewport and scroll sideways instead.
+          displaysOutside: [...document.querySelectorAll('.math-display')].filter(
+            (e) => e.getBoundingClientRect().right > window.innerWidth + 1,
+          ).length,
+          displaysScrolling: [...document.querySelectorAll('.math-display')].filter(
+            (e) => e.scrollWidth > e.clientWidth,
+          ).length,
+        };
+      });
+      const file = await screenshot(pageHandle, 'render-pipeline');
+      console.log(`formulas: ${result.formulas}, screenshot: ${file}`);
+      assert.equal(result.xss, null, 'an XSS payload ran');
+      assert.equal(result.scripts, 0);
+      assert.ok(result.formulas > 200, `${result.formulas} formulas`);
+      assert.equal(result.emptyFormulas, 0);
+      assert.deepEqual(result.fontsFailed, []);
+      assert.ok(
+        fontsRequested.includes('woff/MathJax_Math-Italic.woff') &&
+          fontsRequested.includes('woff/MathJax_Main-Regular.woff'),
+        fontsRequested.join(),
+      );
+      assert.deepEqual(result.rawDelimiters, []);
+      assert.equal(result.displaysOutside, 0, 'display maths overflows the phone viewport');
+      assert.ok(result.displaysScrolling > 0, 'wide display maths scrolls inside its box');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+);

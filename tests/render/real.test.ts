@@ -27,11 +27,17 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
   test(`real document renders cleanly: ${file}`, () => {
     const html = renderMarkdown(readFileSync(path.join(DIR, file), 'utf8'));
     const formulas = (html.match(/class="math math-(?:inline|display) notranslate"/g) ?? []).length;
-    const errors = [...html.matchAll(/class="math math-error[^>]*title="([^"]*)">([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
+    const errors = [...html.matchAll(/class="math math-error[^>]*title="([^"]*)">([^<]*)</g)].map(
+      (m) => `${m[1]}: ${m[2]}`,
+    );
     assert.ok(formulas > 10, `${formulas} formulas typeset`);
     assert.equal(errors.length, GENUINE_ERRORS[file] ?? 0, errors.join('\n'));
     const leak = TEX_IN_PROSE.exec(proseOf(html));
-    assert.equal(leak, null, leak ? `TeX in prose near: ${proseOf(html).slice(leak.index - 60, leak.index + 60)}` : '');
+    assert.equal(
+      leak,
+      null,
+      leak ? `TeX in prose near: ${proseOf(html).slice(leak.index - 60, leak.index + 60)}` : '',
+    );
     assert.doesNotMatch(html, /<script|javascript:|\son\w+=/i);
   });
 }

@@ -29,14 +29,20 @@ function checkEveryPrefix(name: string, full: string): void {
 }
 
 test('a display formula closing with $$ is held back until both $ have arrived', () => {
-  const answer = 'the objective is $\\mathcal{L}(\\theta)$ minimised over $\\theta$.\n\n$$\\nabla_\\theta \\mathcal{L} = \\frac{1}{N}\\sum_i g_i$$\n\n- point one\n';
-  assert.equal(holdBackUnclosed(answer.slice(0, answer.lastIndexOf('$'))), 'the objective is $\\mathcal{L}(\\theta)$ minimised over $\\theta$.\n\n');
+  const answer =
+    'the objective is $\\mathcal{L}(\\theta)$ minimised over $\\theta$.\n\n$$\\nabla_\\theta \\mathcal{L} = \\frac{1}{N}\\sum_i g_i$$\n\n- point one\n';
+  assert.equal(
+    holdBackUnclosed(answer.slice(0, answer.lastIndexOf('$'))),
+    'the objective is $\\mathcal{L}(\\theta)$ minimised over $\\theta$.\n\n',
+  );
   checkEveryPrefix('answer', answer);
 });
 
 test('every prefix of real Markdown documents with maths shows no half formula', () => {
   const dir = path.join(SHARED, 'markdown_math/real');
-  for (const file of readdirSync(dir).filter((f) => f.startsWith('d2l-en')).slice(0, 3)) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.startsWith('d2l-en'))
+    .slice(0, 3)) {
     // Paragraphs with maths and no code (code spans may hold `$` legitimately).
     const text = readFileSync(path.join(dir, file), 'utf8')
       .split(/\n\n+/)

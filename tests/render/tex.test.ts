@@ -19,16 +19,21 @@ function paper(id: string): PaperRecord {
     for (const file of readdirSync(path.join(DATA, kind))) {
       const lines = readFileSync(path.join(DATA, kind, file), 'utf8').split('\n');
       const line = lines.find((l) => l.includes(`"${id}"`));
-      if (line) return kind === 'daily' ? parseDailyLine(line, file.slice(0, 10), 1).paper : parseKaggleLine(line);
+      if (line)
+        return kind === 'daily' ? parseDailyLine(line, file.slice(0, 10), 1).paper : parseKaggleLine(line);
     }
   }
   throw new Error(`${id} is not in the shared data`);
 }
 
-const FORMULA = /<span class="math math-(?:inline|display) notranslate" translate="no"><mjx-container[\s\S]*?<\/mjx-container><\/span>/g;
+const FORMULA =
+  /<span class="math math-(?:inline|display) notranslate" translate="no"><mjx-container[\s\S]*?<\/mjx-container><\/span>/g;
 /** The page text outside formulas, tags dropped, entities decoded. */
 const prose = (html: string) =>
-  html.replace(FORMULA, '⟨M⟩').replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)));
+  html
+    .replace(FORMULA, '⟨M⟩')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)));
 const formulas = (html: string) => html.match(FORMULA)?.length ?? 0;
 
 test('every unescaped $ opens or closes maths, whatever follows it (real abstracts)', () => {
@@ -72,12 +77,28 @@ test('TeX rules: \\$, $$, braces, \\\\, %, environments, \\( \\[, an odd $ at th
   const scan = (t: string) => scanMath(t, { markdown: false }).spans.map((s) => [s.tex, s.display]);
   assert.deepEqual(scan('costs \\$5 and \\$10'), []);
   assert.deepEqual(scan('line \\\\$x$'), [['x', false]]); // \\ is a line break, then $ opens
-  assert.deepEqual(scan('$$a+b$$ then $c$'), [['a+b', true], ['c', false]]);
-  assert.deepEqual(scan('$\\text{a $b$ c}$ d $e$'), [['\\text{a $b$ c}', false], ['e', false]]);
+  assert.deepEqual(scan('$$a+b$$ then $c$'), [
+    ['a+b', true],
+    ['c', false],
+  ]);
+  assert.deepEqual(scan('$\\text{a $b$ c}$ d $e$'), [
+    ['\\text{a $b$ c}', false],
+    ['e', false],
+  ]);
   // An unbalanced brace does not swallow the next formula's $.
-  assert.deepEqual(scan('$\\mathbb{R^n$ and $y$'), [['\\mathbb{R^n', false], ['y', false]]);
-  assert.deepEqual(scan('$x}$ and $y$'), [['x}', false], ['y', false]]);
-  assert.deepEqual(scan('\\(a\\) and \\[b\\] and \\begin{align}c\\end{align}'), [['a', false], ['b', true], ['\\begin{align}c\\end{align}', true]]);
+  assert.deepEqual(scan('$\\mathbb{R^n$ and $y$'), [
+    ['\\mathbb{R^n', false],
+    ['y', false],
+  ]);
+  assert.deepEqual(scan('$x}$ and $y$'), [
+    ['x}', false],
+    ['y', false],
+  ]);
+  assert.deepEqual(scan('\\(a\\) and \\[b\\] and \\begin{align}c\\end{align}'), [
+    ['a', false],
+    ['b', true],
+    ['\\begin{align}c\\end{align}', true],
+  ]);
   assert.deepEqual(scan('we have $x$ and an odd $ here'), [['x', false]]);
   assert.equal(prose(renderInline('we have $x$ and an odd $ here')), 'we have ⟨M⟩ and an odd $ here');
   assert.equal(prose(renderInline('a $$ b')), 'a  b'); // `$$` never closed: two $, an empty formula
@@ -96,13 +117,19 @@ test('Markdown (LLM answers) keeps its currency rule, but $\\sim$5 is maths', ()
 
 test('text-mode LaTeX becomes HTML: styles, links (http(s) only), ~, dashes, quotes, quiet refs', () => {
   const html = renderInline(
-    "We propose \\textbf{DiTTo}, \\emph{overthinking}, \\textit{slot}, \\texttt{a\\_b}, \\textsc{Veroic}, \\underline{u}, \\text{t} -- " +
+    'We propose \\textbf{DiTTo}, \\emph{overthinking}, \\textit{slot}, \\texttt{a\\_b}, \\textsc{Veroic}, \\underline{u}, \\text{t} -- ' +
       "``quoted'' --- see~\\cite{smith2020,lee21} and \\ref{sec:x}; \\unknownmacro{} too. Code: \\url{https://github.com/a/b_c} " +
       '\\href{https://example.org/x}{here}, \\href{javascript:alert(1)}{bad}, \\url{ftp://x.org}, https://x.org/y--z.',
     { links: true },
   );
   for (const part of [
-    '<strong>DiTTo</strong>', '<em>overthinking</em>', '<i>slot</i>', '<code>a_b</code>', '<span class="tex-sc">Veroic</span>', '<u>u</u>', ' t – ',
+    '<strong>DiTTo</strong>',
+    '<em>overthinking</em>',
+    '<i>slot</i>',
+    '<code>a_b</code>',
+    '<span class="tex-sc">Veroic</span>',
+    '<u>u</u>',
+    ' t – ',
     '“quoted” — see\u00a0<span class="tex-quiet">[smith2020, lee21]</span> and <span class="tex-quiet">sec:x</span>',
     '<span class="tex-quiet">unknownmacro</span> too',
     '<a href="https://github.com/a/b_c" rel="nofollow noopener noreferrer">https://github.com/a/b_c</a>',
@@ -126,14 +153,21 @@ test('maths written without $ in prose is typeset, not left as raw commands', ()
 });
 
 test('hostile text stays text: no markup, no script URLs', () => {
-  const html = renderAbstract('<script>alert(1)</script> \\href{javascript:alert(1)}{x} \\url{"><img src=x onerror=alert(1)>} <b>b</b> "q" & \\textbf{<i>}');
+  const html = renderAbstract(
+    '<script>alert(1)</script> \\href{javascript:alert(1)}{x} \\url{"><img src=x onerror=alert(1)>} <b>b</b> "q" & \\textbf{<i>}',
+  );
   assert.doesNotMatch(html, /<(?!\/?(?:p|strong)\b)[a-z]/i);
   assert.doesNotMatch(html, /javascript:/);
 });
 
 test('deeply nested text-mode TeX is read without recursion trouble', () => {
   const deep = (open: string, close: string, n: number) => open.repeat(n) + 'x' + close.repeat(n);
-  for (const tex of [deep('\\textbf{', '}', 5_000), deep('{', '}', 20_000), deep('{\\bf ', '}', 5_000), deep('\\emph{\\href{https://x.org}{', '}}', 3_000)]) {
+  for (const tex of [
+    deep('\\textbf{', '}', 5_000),
+    deep('{', '}', 20_000),
+    deep('{\\bf ', '}', 5_000),
+    deep('\\emph{\\href{https://x.org}{', '}}', 3_000),
+  ]) {
     assert.ok(renderAbstract(tex).length < 10_000);
     assert.ok(plainText(tex).length < 10);
   }
@@ -142,11 +176,30 @@ test('deeply nested text-mode TeX is read without recursion trouble', () => {
 
 test('accents and special letters become Unicode, outside formulas only', () => {
   const cases: Array<[string, string]> = [
-    ['M\\"uller', 'Müller'], ['Stroi\\\'nski', 'Stroiński'], ['M{\\o}ller', 'Møller'], ['Stra\\ss e', 'Straße'], ['Fran\\c{c}ois', 'François'],
-    ['Ko\\v{s}ice', 'Košice'], ['Schr{\\"o}dinger', 'Schrödinger'], ['Caf\\\'{e}', 'Café'], ['Erd\\H{o}s', 'Erdős'], ['Bal\\\'azs', 'Balázs'],
-    ['Rodr{\\i}guez', 'Rodrıguez'], ['Rodr\\\'{\\i}guez', 'Rodríguez'], ['\\AA{}ngstr\\"om', 'Ångström'], ['Pe\\~na', 'Peña'], ['Ko{\\l}os', 'Kołos'],
-    ['Do\\u{g}an', 'Doğan'], ['Beno\\^it', 'Benoît'], ['\\.Zakowicz', 'Żakowicz'], ['Tom\\`as', 'Tomàs'], ['\\L. Matloch', 'Ł. Matloch'],
-    ['Wi{\\ss}brock', 'Wißbrock'], ['$\\ddot{u}$ and \\"u', '$\\ddot{u}$ and ü'], ['\\\\"u', '\\\\"u'], ['plain', 'plain'],
+    ['M\\"uller', 'Müller'],
+    ["Stroi\\'nski", 'Stroiński'],
+    ['M{\\o}ller', 'Møller'],
+    ['Stra\\ss e', 'Straße'],
+    ['Fran\\c{c}ois', 'François'],
+    ['Ko\\v{s}ice', 'Košice'],
+    ['Schr{\\"o}dinger', 'Schrödinger'],
+    ["Caf\\'{e}", 'Café'],
+    ['Erd\\H{o}s', 'Erdős'],
+    ["Bal\\'azs", 'Balázs'],
+    ['Rodr{\\i}guez', 'Rodrıguez'],
+    ["Rodr\\'{\\i}guez", 'Rodríguez'],
+    ['\\AA{}ngstr\\"om', 'Ångström'],
+    ['Pe\\~na', 'Peña'],
+    ['Ko{\\l}os', 'Kołos'],
+    ['Do\\u{g}an', 'Doğan'],
+    ['Beno\\^it', 'Benoît'],
+    ['\\.Zakowicz', 'Żakowicz'],
+    ['Tom\\`as', 'Tomàs'],
+    ['\\L. Matloch', 'Ł. Matloch'],
+    ['Wi{\\ss}brock', 'Wißbrock'],
+    ['$\\ddot{u}$ and \\"u', '$\\ddot{u}$ and ü'],
+    ['\\\\"u', '\\\\"u'],
+    ['plain', 'plain'],
   ];
   for (const [tex, unicode] of cases) {
     assert.equal(accentsToUnicode(tex), unicode, tex);
@@ -155,7 +208,10 @@ test('accents and special letters become Unicode, outside formulas only', () => 
   // Real author lists and titles.
   assert.ok(paper('0704.0199').authors.map(accentsToUnicode).join(', ').includes('Thomas Müller'));
   assert.ok(paper('0704.0199').authors.map(accentsToUnicode).join(', ').includes('(Universität Wien)'));
-  assert.equal(accentsToUnicode(paper('0704.0073').title), 'A transcendental approach to Kollár\'s injectivity theorem');
+  assert.equal(
+    accentsToUnicode(paper('0704.0073').title),
+    "A transcendental approach to Kollár's injectivity theorem",
+  );
   // The renderer reads accents too (text stored before the converter existed).
   assert.equal(prose(renderInline('Gr\\"obner basis')), 'Gröbner basis');
 });
@@ -167,7 +223,7 @@ test('one plain-text form: Unicode where maths maps cleanly, bare TeX otherwise'
     ['$O(n^2)$ sorting on $256\\times256$ grids', 'O(n²) sorting on 256×256 grids'],
     ['$\\mathbb{R}^{n}$ and $10^{-3}$', 'ℝⁿ and 10⁻³'],
     ['The $\\frac{1}{2}$-conjecture', 'The \\frac{1}{2}-conjecture'],
-    ['\\textbf{DiTTo}: ``fast\'\' -- M\\"uller', 'DiTTo: “fast” – Müller'],
+    ["\\textbf{DiTTo}: ``fast'' -- M\\\"uller", 'DiTTo: “fast” – Müller'],
     ["Children's `single' quotes, 5' arcs", "Children's ‘single’ quotes, 5' arcs"],
     ['Costs \\$5 and $x$', 'Costs $5 and x'],
     ['See \\url{https://x.org} \\cite{k}', 'See https://x.org [k]'],

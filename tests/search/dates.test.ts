@@ -25,16 +25,31 @@ before(async () => {
 after(closeDb);
 
 /** The best known days of a paper, written independently of lib/papers/dates.ts. */
-function best(id: string, db: Database.Database = sqlite()): { submitted: string | null; announced: string | null } {
-  const p = db.prepare('SELECT submittedAt, announcedOn FROM Paper WHERE id = ?').get(id) as { submittedAt: string | null; announcedOn: string | null };
+function best(
+  id: string,
+  db: Database.Database = sqlite(),
+): { submitted: string | null; announced: string | null } {
+  const p = db.prepare('SELECT submittedAt, announcedOn FROM Paper WHERE id = ?').get(id) as {
+    submittedAt: string | null;
+    announcedOn: string | null;
+  };
   const day = p.submittedAt?.slice(0, 10) ?? null;
   let next = day && addDays(day, 1);
   while (next && listingDay(next) !== next) next = addDays(next, 1);
-  return { submitted: day ?? (p.announcedOn && previousWeekday(p.announcedOn)), announced: p.announcedOn ?? next };
+  return {
+    submitted: day ?? (p.announcedOn && previousWeekday(p.announcedOn)),
+    announced: p.announcedOn ?? next,
+  };
 }
 
 const matching = (q: string) =>
-  (sqlite().prepare('SELECT p.id FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH ?').all(q) as { id: string }[]).map((r) => r.id);
+  (
+    sqlite()
+      .prepare(
+        'SELECT p.id FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH ?',
+      )
+      .all(q) as { id: string }[]
+  ).map((r) => r.id);
 
 test('sort=newest: the newest papers first, by the best submission day known', async () => {
   const r = await runSearch({ q: 'diffusion transformer', sort: 'newest' });
@@ -43,7 +58,10 @@ test('sort=newest: the newest papers first, by the best submission day known', a
   assert.match(days[0]!, /^2026-05-/, 'a May 2026 paper first');
   assert.deepEqual(days, [...days].sort().reverse(), 'newest first');
   // The first page holds exactly the newest days of every match.
-  const all = matching('"diffusion" AND "transformer"').map((id) => best(id).submitted ?? '').sort().reverse();
+  const all = matching('"diffusion" AND "transformer"')
+    .map((id) => best(id).submitted ?? '')
+    .sort()
+    .reverse();
   assert.deepEqual(days, all.slice(0, days.length));
 });
 
@@ -60,10 +78,21 @@ Abstract: A zebra diffusion transformer announced today.</description>
 </channel></rss>`;
   assert.equal((await ingestFeedXml(feed)).inserted, 1);
   new PaperStore(sqlite()).write([
-    { id: '1001.99901', title: 'Zebra diffusion transformer of 2010', abstract: 'A zebra diffusion transformer from 2010.', authors: ['B'], categories: ['cs.CV'], submittedAt: new Date('2010-01-15T10:00:00Z'), version: 1 },
+    {
+      id: '1001.99901',
+      title: 'Zebra diffusion transformer of 2010',
+      abstract: 'A zebra diffusion transformer from 2010.',
+      authors: ['B'],
+      categories: ['cs.CV'],
+      submittedAt: new Date('2010-01-15T10:00:00Z'),
+      version: 1,
+    },
   ]);
   const r = await runSearch({ q: 'zebra diffusion transformer', sort: 'newest' });
-  assert.deepEqual(r.hits.map((h) => h.id), [`${today.slice(2, 4)}${today.slice(5, 7)}.99901`, '1001.99901']);
+  assert.deepEqual(
+    r.hits.map((h) => h.id),
+    [`${today.slice(2, 4)}${today.slice(5, 7)}.99901`, '1001.99901'],
+  );
   assert.equal(r.hits[0]!.announced, today);
   assert.equal(r.hits[0]!.submitted, null, 'hits show only dates a source gave');
 });
@@ -73,12 +102,32 @@ test('date=submitted&from=… finds papers by the best submission day; a looked-
   assert.ok(r.total > 100, `${r.total} papers`);
   for (const h of r.hits) assert.ok(best(h.id).submitted! >= '2026-05-20', h.id);
   const id = r.hits.find((h) => !h.submitted)!.id;
-  const p = sqlite().prepare('SELECT * FROM Paper WHERE id = ?').get(id) as { title: string; abstract: string; authors: string; categories: string };
+  const p = sqlite().prepare('SELECT * FROM Paper WHERE id = ?').get(id) as {
+    title: string;
+    abstract: string;
+    authors: string;
+    categories: string;
+  };
   // What the worker's backfill writes: arXiv's v1 date, here one before the range.
-  new PaperStore(sqlite()).write([{ id, title: p.title, abstract: p.abstract, authors: JSON.parse(p.authors), categories: p.categories.split(' '), submittedAt: new Date('2026-05-10T09:00:00Z') }]);
+  new PaperStore(sqlite()).write([
+    {
+      id,
+      title: p.title,
+      abstract: p.abstract,
+      authors: JSON.parse(p.authors),
+      categories: p.categories.split(' '),
+      submittedAt: new Date('2026-05-10T09:00:00Z'),
+    },
+  ]);
   const again = await runSearch({ q: 'learning', date: 'submitted', from: '2026-05-20', limit: '100' });
   assert.equal(again.total, Math.min(r.total - 1, 1000));
-  const before = await runSearch({ q: 'learning', date: 'submitted', from: '2026-05-10', to: '2026-05-10', limit: '100' });
+  const before = await runSearch({
+    q: 'learning',
+    date: 'submitted',
+    from: '2026-05-10',
+    to: '2026-05-10',
+    limit: '100',
+  });
   assert.ok(before.hits.some((h) => h.id === id && h.submitted === '2026-05-10'));
 });
 
@@ -86,7 +135,11 @@ test('date=announced ranges take the first announcement day, or the weekday afte
   const friday = await runSearch({ q: 'learning', from: '2026-05-29', to: '2026-05-29', limit: '100' });
   assert.ok(friday.total > 20);
   for (const h of friday.hits) assert.equal(best(h.id).announced, '2026-05-29', h.id);
-  const listedThen = sqlite().prepare("SELECT count(*) AS n FROM Paper WHERE announcedOn = '2026-05-29' AND rowid IN (SELECT rowid FROM fts_papers WHERE fts_papers MATCH 'learning')").get() as { n: number };
+  const listedThen = sqlite()
+    .prepare(
+      "SELECT count(*) AS n FROM Paper WHERE announcedOn = '2026-05-29' AND rowid IN (SELECT rowid FROM fts_papers WHERE fts_papers MATCH 'learning')",
+    )
+    .get() as { n: number };
   assert.equal(friday.total, listedThen.n);
   // Kaggle papers have no listings: their v1 date stands in.
   const kaggle = await runSearch({ q: 'diphoton', from: '2007-04-01', to: '2007-04-30' });
@@ -96,13 +149,25 @@ test('date=announced ranges take the first announcement day, or the weekday afte
 
 test('the search feed lists the newest papers, each dated', async () => {
   const res = await searchFeed(new Request('http://localhost/search/feed?q=diffusion+transformer'));
-  const feed = new XMLParser({ ignoreAttributes: false }).parse(await res.text()).feed as { updated: string; entry: { id: string; updated: string }[] };
+  const feed = new XMLParser({ ignoreAttributes: false }).parse(await res.text()).feed as {
+    updated: string;
+    entry: { id: string; updated: string }[];
+  };
   const ids = feed.entry.map((e) => e.id.replace('https://arxiv.org/abs/', ''));
   const newest = (await runSearch({ q: 'diffusion transformer', sort: 'newest' })).hits.map((h) => h.id);
   assert.deepEqual(ids, newest);
   for (const e of feed.entry) assert.match(e.updated, /^20\d\d-/, `${e.id} is dated`);
-  assert.ok(feed.entry.every((e) => e.updated >= '2026-05-01'), 'all from May 2026 or later');
-  assert.equal(feed.updated, feed.entry.map((e) => e.updated).sort().at(-1));
+  assert.ok(
+    feed.entry.every((e) => e.updated >= '2026-05-01'),
+    'all from May 2026 or later',
+  );
+  assert.equal(
+    feed.updated,
+    feed.entry
+      .map((e) => e.updated)
+      .sort()
+      .at(-1),
+  );
 });
 
 test('over HTTP on the seeded sample: the acceptance queries', async () => {
@@ -115,7 +180,9 @@ test('over HTTP on the seeded sample: the acceptance queries', async () => {
     db.close();
     const feed = await (await fetch(`${app.url}/search/feed?q=diffusion+transformer`)).text();
     assert.match(/<entry>.*?<updated>([^<]+)<\/updated>/s.exec(feed)![1]!, /^2026-05-/);
-    const found = (await (await fetch(`${app.url}/api/search?q=learning&date=submitted&from=2026-05-20`)).json()) as { total: number };
+    const found = (await (
+      await fetch(`${app.url}/api/search?q=learning&date=submitted&from=2026-05-20`)
+    ).json()) as { total: number };
     assert.ok(found.total > 0, `${found.total} papers submitted from 2026-05-20`);
   } finally {
     await app.close();

@@ -18,14 +18,22 @@ test('listed papers get keywords at ingest; others on their first related reques
   await importPath(path.join(SHARED, 'metadata/kaggle/kaggle-snapshot_first200_arxivSpider_mnbvc.json'));
   await afterIngest();
   const missing = (listed: boolean) =>
-    (db.prepare(`SELECT count(*) n FROM Paper WHERE keywords IS NULL AND id ${listed ? '' : 'NOT'} IN (SELECT paperId FROM Listing)`).get() as { n: number }).n;
+    (
+      db
+        .prepare(
+          `SELECT count(*) n FROM Paper WHERE keywords IS NULL AND id ${listed ? '' : 'NOT'} IN (SELECT paperId FROM Listing)`,
+        )
+        .get() as { n: number }
+    ).n;
   assert.equal(missing(true), 0);
   assert.equal(missing(false), 200);
 
   const outcome = await runSearch({ related: '0704.0001' });
   assert.equal(outcome.relatedTo?.id, '0704.0001');
   await writesDone(); // stored in the background
-  const stored = (db.prepare("SELECT keywords FROM Paper WHERE id = '0704.0001'").get() as { keywords: string }).keywords;
+  const stored = (
+    db.prepare("SELECT keywords FROM Paper WHERE id = '0704.0001'").get() as { keywords: string }
+  ).keywords;
   assert.ok(stored.split(' ').length >= 3, stored);
   assert.ok(stored.includes('diphoton'), stored);
   assert.ok(outcome.hits.every((h) => h.id !== '0704.0001'));

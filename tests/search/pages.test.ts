@@ -14,23 +14,37 @@ test('/search shows counted, highlighted results with pagination in the URL', as
   const res = await fetch(`${app.url}/search?q=diffusion&cat=cs&sort=newest`);
   assert.equal(res.status, 200);
   const html = await res.text();
-  assert.match(html, /data-testid="result-count"[^>]*>1,000\+ papers|data-testid="result-count"[^>]*>[\d,]+ papers/);
+  assert.match(
+    html,
+    /data-testid="result-count"[^>]*>1,000\+ papers|data-testid="result-count"[^>]*>[\d,]+ papers/,
+  );
   assert.match(html, /href="\/search\?q=diffusion&amp;cat=cs&amp;sort=newest&amp;page=2"/);
   assert.match(html, /rel="search"[^>]*opensearch/);
 });
 
 test('/api/search: every hit carries its own highlights (q=speculative decoding)', async () => {
-  const body = (await (await fetch(`${app.url}/api/search?q=${encodeURIComponent('speculative decoding')}&limit=20`)).json()) as {
+  const body = (await (
+    await fetch(`${app.url}/api/search?q=${encodeURIComponent('speculative decoding')}&limit=20`)
+  ).json()) as {
     hits: { id: string; title: string; titleHighlight: string; abstractSnippet: string }[];
   };
   assert.ok(body.hits.length >= 10, `${body.hits.length} hits`);
   const db = openSqlite(app.databasePath);
   const abstractOf = db.prepare<[string], { abstract: string }>('SELECT abstract FROM Paper WHERE id = ?');
-  const text = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  const text = (html: string) =>
+    html
+      .replace(/<\/?mark>/g, '')
+      .replace(
+        /&(amp|lt|gt|quot|#39);/g,
+        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+      );
   try {
     for (const h of body.hits) {
       assert.equal(text(h.titleHighlight), h.title, h.id);
-      assert.ok(abstractOf.get(h.id)!.abstract.includes(text(h.abstractSnippet).replace(/^…|…$/g, '')), `${h.id}: ${h.abstractSnippet}`);
+      assert.ok(
+        abstractOf.get(h.id)!.abstract.includes(text(h.abstractSnippet).replace(/^…|…$/g, '')),
+        `${h.id}: ${h.abstractSnippet}`,
+      );
       assert.match(h.titleHighlight + h.abstractSnippet, /<mark>(speculative|decoding)<\/mark>/i, h.id);
     }
   } finally {
@@ -64,7 +78,9 @@ test('hostile input on the page gives a page with a message, not an error', asyn
   assert.match(html, /Ignored \d parts of the query/);
   assert.match(html, /Nothing to search for/);
   // Operators are searched as words, never interpreted.
-  const near = (await (await fetch(`${app.url}/api/search?q=${encodeURIComponent('NEAR(a b) OR *')}`)).json()) as { hits: unknown[] };
+  const near = (await (
+    await fetch(`${app.url}/api/search?q=${encodeURIComponent('NEAR(a b) OR *')}`)
+  ).json()) as { hits: unknown[] };
   assert.ok(Array.isArray(near.hits));
 });
 

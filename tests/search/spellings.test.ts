@@ -38,7 +38,10 @@ after(closeDb);
 const found = async (q: string) => new Set((await runSearch({ q, limit: '50' })).hits.map((h) => h.id));
 
 test('ingest stored the letters themselves', () => {
-  const authors = (id: string) => JSON.parse((db.prepare('SELECT authors FROM Paper WHERE id = ?').get(id) as { authors: string }).authors) as string[];
+  const authors = (id: string) =>
+    JSON.parse(
+      (db.prepare('SELECT authors FROM Paper WHERE id = ?').get(id) as { authors: string }).authors,
+    ) as string[];
   assert.deepEqual(authors('2601.00001'), ['Mette Sørensen', 'Anna Kowalski']);
   assert.deepEqual(authors('2601.00002'), ['Wojciech Łukasik', 'Rafał Rak']);
   assert.deepEqual(authors('2601.00003'), ['Hans Großmann']);
@@ -46,7 +49,10 @@ test('ingest stored the letters themselves', () => {
 
 test('a name is found with its own letters and with the ASCII a keyboard types', async () => {
   const cases: Array<[string[], string[]]> = [
-    [['Sørensen', 'Sorensen', 'sorensen', 'au:Sorensen', 'au:Sørensen', 'SØRENSEN'], ['2601.00001', '2601.00006']],
+    [
+      ['Sørensen', 'Sorensen', 'sorensen', 'au:Sorensen', 'au:Sørensen', 'SØRENSEN'],
+      ['2601.00001', '2601.00006'],
+    ],
     [['Łukasik', 'Lukasik', 'au:lukasik'], ['2601.00002']],
     [['Rafał', 'Rafal'], ['2601.00002']],
     [['Großmann', 'Grossmann'], ['2601.00003']],
@@ -59,7 +65,13 @@ test('a name is found with its own letters and with the ASCII a keyboard types',
   }
   // With other words, and excluded: every spelling counts.
   assert.deepEqual([...(await found('Sorensen Kowalski'))], ['2601.00001']);
-  assert.deepEqual([...(await found('colour -Sorensen'))].sort(), ['2601.00002', '2601.00003', '2601.00004', '2601.00005', '2601.00007']);
+  assert.deepEqual([...(await found('colour -Sorensen'))].sort(), [
+    '2601.00002',
+    '2601.00003',
+    '2601.00004',
+    '2601.00005',
+    '2601.00007',
+  ]);
 });
 
 test('other spellings come from the index and fold back to the word; plain words have none', () => {

@@ -21,9 +21,27 @@ import { seedDatabase } from '@/tests/helpers/app';
 // the bound from several, and refused (the caller falls back).
 const LISTS = { minDocs: 150, k: 1000 };
 const QUERIES = [
-  'learning', 'model', 'Models', 'data', 'diffusion', 'language', 'training', 'graph', 'networks', 'reasoning',
-  'language models', 'large language', 'reinforcement learning', 'neural networks', 'graph neural', 'diffusion models',
-  'large language models', 'vision language model', 'deep neural networks', 'multi agent systems', 'we propose method',
+  'learning',
+  'model',
+  'Models',
+  'data',
+  'diffusion',
+  'language',
+  'training',
+  'graph',
+  'networks',
+  'reasoning',
+  'language models',
+  'large language',
+  'reinforcement learning',
+  'neural networks',
+  'graph neural',
+  'diffusion models',
+  'large language models',
+  'vision language model',
+  'deep neural networks',
+  'multi agent systems',
+  'we propose method',
 ];
 
 let listed = 0;
@@ -38,9 +56,14 @@ after(closeDb);
 
 /** The plain FTS5 answer for the same AND query. */
 function plain(q: string, offset: number, limit: number): number[] {
-  const match = q.split(' ').map((w) => `"${w}"`).join(' AND ');
+  const match = q
+    .split(' ')
+    .map((w) => `"${w}"`)
+    .join(' AND ');
   return sqlite()
-    .prepare<[string, number, number], { docid: number }>('SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? ORDER BY rank LIMIT ? OFFSET ?')
+    .prepare<[string, number, number], { docid: number }>(
+      'SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? ORDER BY rank LIMIT ? OFFSET ?',
+    )
     .all(match, limit, offset)
     .map((r) => r.docid);
 }
@@ -62,12 +85,23 @@ function assertExact(): Record<number, number> {
 test('common tokens get lists whose scores reproduce FTS5 bit for bit', () => {
   const db = sqlite();
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts_papers, 'row')`);
-  const common = db.prepare<[number], { term: string }>('SELECT term FROM temp.fts_vocab WHERE doc >= ?').all(LISTS.minDocs).map((t) => t.term);
+  const common = db
+    .prepare<[number], { term: string }>('SELECT term FROM temp.fts_vocab WHERE doc >= ?')
+    .all(LISTS.minDocs)
+    .map((t) => t.term);
   const tokens = queryTokens(db, common);
-  const hasList = new Set(db.prepare<[], { token: string }>('SELECT token FROM fts_topk_term').all().map((t) => t.token));
+  const hasList = new Set(
+    db
+      .prepare<[], { token: string }>('SELECT token FROM fts_topk_term')
+      .all()
+      .map((t) => t.token),
+  );
   // buildTopK leaves out any token for which one stored row's recomputed score differs from FTS5's:
   // none may be left out.
-  assert.deepEqual(common.filter((t, i) => tokens[i] === t && !hasList.has(t)), []);
+  assert.deepEqual(
+    common.filter((t, i) => tokens[i] === t && !hasList.has(t)),
+    [],
+  );
   // Tokens that porter would stem again are listed too, queried through a word that yields them.
   assert.ok(hasList.has(queryTokens(db, ['diffusion'])[0]!) && queryTokens(db, ['diffus'])[0] !== 'diffus');
   assert.ok(listed === hasList.size && listed > tokens.filter((t, i) => t === common[i]).length);
@@ -75,7 +109,11 @@ test('common tokens get lists whose scores reproduce FTS5 bit for bit', () => {
 
 test('a build that runs half its ranked queries on a second thread stores the same lists', () => {
   const db = sqlite();
-  const dump = () => JSON.stringify([db.prepare('SELECT * FROM fts_topk ORDER BY token, docid').all(), db.prepare('SELECT * FROM fts_topk_term ORDER BY token').all()]);
+  const dump = () =>
+    JSON.stringify([
+      db.prepare('SELECT * FROM fts_topk ORDER BY token, docid').all(),
+      db.prepare('SELECT * FROM fts_topk_term ORDER BY token').all(),
+    ]);
   const single = dump();
   let offloaded = 0;
   const listedOnTwo = buildTopK(db, LISTS, (matches, k) => {
@@ -93,7 +131,11 @@ test('the lists give the same pages as ORDER BY rank, or decline', () => {
   assert.ok(answered[1]! >= 20, JSON.stringify(answered));
   assert.ok(answered[2]! + answered[3]! >= 20, JSON.stringify(answered));
   assert.equal(topKSearch(sqlite(), ['splatting'], 0, 20, 1000), null, 'a rare word takes the plain path');
-  assert.equal(topKSearch(sqlite(), ['learning'], 990, 20, 1000), null, 'a page beyond the list takes the plain path');
+  assert.equal(
+    topKSearch(sqlite(), ['learning'], 990, 20, 1000),
+    null,
+    'a page beyond the list takes the plain path',
+  );
 });
 
 test('with the exact-word filter the lists give the pages of ORDER BY rank over the exact rows, or decline', () => {
@@ -101,7 +143,10 @@ test('with the exact-word filter the lists give the pages of ORDER BY rank over 
   let answered = 0;
   for (const q of QUERIES) {
     const exact = exactExpression(db, parseQuery(q))!;
-    const match = q.split(' ').map((w) => `"${w}"`).join(' AND ');
+    const match = q
+      .split(' ')
+      .map((w) => `"${w}"`)
+      .join(' AND ');
     for (const offset of [0, 20, 100]) {
       const fast = topKSearch(db, q.split(' '), offset, 20, 1000, rowsMatchingExact(db, exact));
       if (!fast) continue;
@@ -120,7 +165,14 @@ test('with the exact-word filter the lists give the pages of ORDER BY rank over 
 
 test('the engine returns the same hits with and without the lists', async () => {
   const engine = new FtsEngine(sqlite);
-  const request = (q: string) => ({ query: parseQuery(q), filters: { categories: [], dateField: 'announced' as const }, sort: 'relevance' as const, match: 'all' as const, offset: 0, limit: 20 });
+  const request = (q: string) => ({
+    query: parseQuery(q),
+    filters: { categories: [], dateField: 'announced' as const },
+    sort: 'relevance' as const,
+    match: 'all' as const,
+    offset: 0,
+    limit: 20,
+  });
   for (const q of ['learning', 'language models']) {
     const fast = await engine.search(request(q));
     sqlite().exec('UPDATE fts_topk_state SET built = 0');
@@ -141,7 +193,9 @@ test('upkeep after inserts, edits and deletes keeps the lists exact without a re
   db.exec(`INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, submittedAt, contentHash)
     SELECT 'topk-' || rowid, version, 'Learning language models: learning ' || title, abstract, authors, primaryCategory, categories, submittedAt, contentHash
     FROM Paper ORDER BY rowid LIMIT 40`);
-  db.exec(`UPDATE Paper SET title = 'Graph neural networks for language models' WHERE rowid = (SELECT min(rowid) + 7 FROM Paper)`);
+  db.exec(
+    `UPDATE Paper SET title = 'Graph neural networks for language models' WHERE rowid = (SELECT min(rowid) + 7 FROM Paper)`,
+  );
   db.exec(`UPDATE Paper SET title = title || ' again' WHERE rowid = (SELECT min(rowid) + 7 FROM Paper)`);
   const learned = plain('learning', 0, 3);
   db.exec(`DELETE FROM Paper WHERE rowid IN (${learned.join(', ')})`);
@@ -150,8 +204,12 @@ test('upkeep after inserts, edits and deletes keeps the lists exact without a re
   assert.equal(updateTopK(db, LISTS), 'updated');
   const answered = assertExact();
   assert.ok(answered[1]! >= 20 && answered[2]! + answered[3]! >= 10, JSON.stringify(answered));
-  assert.ok(plain('learning', 0, 20).some((id) => topKSearch(db, ['learning'], 0, 20, 1000)!.rowids.includes(id)));
-  for (const { token, docs } of db.prepare<[], { token: string; docs: number }>('SELECT token, docs FROM fts_topk_term').all()) {
+  assert.ok(
+    plain('learning', 0, 20).some((id) => topKSearch(db, ['learning'], 0, 20, 1000)!.rowids.includes(id)),
+  );
+  for (const { token, docs } of db
+    .prepare<[], { token: string; docs: number }>('SELECT token, docs FROM fts_topk_term')
+    .all()) {
     assert.equal(docs, vocab.get(token)!.doc, `document count of ${token}`);
   }
   assert.equal(updateTopK(db, LISTS), 'fresh');

@@ -27,8 +27,10 @@ before(async () => {
   const db = openSqlite(app.databasePath);
   // Papers off the list page the browser tests open, so each test starts uncached.
   papers = db
-    .prepare(`SELECT DISTINCT p.id, p.version FROM Paper p JOIN Listing l ON l.paperId = p.id WHERE l.date = (SELECT MAX(date) FROM Listing)
-         AND NOT EXISTS (SELECT 1 FROM Listing c WHERE c.paperId = p.id AND c.category = 'cs.CL') ORDER BY p.id LIMIT 4`)
+    .prepare(
+      `SELECT DISTINCT p.id, p.version FROM Paper p JOIN Listing l ON l.paperId = p.id WHERE l.date = (SELECT MAX(date) FROM Listing)
+         AND NOT EXISTS (SELECT 1 FROM Listing c WHERE c.paperId = p.id AND c.category = 'cs.CL') ORDER BY p.id LIMIT 4`,
+    )
     .all() as Array<{ id: string; version: number }>;
   db.close();
   for (const p of papers) fake.pdfs.set(`${p.id}v${p.version}`, await makePdf(samplePaper()));
@@ -37,7 +39,15 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -66,7 +76,11 @@ async function cardsReady(page: Page): Promise<void> {
 async function listedCards(page: Page, count: number, js = true): Promise<string[]> {
   await page.goto(`${app.url}${LIST}`);
   if (js) await cardsReady(page);
-  const ids = (await page.locator('article.paper').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.paperId!))).slice(0, count);
+  const ids = (
+    await page
+      .locator('article.paper')
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.paperId!))
+  ).slice(0, count);
   const db = openSqlite(app.databasePath);
   for (const id of ids) {
     const { version } = db.prepare('SELECT version FROM Paper WHERE id = ?').get(id) as { version: number };
@@ -94,7 +108,10 @@ test('a card’s Summary opens inline: queue state, answers streaming in with ma
   await card.locator('a.summary').click();
   assert.equal(new URL(page.url()).pathname, LIST, 'the list stays; the panel opens under the card');
   const panel = card.getByTestId('summary-panel');
-  await panel.getByTestId('summary-progress').filter({ hasText: 'Queued: position 1' }).waitFor({ timeout: 10_000 });
+  await panel
+    .getByTestId('summary-progress')
+    .filter({ hasText: 'Queued: position 1' })
+    .waitFor({ timeout: 10_000 });
 
   // While answers stream: typeset maths appears before the end, and the visible text never shows TeX.
   await card.locator('[data-phase="generating"] .faq-a mjx-container').first().waitFor({ timeout: 20_000 });
@@ -137,8 +154,14 @@ test('a card’s Summary opens inline: queue state, answers streaming in with ma
   await card.locator('a.summary').click();
   assert.equal(await panel.count(), 0);
   // Other features' links (prefetched nav targets, favicon) are not this test's concern; ours must load.
-  assert.deepEqual(failed.filter((p) => /^\/(?:summary|api\/summary|_next)\//.test(p)), []);
-  assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+  assert.deepEqual(
+    failed.filter((p) => /^\/(?:summary|api\/summary|_next)\//.test(p)),
+    [],
+  );
+  assert.deepEqual(
+    errors.filter((e) => !e.startsWith('Failed to load resource')),
+    [],
+  );
   await page.close();
 });
 
@@ -146,7 +169,9 @@ test('50 simultaneous SSE clients get one upstream generation; JSON serves the c
   const paper = papers[2]!;
   fake.tokenDelayMs = 0;
   const before = fake.requests.length;
-  const streams = await Promise.all(Array.from({ length: 50 }, () => readStream(`${app.url}/api/summary/${paper.id}?lang=en`)));
+  const streams = await Promise.all(
+    Array.from({ length: 50 }, () => readStream(`${app.url}/api/summary/${paper.id}?lang=en`)),
+  );
   assert.equal(fake.requests.length - before, 6);
   for (const events of streams) {
     const last = events.at(-1)!;
@@ -155,7 +180,9 @@ test('50 simultaneous SSE clients get one upstream generation; JSON serves the c
   }
   const res = await fetch(`${app.url}/api/summary/${paper.id}?lang=en`);
   assert.equal(res.status, 200);
-  const body = (await res.json()) as { summary: { paperVersion: number; stale: boolean; answers: Array<{ q: string; html: string }> } };
+  const body = (await res.json()) as {
+    summary: { paperVersion: number; stale: boolean; answers: Array<{ q: string; html: string }> };
+  };
   assert.equal(body.summary.stale, false);
   assert.match(body.summary.answers[0]!.html, /<mjx-container/);
   assert.equal((await fetch(`${app.url}/api/summary/not-an-id`)).status, 404);
@@ -164,12 +191,18 @@ test('50 simultaneous SSE clients get one upstream generation; JSON serves the c
 
 test('the production server reads a Chinese paper’s text (pdf.js finds its character maps at run time)', async () => {
   const paper = papers[3]!;
-  fake.pdfs.set(`${paper.id}v${paper.version}`, new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))));
+  fake.pdfs.set(
+    `${paper.id}v${paper.version}`,
+    new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))),
+  );
   const before = fake.requests.length;
   const events = await readStream(`${app.url}/api/summary/${paper.id}?lang=zh`);
   assert.equal(events.at(-1)?.type, 'summary');
   assert.equal((events.at(-1)!.summary as { source: string }).source, 'pdf');
-  assert.match(fake.requests[before]!.messages[0]!.content, /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/);
+  assert.match(
+    fake.requests[before]!.messages[0]!.content,
+    /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/,
+  );
 });
 
 test('without JavaScript: the card’s Summary link leads to the summary page, where a form starts the generation', async () => {

@@ -19,7 +19,12 @@ export type Mode = 'normal' | 'error' | 'rate-limit' | 'server-error' | 'cut' | 
 
 export interface FakeLlm extends TestServer {
   /** Chat requests received, in order (messages as sent). */
-  requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; stream: boolean; max_tokens?: number }>;
+  requests: Array<{
+    model: string;
+    messages: Array<{ role: string; content: string }>;
+    stream: boolean;
+    max_tokens?: number;
+  }>;
   pdfRequests: string[];
   mode: Mode;
   /** How many more requests the 'rate-limit', 'server-error' and 'reset' modes fail before answering. */
@@ -49,7 +54,8 @@ export function fakeAnswer(n: number, question: string): string {
 
 /** A long answer: paragraphs of prose with inline maths, `chars` characters in all. */
 export function longAnswer(chars: number): string {
-  const paragraph = 'The estimator $\\hat\\theta_n$ converges at rate $O(n^{-1/2})$ under the stated assumptions, and the bound is tight. ';
+  const paragraph =
+    'The estimator $\\hat\\theta_n$ converges at rate $O(n^{-1/2})$ under the stated assumptions, and the bound is tight. ';
   let text = '';
   for (let i = 0; text.length < chars; i++) text += i % 4 === 3 ? `${paragraph}\n\n` : paragraph;
   return text.slice(0, chars);
@@ -113,20 +119,38 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       return void req.socket.resetAndDestroy(); // TCP RST before any response byte
     }
     if (state.mode === 'error') {
-      return void res
-        .writeHead(400, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ error: { message: 'Invalid request: model not found', type: 'invalid_request_error' } }));
+      return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          error: { message: 'Invalid request: model not found', type: 'invalid_request_error' },
+        }),
+      );
     }
     if ((state.mode === 'rate-limit' || state.mode === 'server-error') && state.failuresLeft > 0) {
       state.failuresLeft--;
       const status = state.mode === 'rate-limit' ? 429 : 503;
       return void res
-        .writeHead(status, { 'Content-Type': 'application/json', ...(state.retryAfter === null ? {} : { 'Retry-After': state.retryAfter }) })
-        .end(JSON.stringify({ error: { message: status === 429 ? 'Rate limit reached' : 'Overloaded', type: 'rate_limit_error' } }));
+        .writeHead(status, {
+          'Content-Type': 'application/json',
+          ...(state.retryAfter === null ? {} : { 'Retry-After': state.retryAfter }),
+        })
+        .end(
+          JSON.stringify({
+            error: {
+              message: status === 429 ? 'Rate limit reached' : 'Overloaded',
+              type: 'rate_limit_error',
+            },
+          }),
+        );
     }
     if (state.firstTokenDelayMs) await sleep(state.firstTokenDelayMs);
-    const answer = state.answerChars ? longAnswer(state.answerChars) : fakeAnswer(questions.length, questions[questions.length - 1]?.content ?? '');
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    const answer = state.answerChars
+      ? longAnswer(state.answerChars)
+      : fakeAnswer(questions.length, questions[questions.length - 1]?.content ?? '');
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
     const id = `chatcmpl-${state.requests.length}`;
     const chunk = (delta: object, finish: string | null, usage?: object) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`;
@@ -152,7 +176,9 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     state.finishedAnswers++;
     res.write(chunk({}, limited ? 'length' : 'stop'));
     const prompt = body.messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0);
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: body.model, choices: [], usage: { prompt_tokens: prompt, completion_tokens: pieces.length, total_tokens: prompt + pieces.length } })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: body.model, choices: [], usage: { prompt_tokens: prompt, completion_tokens: pieces.length, total_tokens: prompt + pieces.length } })}\n\n`,
+    );
     res.end('data: [DONE]\n\n');
   };
   const server = await startServer((req, res) => void handler(req, res));

@@ -15,11 +15,25 @@ export function samplePaper(title = 'Sparse Mixtures of Tiny Experts'): FakePape
   const page = (n: number) => {
     const w = words[n - 1] ?? `w${n}`;
     return {
-      left: [`Left column ${w} begins here.`, `We study ${w} expert routing and`, `its effect on the optimi-`, `sation of ${w} networks.`],
-      right: [`Right column ${w} continues.`, `Results on ${w} improve`, `over the dense baseline.`, `End of ${w} page.`],
+      left: [
+        `Left column ${w} begins here.`,
+        `We study ${w} expert routing and`,
+        `its effect on the optimi-`,
+        `sation of ${w} networks.`,
+      ],
+      right: [
+        `Right column ${w} continues.`,
+        `Results on ${w} improve`,
+        `over the dense baseline.`,
+        `End of ${w} page.`,
+      ],
     };
   };
-  return { title, pages: [page(1), page(2), page(3)], references: ['[1] A. Author. Old results. 2020.', '[2] B. Author. Newer results. 2024.'] };
+  return {
+    title,
+    pages: [page(1), page(2), page(3)],
+    references: ['[1] A. Author. Old results. 2020.', '[2] B. Author. Newer results. 2024.'],
+  };
 }
 
 export async function makePdf(paper: FakePaper): Promise<Uint8Array> {

@@ -30,9 +30,15 @@ function setEnv(extra: Record<string, string> = {}): void {
 
 function list(id: string, category: string, date: string, type = 'new'): void {
   sqlite()
-    .prepare(`INSERT OR IGNORE INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, 1, ?, ?, '[]', ?, ?, 'x')`)
+    .prepare(
+      `INSERT OR IGNORE INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, 1, ?, ?, '[]', ?, ?, 'x')`,
+    )
     .run(id, `Paper ${id}`, `Abstract of ${id}.`, category, category);
-  sqlite().prepare(`INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, ?, 'cs', ?, ?, 0)`).run(id, category, date, type);
+  sqlite()
+    .prepare(
+      `INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, ?, 'cs', ?, ?, 0)`,
+    )
+    .run(id, category, date, type);
 }
 
 before(async () => {
@@ -65,7 +71,8 @@ test('summarises the newest day’s new papers of the chosen categories in each 
   const r = await pregenerateSummaries();
   assert.deepEqual(r, { date: '2026-05-29', papers: 2, generated: 4, cached: 0, failed: 0 });
   assert.equal(fake.requests.length, 4 * 6);
-  for (const id of ['2605.00101', '2605.00102']) for (const l of ['en', 'zh'] as const) assert.ok(getSummary(id, l), `${id} ${l}`);
+  for (const id of ['2605.00101', '2605.00102'])
+    for (const l of ['en', 'zh'] as const) assert.ok(getSummary(id, l), `${id} ${l}`);
   assert.equal(getSummary('2605.00101', 'en')!.source, 'pdf');
   for (const id of ['2605.00103', '2605.00104', '2605.00105']) assert.equal(getSummary(id, 'en'), null, id);
 
@@ -84,8 +91,15 @@ test('stops when the daily budget is used up', async () => {
 
 test('the worker command summarises a given day and reports it', async () => {
   setEnv({ SUMMARY_PREGENERATE_CATEGORIES: 'cs.CL' });
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'workers/summaries.ts', '2026-05-28'], { env: process.env });
-  assert.match(stdout, /pre-generated summaries for 2026-05-28: 1 papers, 1 generated, 0 already cached, 0 failed/);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'workers/summaries.ts', '2026-05-28'],
+    { env: process.env },
+  );
+  assert.match(
+    stdout,
+    /pre-generated summaries for 2026-05-28: 1 papers, 1 generated, 0 already cached, 0 failed/,
+  );
   assert.ok(getSummary('2605.00105', 'en'));
   assert.equal(getSummary('2605.00101', 'en'), null);
 });

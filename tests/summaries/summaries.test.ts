@@ -22,20 +22,36 @@ let fake: FakeLlm;
 let pdfDir: string;
 
 function setEnv(extra: Record<string, string> = {}): void {
-  useFakeLlm(fake, { PDF_CACHE_DIR: pdfDir, SUMMARY_RATE_PER_HOUR: '1000', PDF_CACHE_MAX_MB: '100', LLM_RETRIES: '3', ...extra });
+  useFakeLlm(fake, {
+    PDF_CACHE_DIR: pdfDir,
+    SUMMARY_RATE_PER_HOUR: '1000',
+    PDF_CACHE_MAX_MB: '100',
+    LLM_RETRIES: '3',
+    ...extra,
+  });
 }
 
 function addPaper(id: string, version = 1, latestDay = true): void {
   sqlite()
-    .prepare(`INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, ?, ?, ?, '[]', 'cs.LG', 'cs.LG', 'x')`)
+    .prepare(
+      `INSERT INTO Paper (id, version, title, abstract, authors, primaryCategory, categories, contentHash) VALUES (?, ?, ?, ?, '[]', 'cs.LG', 'cs.LG', 'x')`,
+    )
     .run(id, version, `Paper ${id}`, `Abstract of ${id} about experts.`);
   sqlite()
-    .prepare(`INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.LG', 'cs', ?, 'new', 0)`)
+    .prepare(
+      `INSERT INTO Listing (paperId, category, archive, date, type, position) VALUES (?, 'cs.LG', 'cs', ?, 'new', 0)`,
+    )
     .run(id, latestDay ? '2026-05-29' : '2026-05-01');
 }
 
-async function run(id: string, options: { client?: string; regenerate?: boolean; language?: 'en' | 'zh' } = {}) {
-  const r = await requestSummary(id, options.language ?? 'en', { client: options.client ?? 'test', regenerate: options.regenerate });
+async function run(
+  id: string,
+  options: { client?: string; regenerate?: boolean; language?: 'en' | 'zh' } = {},
+) {
+  const r = await requestSummary(id, options.language ?? 'en', {
+    client: options.client ?? 'test',
+    regenerate: options.regenerate,
+  });
   if (r.kind !== 'job') return { result: r, events: [] as SummaryEvent[] };
   const events: SummaryEvent[] = [];
   r.job.subscribe((e) => events.push(e));
@@ -79,7 +95,10 @@ describe('PDF text', () => {
       assert.ok(left >= 0 && right > left, `${w}: left column before right column`);
       assert.ok(text.indexOf(`End of ${w} page.`) > right);
     }
-    assert.ok(text.indexOf('End of alpha page.') < text.indexOf('Left column bravo begins here.'), 'pages in order');
+    assert.ok(
+      text.indexOf('End of alpha page.') < text.indexOf('Left column bravo begins here.'),
+      'pages in order',
+    );
     assert.match(text, /References\n\[1\] A\. Author/);
   });
 
@@ -92,7 +111,10 @@ describe('PDF text', () => {
     assert.doesNotMatch(noRefs.text, /References|A\. Author/);
     assert.match(noRefs.text, /optimisation of charlie networks/);
     const cut = fitText(text, 100);
-    assert.ok(estimateTokens(cut.text) <= 100 && estimateTokens(cut.text) > 70, `${estimateTokens(cut.text)} tokens`);
+    assert.ok(
+      estimateTokens(cut.text) <= 100 && estimateTokens(cut.text) > 70,
+      `${estimateTokens(cut.text)} tokens`,
+    );
     assert.ok(cut.omitted!.cutPercent > 0 && text.startsWith(cut.text));
     assert.deepEqual(fitText(text, tokens), { text, truncated: false });
   });
@@ -117,7 +139,10 @@ describe('Reading ahead', () => {
     assert.equal(fake.pdfRequests.length, requestsBefore, 'no new PDF download');
     const zh = getSummary('2605.00001', 'zh')!;
     assert.equal(zh.source, 'pdf');
-    assert.match(fake.requests.at(-1)!.messages[0]!.content, /its effect on the optimisation of alpha networks\./);
+    assert.match(
+      fake.requests.at(-1)!.messages[0]!.content,
+      /its effect on the optimisation of alpha networks\./,
+    );
   });
 
   test('a queued job fetches and extracts its PDF while it waits for a slot', async () => {
@@ -128,7 +153,8 @@ describe('Reading ahead', () => {
     const busy = await requestSummary('2605.00041', 'en', { client: 'a' });
     const waiting = await requestSummary('2605.00001', 'en', { client: 'a' });
     assert.ok(busy.kind === 'job' && waiting.kind === 'job');
-    while (!readdirSync(pdfDir).includes('2605.00001v1.text2.txt')) await new Promise((r) => setTimeout(r, 10));
+    while (!readdirSync(pdfDir).includes('2605.00001v1.text2.txt'))
+      await new Promise((r) => setTimeout(r, 10));
     assert.equal(waiting.job.stage, 'queued', 'text ready before the job got its slot');
     await Promise.all([busy.job.finished, waiting.job.finished]);
     assert.equal(getSummary('2605.00001', 'en')!.source, 'pdf');
@@ -174,7 +200,11 @@ describe('LLM client', () => {
 
   test('a stream that stops half-way is an error, not a short answer', async () => {
     fake.mode = 'cut';
-    const two = [...messages, { role: 'assistant' as const, content: 'x' }, { role: 'user' as const, content: 'q2' }];
+    const two = [
+      ...messages,
+      { role: 'assistant' as const, content: 'x' },
+      { role: 'user' as const, content: 'q2' },
+    ];
     await assert.rejects(streamChat(two), /stream (ended before the answer finished|broke)/);
   });
 });
@@ -224,7 +254,9 @@ describe('summaries', () => {
   test('50 simultaneous requests share exactly one upstream generation', async () => {
     addPaper('2605.00001');
     fake.tokenDelayMs = 1;
-    const requests = await Promise.all(Array.from({ length: 50 }, (_, i) => requestSummary('2605.00001', 'en', { client: `c${i % 5}` })));
+    const requests = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => requestSummary('2605.00001', 'en', { client: `c${i % 5}` })),
+    );
     const jobs = new Set(requests.map((r) => (r.kind === 'job' ? r.job : null)));
     assert.equal(jobs.size, 1);
     const job = [...jobs][0] as SummaryJob;
@@ -255,7 +287,10 @@ describe('summaries', () => {
     addPaper('2605.00001');
     fake.mode = 'error';
     const { events } = await run('2605.00001');
-    assert.deepEqual(events.at(-1), { type: 'error', message: 'LLM HTTP 400: Invalid request: model not found' });
+    assert.deepEqual(events.at(-1), {
+      type: 'error',
+      message: 'LLM HTTP 400: Invalid request: model not found',
+    });
     assert.equal(getSummary('2605.00001', 'en'), null);
   });
 
@@ -266,10 +301,17 @@ describe('summaries', () => {
     const stale = getSummary('2605.00001', 'en')!;
     assert.equal(stale.paperVersion, 1);
     assert.equal(stale.currentVersion, 2);
-    assert.equal((await requestSummary('2605.00001', 'en', { client: 'test' })).kind, 'cached', 'stale is still served');
+    assert.equal(
+      (await requestSummary('2605.00001', 'en', { client: 'test' })).kind,
+      'cached',
+      'stale is still served',
+    );
     const { result } = await run('2605.00001', { regenerate: true });
     assert.equal(result.kind, 'job');
-    assert.ok(result.kind === 'job' && result.stale?.paperVersion === 1, 'the stale one is offered meanwhile');
+    assert.ok(
+      result.kind === 'job' && result.stale?.paperVersion === 1,
+      'the stale one is offered meanwhile',
+    );
     assert.deepEqual(fake.pdfRequests, ['2605.00001v1', '2605.00001v2']);
     assert.match(fake.requests[6]!.messages[0]!.content, /Revised/);
     const fresh = getSummary('2605.00001', 'en')!;
@@ -288,8 +330,15 @@ describe('summaries', () => {
   test('a PDF whose text cannot be trusted is not used: the abstract is, the reader is told why, and it is logged', async (t) => {
     // Letters without words, as a font without a Unicode map gives them.
     let seed = 7;
-    const junk = () => Array.from({ length: 6 }, () => String.fromCharCode(65 + ((seed = (seed * 48271) % 2147483647) % 26)) + 'qzxkv'.slice(seed % 4)).join(' ');
-    const pages = Array.from({ length: 3 }, () => ({ left: Array.from({ length: 8 }, junk), right: Array.from({ length: 8 }, junk) }));
+    const junk = () =>
+      Array.from(
+        { length: 6 },
+        () => String.fromCharCode(65 + ((seed = (seed * 48271) % 2147483647) % 26)) + 'qzxkv'.slice(seed % 4),
+      ).join(' ');
+    const pages = Array.from({ length: 3 }, () => ({
+      left: Array.from({ length: 8 }, junk),
+      right: Array.from({ length: 8 }, junk),
+    }));
     fake.pdfs.set('2605.00003v1', await makePdf({ title: 'Qzx Kvb', pages, references: [] }));
     addPaper('2605.00003');
     const warn = t.mock.method(console, 'warn', () => undefined);
@@ -297,16 +346,29 @@ describe('summaries', () => {
     assert.match(fake.requests[0]!.messages[0]!.content, /only the title and abstract follow/);
     assert.equal(getSummary('2605.00003', 'en')!.source, 'abstract');
     const status = events.find((e) => e.type === 'status' && e.stage === 'llm');
-    assert.match(status?.type === 'status' ? (status.note ?? '') : '', /full text not used: the PDF text has no ordinary words/);
-    assert.ok(warn.mock.calls.some((c) => /\[summaries\] 2605\.00003v1: using the abstract/.test(String(c.arguments[0]))));
+    assert.match(
+      status?.type === 'status' ? (status.note ?? '') : '',
+      /full text not used: the PDF text has no ordinary words/,
+    );
+    assert.ok(
+      warn.mock.calls.some((c) =>
+        /\[summaries\] 2605\.00003v1: using the abstract/.test(String(c.arguments[0])),
+      ),
+    );
   });
 
   test('a Chinese paper reaches the model in Chinese', async () => {
-    fake.pdfs.set('2605.00004v1', new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))));
+    fake.pdfs.set(
+      '2605.00004v1',
+      new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers/zh.pdf'))),
+    );
     addPaper('2605.00004');
     await run('2605.00004', { language: 'zh' });
     assert.equal(getSummary('2605.00004', 'zh')!.source, 'pdf');
-    assert.match(fake.requests[0]!.messages[0]!.content, /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/);
+    assert.match(
+      fake.requests[0]!.messages[0]!.content,
+      /本文的核心观察是：每个词元需要关注的键的数量本身可以从数据中学习得到。/,
+    );
   });
 
   test('per-client rate limit on new generations; cached summaries are not limited', async () => {

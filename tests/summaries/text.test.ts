@@ -9,7 +9,8 @@ import { systemMessage } from '@/lib/llm/prompts';
 import { pdfToText } from '@/lib/pdf/extract';
 import { estimateTokens, fitText, untrustedText } from '@/lib/summaries/text';
 
-const paper = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers', `${name}.pdf`)));
+const paper = (name: string) =>
+  new Uint8Array(readFileSync(path.join(import.meta.dirname, '../pdf/papers', `${name}.pdf`)));
 let thesis: string;
 let zh: string;
 before(async () => {
@@ -43,10 +44,33 @@ describe('token budget', () => {
     assert.ok(thesis[fitted.text.length] === '\n', 'cut at a paragraph end');
     assert.equal(fitted.omitted!.references, true);
     assert.ok(fitted.omitted!.cutPercent > 50 && fitted.omitted!.cutPercent < 100);
-    const note = systemMessage('en', { id: '2311.04455', title: 'T', text: fitted.text, source: 'pdf', omitted: fitted.omitted });
-    assert.match(note, new RegExp(`the reference list was left out \\(appendices after it are kept\\) and the last ${fitted.omitted!.cutPercent}% of the text was cut`));
-    assert.match(systemMessage('zh', { id: 'x', title: 'T', text: 't', source: 'pdf', omitted: { references: true, cutPercent: 0 } }), /省略了参考文献列表（其后的附录保留）。/);
-    assert.doesNotMatch(systemMessage('en', { id: 'x', title: 'T', text: 't', source: 'pdf' }), /context window/);
+    const note = systemMessage('en', {
+      id: '2311.04455',
+      title: 'T',
+      text: fitted.text,
+      source: 'pdf',
+      omitted: fitted.omitted,
+    });
+    assert.match(
+      note,
+      new RegExp(
+        `the reference list was left out \\(appendices after it are kept\\) and the last ${fitted.omitted!.cutPercent}% of the text was cut`,
+      ),
+    );
+    assert.match(
+      systemMessage('zh', {
+        id: 'x',
+        title: 'T',
+        text: 't',
+        source: 'pdf',
+        omitted: { references: true, cutPercent: 0 },
+      }),
+      /省略了参考文献列表（其后的附录保留）。/,
+    );
+    assert.doesNotMatch(
+      systemMessage('en', { id: 'x', title: 'T', text: 't', source: 'pdf' }),
+      /context window/,
+    );
   });
 
   test('Chinese text is fitted by its own token count', () => {
@@ -57,24 +81,55 @@ describe('token budget', () => {
 });
 
 describe('quality gate', () => {
-  const prose = 'We propose a method for the summarisation of papers and evaluate it on three benchmarks. '.repeat(10);
+  const prose =
+    'We propose a method for the summarisation of papers and evaluate it on three benchmarks. '.repeat(10);
   test('readable text passes, in English, Chinese or another language', async () => {
     assert.equal(untrustedText(prose, { title: 'A method' }), null);
-    assert.equal(untrustedText(zh, { title: 'Gated sparse attention for long texts' }), null, 'a Chinese paper with an English title');
+    assert.equal(
+      untrustedText(zh, { title: 'Gated sparse attention for long texts' }),
+      null,
+      'a Chinese paper with an English title',
+    );
     assert.equal(untrustedText(zh, { title: '面向长文本的门控稀疏注意力机制' }), null);
-    assert.equal(untrustedText('Nous proposons une méthode pour le résumé des articles et la évaluons sur trois corpus. '.repeat(10), { title: 'Une méthode' }), null);
+    assert.equal(
+      untrustedText(
+        'Nous proposons une méthode pour le résumé des articles et la évaluons sur trois corpus. '.repeat(10),
+        { title: 'Une méthode' },
+      ),
+      null,
+    );
     assert.equal(untrustedText(thesis, { title: 'Adaptive Computation in Sequence Models' }), null);
-    assert.equal(untrustedText(await pdfToText(paper('maths')), { title: 'Concentration inequalities for top-k attention with random keys' }), null, 'a maths-heavy paper');
+    assert.equal(
+      untrustedText(await pdfToText(paper('maths')), {
+        title: 'Concentration inequalities for top-k attention with random keys',
+      }),
+      null,
+      'a maths-heavy paper',
+    );
   });
 
   test('junk does not: too little, symbols, letters without words, or none of the title’s script', () => {
     assert.match(untrustedText('Short text.', { title: 'T' })!, /almost no extractable text/);
     assert.match(untrustedText('∑ ∫ ≤ ≥ ( ) [ ] 1 2 3 = + − '.repeat(40), { title: 'T' })!, /mostly symbols/);
-    assert.match(untrustedText('T h i s i s a p a p e r '.repeat(40), { title: 'T' })!, /letters without words/);
-    assert.match(untrustedText('Xqz kvbt Wrpl mnzq Ghtk vwqz '.repeat(40), { title: 'T' })!, /no ordinary words/);
+    assert.match(
+      untrustedText('T h i s i s a p a p e r '.repeat(40), { title: 'T' })!,
+      /letters without words/,
+    );
+    assert.match(
+      untrustedText('Xqz kvbt Wrpl mnzq Ghtk vwqz '.repeat(40), { title: 'T' })!,
+      /no ordinary words/,
+    );
     // The failure this gate is for: a Chinese paper whose Chinese characters were all lost.
-    const latinLeftovers = 'Transformer O(T^2 d) softmax 8192 arXiv:2405.11223 2.2 and the of in for '.repeat(20);
-    assert.match(untrustedText(latinLeftovers, { title: '面向长文本的门控稀疏注意力机制' })!, /none of the title's Chinese, Japanese or Korean script/);
-    assert.match(untrustedText('αβγδε ζηθικ λμνξο '.repeat(40), { title: 'An English title' })!, /mostly in Greek script/);
+    const latinLeftovers = 'Transformer O(T^2 d) softmax 8192 arXiv:2405.11223 2.2 and the of in for '.repeat(
+      20,
+    );
+    assert.match(
+      untrustedText(latinLeftovers, { title: '面向长文本的门控稀疏注意力机制' })!,
+      /none of the title's Chinese, Japanese or Korean script/,
+    );
+    assert.match(
+      untrustedText('αβγδε ζηθικ λμνξο '.repeat(40), { title: 'An English title' })!,
+      /mostly in Greek script/,
+    );
   });
 });

@@ -7,5 +7,8 @@ export const dynamic = 'force-dynamic';
 
 export function GET() {
   const report = health();
-  return NextResponse.json(report, { status: report.status === 'error' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(report, {
+    status: report.status === 'error' ? 503 : 200,
+    headers: { 'Cache-Control': 'no-store' },
+  });
 }

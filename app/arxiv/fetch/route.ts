@@ -10,10 +10,18 @@ import { escapeHtml } from '@/lib/render/escape';
 
 export const dynamic = 'force-dynamic';
 
-const readerHttp = () => new ArxivHttp({ ...defaultHttpOptions(), timeoutMs: 6000, retries: 1, backoffMs: 1000, maxRetryAfterMs: 0 });
+const readerHttp = () =>
+  new ArxivHttp({
+    ...defaultHttpOptions(),
+    timeoutMs: 6000,
+    retries: 1,
+    backoffMs: 1000,
+    maxRetryAfterMs: 0,
+  });
 
 function explain(reason: string | undefined): string {
-  if (/timeout|timed out|aborted/i.test(reason ?? '')) return 'arXiv did not answer in time. It may be busy or unreachable from this server; please try again later.';
+  if (/timeout|timed out|aborted/i.test(reason ?? ''))
+    return 'arXiv did not answer in time. It may be busy or unreachable from this server; please try again later.';
   if (/HTTP \d/.test(reason ?? '')) return 'arXiv answered with an error. Please try again later.';
   return 'arXiv could not be reached from this server. Please try again later.';
 }
@@ -34,13 +42,23 @@ export async function POST(request: Request) {
     .filter((id): id is string => Boolean(id))
     .slice(0, 50);
   const back = ids.length ? `/arxiv/${ids.join(',')}` : null;
-  const fail = (status: number, message: string) => (json ? Response.json({ error: message }, { status }) : failurePage(status, message, back));
+  const fail = (status: number, message: string) =>
+    json ? Response.json({ error: message }, { status }) : failurePage(status, message, back);
   if (!ids.length) return fail(400, 'No arXiv ids were given.');
-  const run = await ingestIds(ids, defaultContext({ http: readerHttp() })).catch((e: Error) => ({ status: 'failed', errors: [{ reason: e.message }], inserted: 0, updated: 0, skipped: 0 }));
+  const run = await ingestIds(ids, defaultContext({ http: readerHttp() })).catch((e: Error) => ({
+    status: 'failed',
+    errors: [{ reason: e.message }],
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+  }));
   if (run.status === 'failed') {
     console.error(`fetch from arXiv (${ids.join(', ')}) failed: ${run.errors[0]?.reason ?? 'unknown error'}`);
     return fail(502, explain(run.errors[0]?.reason));
   }
-  if (run.inserted + run.updated + run.skipped === 0) return fail(404, `arXiv has no paper ${ids.join(', ')}.`);
-  return json ? Response.json({ location: back }) : new Response(null, { status: 303, headers: { location: back! } });
+  if (run.inserted + run.updated + run.skipped === 0)
+    return fail(404, `arXiv has no paper ${ids.join(', ')}.`);
+  return json
+    ? Response.json({ location: back })
+    : new Response(null, { status: 303, headers: { location: back! } });
 }

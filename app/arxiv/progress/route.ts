@@ -11,7 +11,11 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request): Response {
   const params = new URL(request.url).searchParams;
   const id = parseArxivId(params.get('paper') ?? '')?.id;
-  const text = (body: string, status = 200) => new Response(`${body}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  const text = (body: string, status = 200) =>
+    new Response(`${body}\n`, {
+      status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   if (!id) return text('Not an arXiv id.', 404);
   const language = languageOf(params.get('lang'));
   if (getSummary(id, language)) return text('1');

@@ -10,7 +10,8 @@ export function POST(request: Request): Response {
   const params = new URL(request.url).searchParams;
   const id = parseArxivId(params.get('paper') ?? '')?.id;
   const key = params.get('key');
-  if (!id || !['pdf', 'kimi', 'unstar'].includes(key ?? '')) return new Response('Expected key=pdf|kimi|unstar and paper=<arXiv id>.\n', { status: 400 });
+  if (!id || !['pdf', 'kimi', 'unstar'].includes(key ?? ''))
+    return new Response('Expected key=pdf|kimi|unstar and paper=<arXiv id>.\n', { status: 400 });
   if (key !== 'unstar') countClick(id, key === 'pdf' ? 'pdf' : 'summary');
   return new Response(null, { status: 204 });
 }

@@ -19,19 +19,34 @@ const TYPES: Record<string, string> = {
 };
 
 let version: Promise<string> | undefined;
-const installedVersion = () => (version ??= readFile(path.join(ROOT, 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version));
+const installedVersion = () =>
+  (version ??= readFile(path.join(ROOT, 'package.json'), 'utf8').then(
+    (t) => (JSON.parse(t) as { version: string }).version,
+  ));
 
-const notFound = () => new Response('Not found.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+  new Response('Not found.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const [v, dir, file, ...rest] = (await params).path;
   const ext = file?.split('.').pop() ?? '';
-  if (rest.length || !dir || !file || !DIRS.has(dir) || !/^[\w.-]+$/.test(file) || !(ext in TYPES) || v !== (await installedVersion())) return notFound();
+  if (
+    rest.length ||
+    !dir ||
+    !file ||
+    !DIRS.has(dir) ||
+    !/^[\w.-]+$/.test(file) ||
+    !(ext in TYPES) ||
+    v !== (await installedVersion())
+  )
+    return notFound();
   // From build/ only the worker: the library itself is bundled with the viewer.
   if (dir === 'build' && file !== 'pdf.worker.min.mjs') return notFound();
   try {
     const body = await readFile(path.join(ROOT, dir, file));
-    return new Response(body, { headers: { 'content-type': TYPES[ext]!, 'cache-control': 'public, max-age=31536000, immutable' } });
+    return new Response(body, {
+      headers: { 'content-type': TYPES[ext]!, 'cache-control': 'public, max-age=31536000, immutable' },
+    });
   } catch {
     return notFound();
   }

@@ -18,7 +18,10 @@ import { languageOf, summaryView } from '@/lib/summaries/view';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Summary', robots: { index: false } };
 
-type Props = { params: Promise<{ id: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function SummaryPage({ params, searchParams }: Props) {
   const id = idFromSegments((await params).id)?.id;
@@ -29,10 +32,20 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const cached = getSummary(id, language);
   const job = cached ? undefined : jobProgress(id, language);
   const [view] = await loadPaperViews([id], { render: false });
-  const reading = { id, title: paper.title, titleText: plainText(paper.title), authors: view?.authors ?? [], year: view?.submittedAt?.slice(0, 4) ?? null, primaryCategory: view?.primaryCategory ?? null };
+  const reading = {
+    id,
+    title: paper.title,
+    titleText: plainText(paper.title),
+    authors: view?.authors ?? [],
+    year: view?.submittedAt?.slice(0, 4) ?? null,
+    primaryCategory: view?.primaryCategory ?? null,
+  };
   // Without a provider nothing can be generated: say so plainly, once, instead of offering to.
   const disabled = !cached && !job && !summariesEnabled();
-  const refused = typeof query.refused === 'string' && query.refused in REFUSALS ? REFUSALS[query.refused as keyof typeof REFUSALS] : null;
+  const refused =
+    typeof query.refused === 'string' && query.refused in REFUSALS
+      ? REFUSALS[query.refused as keyof typeof REFUSALS]
+      : null;
   return (
     <article className="space-y-4">
       <header className="space-y-1">
@@ -42,7 +55,11 @@ export default async function SummaryPage({ params, searchParams }: Props) {
           </a>{' '}
           · FAQ ·{' '}
           {(['en', 'zh'] as const).map((l) => (
-            <Link key={l} href={`/summary/${id}?lang=${l}`} className={l === language ? 'font-semibold' : 'underline'}>
+            <Link
+              key={l}
+              href={`/summary/${id}?lang=${l}`}
+              className={l === language ? 'font-semibold' : 'underline'}
+            >
               {l === 'en' ? 'English' : '中文'}{' '}
             </Link>
           ))}
@@ -59,7 +76,10 @@ export default async function SummaryPage({ params, searchParams }: Props) {
               {job ? (
                 <>
                   <meta httpEquiv="refresh" content="3" />
-                  <p>{job.stage === 'queued' ? `Queued: position ${job.position}` : 'Generating…'} This page refreshes itself.</p>
+                  <p>
+                    {job.stage === 'queued' ? `Queued: position ${job.position}` : 'Generating…'} This page
+                    refreshes itself.
+                  </p>
                 </>
               ) : (
                 <form method="post" action={`/api/summary/${id}?lang=${language}`}>
@@ -71,7 +91,14 @@ export default async function SummaryPage({ params, searchParams }: Props) {
               )}
             </noscript>
           )}
-          <SummaryPanel key={language} paperId={id} language={language} initial={cached ? summaryView(cached) : null} autoStart syncUrl />
+          <SummaryPanel
+            key={language}
+            paperId={id}
+            language={language}
+            initial={cached ? summaryView(cached) : null}
+            autoStart
+            syncUrl
+          />
         </>
       )}
     </article>

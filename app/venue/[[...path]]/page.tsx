@@ -12,13 +12,16 @@ type Props = { params: Promise<{ path?: string[] }> };
 export default async function VenuePage({ params }: Props) {
   const path = (await params).path ?? [];
   // "ICML.2025" → "ICML 2025"; paper ids ("abc@OpenReview") and "latest"/"feed"/"kimi" name no conference.
-  const venue = /^[A-Za-z][\w-]*(?:\.\d{4})?$/.test(path[0] ?? '') && !['latest', 'kimi', 'feed'].includes(path[0]!) ? path[0]!.replace('.', ' ') : null;
+  const venue =
+    /^[A-Za-z][\w-]*(?:\.\d{4})?$/.test(path[0] ?? '') && !['latest', 'kimi', 'feed'].includes(path[0]!)
+      ? path[0]!.replace('.', ' ')
+      : null;
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold">Conference proceedings are not on this site</h1>
       <p>
-        This address comes from papers.cool&apos;s venue section. This site follows arXiv only: it has no conference
-        proceedings, their papers or their feeds.
+        This address comes from papers.cool&apos;s venue section. This site follows arXiv only: it has no
+        conference proceedings, their papers or their feeds.
       </p>
       <p>
         {venue ? (
@@ -30,7 +33,11 @@ export default async function VenuePage({ params }: Props) {
             Search arXiv
           </Link>
         )}{' '}
-        — many conference papers are on arXiv too — or go to <Link href="/" className="underline">the home page</Link>.
+        — many conference papers are on arXiv too — or go to{' '}
+        <Link href="/" className="underline">
+          the home page
+        </Link>
+        .
       </p>
     </section>
   );

@@ -17,7 +17,12 @@ export function parseApiAtom(xml: string): ParsedAtom {
   const error = entries.find((e) => text(e.id).includes('/api/errors'));
   if (error) throw new FeedError(`arXiv API error: ${squash(text(error.summary))}`, 'api-error');
 
-  const out: ParsedAtom = { papers: [], listings: [], errors: [], totalResults: Number(text(feed.totalResults)) || 0 };
+  const out: ParsedAtom = {
+    papers: [],
+    listings: [],
+    errors: [],
+    totalResults: Number(text(feed.totalResults)) || 0,
+  };
   for (const entry of entries) {
     const parsed = parseArxivId(text(entry.id));
     if (!parsed) {
@@ -25,7 +30,9 @@ export function parseApiAtom(xml: string): ParsedAtom {
       continue;
     }
     const primary = attr(entry.primary_category, 'term');
-    const terms = list(entry.category).map((c) => attr(c, 'term')).filter((t): t is string => !!t);
+    const terms = list(entry.category)
+      .map((c) => attr(c, 'term'))
+      .filter((t): t is string => !!t);
     const categories = [...new Set([primary, ...terms].filter((t): t is string => !!t))];
     const published = parseDate(text(entry.published));
     const updated = parseDate(text(entry.updated));
@@ -35,7 +42,9 @@ export function parseApiAtom(xml: string): ParsedAtom {
       version,
       title: squash(text(entry.title)),
       abstract: normaliseAbstract(text(entry.summary)),
-      authors: list(entry.author).map((a) => squash(text(child(a, 'name')))).filter(Boolean),
+      authors: list(entry.author)
+        .map((a) => squash(text(child(a, 'name'))))
+        .filter(Boolean),
       categories,
       comments: optional(text(entry.comment)),
       journalRef: optional(text(entry.journal_ref)),

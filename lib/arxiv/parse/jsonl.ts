@@ -38,7 +38,10 @@ export type JsonlFormat = 'kaggle' | 'daily';
 
 /** A record that failed validation: its id (when readable) and why. */
 export class RecordRejected extends Error {
-  constructor(readonly id: string | undefined, reason: string) {
+  constructor(
+    readonly id: string | undefined,
+    reason: string,
+  ) {
     super(reason);
   }
 }
@@ -57,7 +60,10 @@ function validate<T>(schema: z.ZodType<T>, obj: Record<string, unknown>): T {
   const r = schema.safeParse(obj);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new RecordRejected(typeof obj.id === 'string' ? obj.id : undefined, `${issue.path.join('.') || 'record'}: ${issue.message}`);
+  throw new RecordRejected(
+    typeof obj.id === 'string' ? obj.id : undefined,
+    `${issue.path.join('.') || 'record'}: ${issue.message}`,
+  );
 }
 
 function arxivIdOf(raw: string): { id: string; version?: number } {
@@ -74,8 +80,14 @@ export function detectFormat(line: string): JsonlFormat {
 export function parseKaggleLine(line: string): PaperRecord {
   const r = validate(kaggleSchema, parseJson(line));
   const { id } = arxivIdOf(r.id);
-  const versions = r.versions.map((v) => ({ version: Number(v.version.slice(1)), submittedAt: parseDate(v.created) }));
-  const latest = versions.reduce<(typeof versions)[number] | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined);
+  const versions = r.versions.map((v) => ({
+    version: Number(v.version.slice(1)),
+    submittedAt: parseDate(v.created),
+  }));
+  const latest = versions.reduce<(typeof versions)[number] | undefined>(
+    (a, v) => (!a || v.version > a.version ? v : a),
+    undefined,
+  );
   return {
     id,
     version: latest?.version ?? 1,
@@ -94,7 +106,11 @@ export function parseKaggleLine(line: string): PaperRecord {
   };
 }
 
-export function parseDailyLine(line: string, date: string, position: number): { paper: PaperRecord; listings: ListingRecord[] } {
+export function parseDailyLine(
+  line: string,
+  date: string,
+  position: number,
+): { paper: PaperRecord; listings: ListingRecord[] } {
   const r = validate(dailySchema, parseJson(line));
   const { id, version } = arxivIdOf(r.id);
   const categories = r.categories.map(squash);
@@ -111,7 +127,13 @@ export function parseDailyLine(line: string, date: string, position: number): { 
     },
     // The dump does not say which papers are replacements: first category = new, others = cross,
     // unless the id is too old for this to be the paper's first announcement.
-    listings: listingsFor(id, categories, date, couldBeFirstAnnouncement(id, date) ? 'new' : 'replace', position),
+    listings: listingsFor(
+      id,
+      categories,
+      date,
+      couldBeFirstAnnouncement(id, date) ? 'new' : 'replace',
+      position,
+    ),
   };
 }
 
@@ -122,7 +144,9 @@ export function dailyDumpDate(file: string): string | undefined {
 }
 
 /** Lines of a (possibly huge) file, streamed in constant memory, with their 1-based numbers. */
-export async function* readLines(file: string): AsyncGenerator<{ line: string; lineNo: number; bytes: number }> {
+export async function* readLines(
+  file: string,
+): AsyncGenerator<{ line: string; lineNo: number; bytes: number }> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;

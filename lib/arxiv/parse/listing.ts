@@ -43,7 +43,13 @@ export function listingsFor(
   const day = listingDay(date);
   return categories
     .filter((c) => inScope(c, scope) && !(c === primary && isCrossOnly(announced)))
-    .map((category) => ({ paperId, category, date: day, type: typeFor(category, primary, replacement), position }));
+    .map((category) => ({
+      paperId,
+      category,
+      date: day,
+      type: typeFor(category, primary, replacement),
+      position,
+    }));
 }
 
 /**

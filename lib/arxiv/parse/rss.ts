@@ -41,7 +41,9 @@ function parseRss2(channel: XmlNode | undefined): ParsedFeed {
     const guid = text(item.guid) || text(item.link);
     const parsed = parseArxivId(guid);
     if (!parsed) return void feed.errors.push({ id: guid, reason: 'item without an arXiv id' });
-    const categories = list(item.category).map((c) => squash(text(c))).filter(Boolean);
+    const categories = list(item.category)
+      .map((c) => squash(text(c)))
+      .filter(Boolean);
     const type = squash(text(item.announce_type));
     if (!ANNOUNCE_TYPES.includes(type as AnnounceType)) {
       return void feed.errors.push({ id: parsed.id, reason: `unknown announce type "${type}"` });
@@ -82,11 +84,16 @@ function legacyScope(title: string): string[] {
 function parseRdf(rdf: XmlNode): ParsedFeed {
   const channel = child(rdf, 'channel') as XmlNode | undefined;
   const date = announcementDay(text(child(channel, 'date')));
-  return parseLegacyItems(list(rdf.item) as XmlNode[], date, legacyScope(squash(text(child(channel, 'title')))));
+  return parseLegacyItems(
+    list(rdf.item) as XmlNode[],
+    date,
+    legacyScope(squash(text(child(channel, 'title')))),
+  );
 }
 
 // "Title. (arXiv:1209.2411v1 [math.PR])", "… [math.DG] UPDATED)", "(arXiv:astro-ph/0012023v2 UPDATED)"
-const LEGACY_TITLE = /^([\s\S]*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[([^\]]+)\])?(?:\s+(UPDATED|CROSS LISTED))?\)\s*$/;
+const LEGACY_TITLE =
+  /^([\s\S]*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[([^\]]+)\])?(?:\s+(UPDATED|CROSS LISTED))?\)\s*$/;
 
 function parseLegacyItems(items: XmlNode[], date: string | undefined, scope: string[]): ParsedFeed {
   const feed = emptyFeed(date, scope);
@@ -94,11 +101,16 @@ function parseLegacyItems(items: XmlNode[], date: string | undefined, scope: str
     const rawTitle = squash(text(item.title));
     const m = LEGACY_TITLE.exec(rawTitle);
     const parsed = m ? parseArxivId(m[2]!) : null;
-    if (!m || !parsed) return void feed.errors.push({ id: text(item.link), reason: `unrecognised item title "${rawTitle.slice(0, 80)}"` });
+    if (!m || !parsed)
+      return void feed.errors.push({
+        id: text(item.link),
+        reason: `unrecognised item title "${rawTitle.slice(0, 80)}"`,
+      });
     if (!date) return void feed.errors.push({ id: parsed.id, reason: 'feed without a date' });
     const primary = m[3] ?? archiveOf(parsed.id.split('/')[0]!);
     const html = text(item.description);
-    const authorsHtml = list(item.creator).map(text).join(', ') || (/Authors:([\s\S]*?)<\/p>/i.exec(html)?.[1] ?? '');
+    const authorsHtml =
+      list(item.creator).map(text).join(', ') || (/Authors:([\s\S]*?)<\/p>/i.exec(html)?.[1] ?? '');
     const abstractHtml = html.replace(/<p>\s*Authors:[\s\S]*?<\/p>/i, '');
     const paper: PaperRecord = {
       id: parsed.id,

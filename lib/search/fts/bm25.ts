@@ -23,12 +23,19 @@ export function weightForTf(t: number, docTokens: number, avgdl: number): number
 
 /** FTS5's idf. The log is C's, through SQLite's ln(): Math.log differs from it in the last bit for some inputs. */
 export function idf(db: Database.Database, rows: number, docs: number): number {
-  const v = statement<[number], { v: number }>('SELECT ln(?) AS v', db).get((rows - docs + 0.5) / (docs + 0.5))!.v;
+  const v = statement<[number], { v: number }>('SELECT ln(?) AS v', db).get(
+    (rows - docs + 0.5) / (docs + 0.5),
+  )!.v;
   return v <= 0.0 ? 1e-6 : v;
 }
 
 /** Σ_i idf_i · tf_i in FTS5's order (the magnitude of `rank`). */
-export function bm25(idfs: readonly number[], ws: readonly number[], docTokens: number, avgdl: number): number {
+export function bm25(
+  idfs: readonly number[],
+  ws: readonly number[],
+  docTokens: number,
+  avgdl: number,
+): number {
   let score = 0.0;
   for (let i = 0; i < idfs.length; i++) score += idfs[i]! * tf(ws[i]!, docTokens, avgdl);
   return score;
@@ -37,7 +44,7 @@ export function bm25(idfs: readonly number[], ws: readonly number[], docTokens: 
 /** SQLite's record varints, which FTS5 uses in its averages record and docsize blobs. */
 export function readVarints(blob: Uint8Array): number[] {
   const out: number[] = [];
-  for (let i = 0; i < blob.length; ) {
+  for (let i = 0; i < blob.length;) {
     let v = 0;
     for (let n = 0; ; n++) {
       const byte = blob[i++]!;

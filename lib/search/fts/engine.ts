@@ -16,7 +16,16 @@ import { markedToHtml } from '../highlight';
 import type { OffloadRanking } from './rankedLists';
 import { buildTopK, updateTopK, type TopKUpkeep } from './topk';
 import { topKAnswer, type RowFilter } from './topkSearch';
-import { MAX_RESULTS, type ParsedQuery, type SearchEngine, type SearchFilters, type SearchHit, type SearchPage, type SearchRequest, type Term } from '../types';
+import {
+  MAX_RESULTS,
+  type ParsedQuery,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  type Term,
+} from '../types';
 
 /** An FTS5 string literal: every user term is quoted, so no user text is ever FTS5 syntax. */
 function ftsTerm(t: Term): string {
@@ -44,7 +53,10 @@ function categorySql(categories: readonly string[], params: Record<string, strin
 }
 
 /** SQL conditions on Paper p for the filters, with their parameters. */
-function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: string; params: Record<string, string> } {
+function filterSql(
+  f: SearchFilters,
+  excludeId: string | undefined,
+): { sql: string; params: Record<string, string> } {
   const parts: string[] = [];
   const params: Record<string, string> = {};
   if (f.categories.length) parts.push(categorySql(f.categories, params));
@@ -67,7 +79,8 @@ function filterSql(f: SearchFilters, excludeId: string | undefined): { sql: stri
 const ORDER = {
   relevance: 'rank',
   newest: newestFirstSql('rank'),
-  popularity: '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
+  popularity:
+    '(SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) IS NULL, (SELECT c.pdf + c.summary FROM PaperClicks c WHERE c.paperId = p.id) DESC, rank',
 } as const;
 
 /** The app's statement cache (lib/db.ts): searches repeat a handful of shapes, and compiling costs more than a fast search. */
@@ -99,7 +112,10 @@ export class FtsEngine implements SearchEngine {
   /** Rebuilds the whole index from Paper (after VACUUM, or to recover from manual edits). */
   rebuild(): void {
     const db = this.db();
-    for (const table of FTS_TABLES) db.exec(`INSERT INTO ${table}(${table}) VALUES ('rebuild'); INSERT INTO ${table}(${table}) VALUES ('optimize');`);
+    for (const table of FTS_TABLES)
+      db.exec(
+        `INSERT INTO ${table}(${table}) VALUES ('rebuild'); INSERT INTO ${table}(${table}) VALUES ('optimize');`,
+      );
     buildTopK(db);
   }
 
@@ -108,7 +124,10 @@ export class FtsEngine implements SearchEngine {
     const r = { ...request, query: withSpellings(db, request.query) };
     const match = ftsMatchExpression(r.query, r.match);
     if (!match) return { hits: [], total: 0 };
-    const f = filterSql({ ...r.filters, categories: [...r.filters.categories, ...r.query.categories] }, r.excludeId);
+    const f = filterSql(
+      { ...r.filters, categories: [...r.filters.categories, ...r.query.categories] },
+      r.excludeId,
+    );
     const from = `FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match${f.sql}`;
     const limit = Math.max(0, Math.min(r.limit, MAX_RESULTS - r.offset));
     // Relevance: papers with every word exactly first (exact.ts), each group in bm25 order. Not for
@@ -123,15 +142,27 @@ export class FtsEngine implements SearchEngine {
     const ftsOnly = 'FROM fts_papers WHERE fts_papers MATCH @match';
     const rankFrom = f.sql || r.sort !== 'relevance' ? from : ftsOnly;
     const ranked = (where: string, offset: number, count: number) =>
-      prepared<Record<string, unknown>, { docid: number }>(db, `SELECT fts_papers.rowid AS docid ${rankFrom}${where} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`)
+      prepared<Record<string, unknown>, { docid: number }>(
+        db,
+        `SELECT fts_papers.rowid AS docid ${rankFrom}${where} ORDER BY ${ORDER[r.sort]} LIMIT @limit OFFSET @offset`,
+      )
         .all({ ...f.params, match, exact, limit: count, offset })
         .map((row) => row.docid);
     // Counting stops at the cap: a common word must not cost a scan of every match.
     const countFrom = f.sql ? from : ftsOnly;
     const total =
       fast?.total ??
-      prepared<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM (SELECT 1 ${countFrom} LIMIT ${MAX_RESULTS})`).get({ ...f.params, match })!.total;
-    const rowids = fast?.rowids ?? (!total || !limit ? [] : keep ? tiered(ranked, keep, r.offset, limit, lists?.unfiltered) : ranked('', r.offset, limit));
+      prepared<Record<string, unknown>, { total: number }>(
+        db,
+        `SELECT count(*) AS total FROM (SELECT 1 ${countFrom} LIMIT ${MAX_RESULTS})`,
+      ).get({ ...f.params, match })!.total;
+    const rowids =
+      fast?.rowids ??
+      (!total || !limit
+        ? []
+        : keep
+          ? tiered(ranked, keep, r.offset, limit, lists?.unfiltered)
+          : ranked('', r.offset, limit));
     return { hits: this.hits(match, rowids), total };
   }
 
@@ -163,7 +194,10 @@ export class FtsEngine implements SearchEngine {
   async related(id: string, keywords: string, limit: number, offset = 0): Promise<SearchPage> {
     const db = this.db();
     const match = ftsMatchExpression(relatedRequest(id, keywords, limit, offset).query, 'any');
-    const paper = prepared<{ id: string }, Omit<Candidate, 'docid' | 'score'>>(db, 'SELECT id, categories, authors FROM Paper WHERE id = @id').get({ id });
+    const paper = prepared<{ id: string }, Omit<Candidate, 'docid' | 'score'>>(
+      db,
+      'SELECT id, categories, authors FROM Paper WHERE id = @id',
+    ).get({ id });
     if (!match || !paper) return { hits: [], total: 0 };
     const source = toRelatedPaper(paper);
     const params: Record<string, string> = { match, id };
@@ -179,24 +213,40 @@ export class FtsEngine implements SearchEngine {
         .map(toRelatedPaper);
     const need = Math.min(offset + limit, MAX_RESULTS);
     const inField = rankRelated(source, candidates(field, RELATED_POOL));
-    const ranked = inField.length >= need ? inField : [...inField, ...rankRelated(source, candidates(`NOT ${field}`, need - inField.length))];
+    const ranked =
+      inField.length >= need
+        ? inField
+        : [...inField, ...rankRelated(source, candidates(`NOT ${field}`, need - inField.length))];
     const total = prepared<Record<string, unknown>, { total: number }>(
       db,
       `SELECT count(*) AS total FROM (SELECT 1 FROM fts_papers JOIN Paper p ON p.rowid = fts_papers.rowid WHERE fts_papers MATCH @match AND p.id <> @id LIMIT ${MAX_RESULTS})`,
     ).get({ match, id })!.total;
-    return { hits: this.hits(match, ranked.slice(offset, need).map((c) => c.docid)), total };
+    return {
+      hits: this.hits(
+        match,
+        ranked.slice(offset, need).map((c) => c.docid),
+      ),
+      total,
+    };
   }
 }
 
 // `+rowid`: an IN list on the bare rowid goes to FTS5, which then runs the MATCH once per listed row.
 const IN_EXACT = ' AND +fts_papers.rowid IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
-const NOT_IN_EXACT = ' AND +fts_papers.rowid NOT IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
+const NOT_IN_EXACT =
+  ' AND +fts_papers.rowid NOT IN (SELECT rowid FROM fts_exact WHERE fts_exact MATCH @exact)';
 
 /**
  * Ranks [offset, offset + limit) of the rows with the exact words followed by the others; `top`,
  * when the common-word lists gave it, is ranked('', 0, offset + limit).
  */
-function tiered(ranked: (where: string, offset: number, count: number) => number[], exact: RowFilter, offset: number, limit: number, top = ranked('', 0, offset + limit)): number[] {
+function tiered(
+  ranked: (where: string, offset: number, count: number) => number[],
+  exact: RowFilter,
+  offset: number,
+  limit: number,
+  top = ranked('', 0, offset + limit),
+): number[] {
   // Usually every row down to the page's end holds the exact words: then bm25 order is the answer,
   // found with doclist seeks instead of listing every exact row.
   const kept = exact(top);
@@ -211,8 +261,16 @@ function tiered(ranked: (where: string, offset: number, count: number) => number
 /** The query's words when the common-word lists can answer it: relevance order, every word, nothing else. */
 function plainWords(r: SearchRequest): string[] | null {
   const { query: q, filters: f } = r;
-  const plain = r.sort === 'relevance' && r.match === 'all' && !r.excludeId && !q.excluded.length && !q.categories.length;
-  if (!plain || f.categories.length || f.from || f.to || q.terms.some((t) => t.phrase || t.field || t.spellings)) return null;
+  const plain =
+    r.sort === 'relevance' && r.match === 'all' && !r.excludeId && !q.excluded.length && !q.categories.length;
+  if (
+    !plain ||
+    f.categories.length ||
+    f.from ||
+    f.to ||
+    q.terms.some((t) => t.phrase || t.field || t.spellings)
+  )
+    return null;
   return q.terms.map((t) => t.text);
 }
 

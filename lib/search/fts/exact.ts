@@ -12,7 +12,9 @@ import { textTokens } from './tokens';
 
 /** A token's exact forms: itself, its plural and its singular (only single plain tokens). */
 export function exactForms(token: string): string[] {
-  const inflected = [pluralize.plural(token), pluralize.singular(token)].map((f) => f.toLowerCase()).filter((f) => /^[\p{L}\p{N}]+$/u.test(f));
+  const inflected = [pluralize.plural(token), pluralize.singular(token)]
+    .map((f) => f.toLowerCase())
+    .filter((f) => /^[\p{L}\p{N}]+$/u.test(f));
   return [...new Set([token, ...inflected])];
 }
 
@@ -48,8 +50,15 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function asciiTests(expression: string): RegExp[] {
   return expression.split(' AND ').map((group) => {
-    const forms = [...group.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')).filter((f) => ASCII.test(f));
-    return forms.length ? new RegExp(`(?<![A-Za-z0-9\\u0080-\\uffff])(?:${forms.map(escapeRegExp).join('|')})(?![A-Za-z0-9\\u0080-\\uffff])`, 'i') : /(?!)/;
+    const forms = [...group.matchAll(/"((?:[^"]|"")*)"/g)]
+      .map((m) => m[1]!.replace(/""/g, '"'))
+      .filter((f) => ASCII.test(f));
+    return forms.length
+      ? new RegExp(
+          `(?<![A-Za-z0-9\\u0080-\\uffff])(?:${forms.map(escapeRegExp).join('|')})(?![A-Za-z0-9\\u0080-\\uffff])`,
+          'i',
+        )
+      : /(?!)/;
   });
 }
 
@@ -60,9 +69,18 @@ function asciiTests(expression: string): RegExp[] {
  * about what a few dozen rows' seeks cost when some word is rare, and answers every later question.
  */
 export function rowsMatchingExact(db: Database.Database, expression: string): RowFilter {
-  const some = statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db);
-  const all = statement<[string], { docid: number }>('SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ?', db);
-  const texts = statement<[string], { docid: number; title: string; authors: string; abstract: string }>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid IN (SELECT value FROM json_each(?))', db);
+  const some = statement<[string, string], { docid: number }>(
+    'SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
+    db,
+  );
+  const all = statement<[string], { docid: number }>(
+    'SELECT rowid AS docid FROM fts_exact WHERE fts_exact MATCH ?',
+    db,
+  );
+  const texts = statement<[string], { docid: number; title: string; authors: string; abstract: string }>(
+    'SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid IN (SELECT value FROM json_each(?))',
+    db,
+  );
   const tests = asciiTests(expression);
   const known = new Map<number, boolean>();
   let every: Set<number> | undefined;

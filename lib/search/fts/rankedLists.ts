@@ -14,7 +14,8 @@ export function rankedQuery(db: Database.Database): (match: string, k: number) =
      SELECT docid, score, (SELECT sz FROM fts_papers_docsize WHERE id = docid) AS sz FROM top`,
     db,
   );
-  return (match, k) => Float64Array.from(top.all(match, k).flatMap((r) => [r.docid, r.score, docTokens(r.sz)]));
+  return (match, k) =>
+    Float64Array.from(top.all(match, k).flatMap((r) => [r.docid, r.score, docTokens(r.sz)]));
 }
 
 /** Runs ranked queries elsewhere; collect() returns their lists in order. */

@@ -25,22 +25,35 @@ export function rankOnWorker(job: WorkerJob): ReturnType<OffloadRanking> {
     collect() {
       // The worker reports failures itself; the timeout only guards against a thread that died.
       const waited = Atomics.wait(done, 0, 0, 30 * 60_000);
-      const reply = receiveMessageOnPort(port1)?.message as { lists?: RankedList[]; error?: string } | undefined;
+      const reply = receiveMessageOnPort(port1)?.message as
+        { lists?: RankedList[]; error?: string } | undefined;
       void worker.terminate();
-      if (waited === 'timed-out' || !reply?.lists) throw new Error(`list build thread failed: ${reply?.error ?? 'no answer'}`);
+      if (waited === 'timed-out' || !reply?.lists)
+        throw new Error(`list build thread failed: ${reply?.error ?? 'no answer'}`);
       return reply.lists;
     },
   };
 }
 
 /** The worker thread's side (entry: rankedListsWorker.mjs). */
-export function runWorkerJob({ job, done, port }: { job: WorkerJob; done: Int32Array; port: MessagePort }): void {
+export function runWorkerJob({
+  job,
+  done,
+  port,
+}: {
+  job: WorkerJob;
+  done: Int32Array;
+  port: MessagePort;
+}): void {
   try {
     const db = new Database(job.dbFile, { readonly: true });
     const ranked = rankedQuery(db);
     const lists = job.matches.map((m) => ranked(m, job.k));
     db.close();
-    port.postMessage({ lists }, lists.map((l) => l.buffer as ArrayBuffer));
+    port.postMessage(
+      { lists },
+      lists.map((l) => l.buffer as ArrayBuffer),
+    );
   } catch (e) {
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }

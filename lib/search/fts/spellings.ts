@@ -37,7 +37,9 @@ const withVocabulary = new WeakSet<Database.Database>();
 
 function vocabularyRange(db: Database.Database): Database.Statement<[string, string], { term: string }> {
   if (!withVocabulary.has(db)) {
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_exact_terms USING fts5vocab(main, fts_exact, 'row')");
+    db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_exact_terms USING fts5vocab(main, fts_exact, 'row')",
+    );
     withVocabulary.add(db);
   }
   return statement('SELECT term FROM temp.fts_exact_terms WHERE term >= ? AND term < ? LIMIT 50', db);

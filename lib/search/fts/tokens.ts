@@ -43,9 +43,15 @@ function scratch(db: Database.Database, index: TokenizedIndex = 'fts_papers'): S
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_terms USING fts5vocab(temp, ${table}, 'instance');`);
   s = {
     put: db.prepare(`INSERT INTO temp.${table} (rowid, ${COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`),
-    instances: db.prepare<[], [string, number, string]>(`SELECT term, doc, col FROM temp.${table}_terms`).raw(),
-    termInstances: db.prepare<[string], [number, string]>(`SELECT doc, col FROM temp.${table}_terms WHERE term = ?`).raw(),
-    ordered: db.prepare<[], [string]>(`SELECT term FROM temp.${table}_terms ORDER BY doc, col, "offset"`).raw(),
+    instances: db
+      .prepare<[], [string, number, string]>(`SELECT term, doc, col FROM temp.${table}_terms`)
+      .raw(),
+    termInstances: db
+      .prepare<[string], [number, string]>(`SELECT doc, col FROM temp.${table}_terms WHERE term = ?`)
+      .raw(),
+    ordered: db
+      .prepare<[], [string]>(`SELECT term FROM temp.${table}_terms ORDER BY doc, col, "offset"`)
+      .raw(),
     words: new Map(),
     texts: new Map(),
     empty: () => db.exec(`INSERT INTO temp.${table} (${table}) VALUES ('delete-all')`),
@@ -55,7 +61,12 @@ function scratch(db: Database.Database, index: TokenizedIndex = 'fts_papers'): S
 }
 
 /** Tokenizes the rows, runs `read` on the scratch table, and empties it. */
-function withTokenized<T>(db: Database.Database, rows: readonly RowText[], read: (s: Scratch) => T, index?: TokenizedIndex): T {
+function withTokenized<T>(
+  db: Database.Database,
+  rows: readonly RowText[],
+  read: (s: Scratch) => T,
+  index?: TokenizedIndex,
+): T {
   const s = scratch(db, index);
   return db.transaction(() => {
     for (const r of rows) s.put.run(r.docid, r.title, r.authors, r.abstract);
@@ -70,7 +81,12 @@ export function textTokens(db: Database.Database, index: TokenizedIndex, text: s
   const { texts: cache } = scratch(db, index);
   let tokens = cache.get(text);
   if (!tokens) {
-    tokens = withTokenized(db, [{ docid: 0, title: text, authors: '', abstract: '' }], (s) => s.ordered.all().map(([t]) => t), index);
+    tokens = withTokenized(
+      db,
+      [{ docid: 0, title: text, authors: '', abstract: '' }],
+      (s) => s.ordered.all().map(([t]) => t),
+      index,
+    );
     if (cache.size > 10_000) cache.clear(); // bounds memory only
     cache.set(text, tokens);
   }
@@ -103,7 +119,12 @@ export interface Hit {
 }
 
 /** w for each (row, token) of the given tokens that occurs in the row. */
-export function tokenHits(db: Database.Database, rows: readonly RowText[], weights: readonly number[], tokens: readonly string[]): Hit[] {
+export function tokenHits(
+  db: Database.Database,
+  rows: readonly RowText[],
+  weights: readonly number[],
+  tokens: readonly string[],
+): Hit[] {
   if (!rows.length) return [];
   const hits: Hit[] = [];
   const perColumn = COLUMNS.map(() => 0);

@@ -54,23 +54,40 @@ function prepare(db: Database.Database) {
   return {
     state: statement<[], State>('SELECT built, avgdl, rows, changed FROM fts_topk_state', db),
     anyDirty: statement<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM fts_topk_dirty) AS n', db),
-    term: statement<[string], { docs: number; kth: number }>('SELECT docs, kth FROM fts_topk_term WHERE token = ?', db),
-    list: statement<[string], { docid: number; w: number; len: number }>('SELECT docid, w, len FROM fts_topk WHERE token = ?', db),
-    text: statement<[number], RowText>('SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid = ?', db),
+    term: statement<[string], { docs: number; kth: number }>(
+      'SELECT docs, kth FROM fts_topk_term WHERE token = ?',
+      db,
+    ),
+    list: statement<[string], { docid: number; w: number; len: number }>(
+      'SELECT docid, w, len FROM fts_topk WHERE token = ?',
+      db,
+    ),
+    text: statement<[number], RowText>(
+      'SELECT rowid AS docid, title, authors, abstract FROM Paper WHERE rowid = ?',
+      db,
+    ),
     // FTS5 tests a rowid per IN value (a seek in the token's doclist), without computing bm25.
-    having: statement<[string, string], { docid: number }>('SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND rowid IN (SELECT value FROM json_each(?))', db),
+    having: statement<[string, string], { docid: number }>(
+      'SELECT rowid AS docid FROM fts_papers WHERE fts_papers MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
+      db,
+    ),
     weights: columnWeights(db, COLUMNS.length),
   };
 }
 
 /** Statements of the lists' hot paths (lib/db.ts's cache) and the column weights, looked up once per connection. */
-export const statements = (db: Database.Database) => statementsByDb.get(db) ?? statementsByDb.set(db, prepare(db)).get(db)!;
+export const statements = (db: Database.Database) =>
+  statementsByDb.get(db) ?? statementsByDb.set(db, prepare(db)).get(db)!;
 
 /**
  * Rebuilds every list from the current index; returns the number of tokens listed. With
  * `offload`, every other token's ranked query runs there (another thread) meanwhile.
  */
-export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS, offload?: OffloadRanking): number {
+export function buildTopK(
+  db: Database.Database,
+  { minDocs, k } = TOPK_DEFAULTS,
+  offload?: OffloadRanking,
+): number {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts_papers, 'row')`);
   const weights = columnWeights(db, COLUMNS.length);
   const ranked = rankedQuery(db);
@@ -81,10 +98,28 @@ export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS,
       const { rows, avgdl } = indexStats(db);
       db.exec('DELETE FROM fts_topk; DELETE FROM fts_topk_term; DELETE FROM fts_topk_dirty;');
       let listed = 0;
-      const common = weights && rows ? db.prepare<[number], { term: string; doc: number }>('SELECT term, doc FROM temp.fts_vocab WHERE doc >= ?').all(minDocs) : [];
-      const sources = sourceWords(db, common.map((c) => c.term));
-      const tokens = common.flatMap(({ term, doc }) => (sources.has(term) ? [{ term, doc, match: `"${sources.get(term)!}"` }] : []));
-      const elsewhere = offload && tokens.length >= 2 ? offload(tokens.filter((_, i) => i % 2).map((t) => t.match), k) : null;
+      const common =
+        weights && rows
+          ? db
+              .prepare<[number], { term: string; doc: number }>(
+                'SELECT term, doc FROM temp.fts_vocab WHERE doc >= ?',
+              )
+              .all(minDocs)
+          : [];
+      const sources = sourceWords(
+        db,
+        common.map((c) => c.term),
+      );
+      const tokens = common.flatMap(({ term, doc }) =>
+        sources.has(term) ? [{ term, doc, match: `"${sources.get(term)!}"` }] : [],
+      );
+      const elsewhere =
+        offload && tokens.length >= 2
+          ? offload(
+              tokens.filter((_, i) => i % 2).map((t) => t.match),
+              k,
+            )
+          : null;
       const here = tokens.map((t, i) => (elsewhere && i % 2 ? null : ranked(t.match, k)));
       const fromElsewhere = elsewhere?.collect() ?? [];
       tokens.forEach(({ term, doc }, i) => {
@@ -104,7 +139,10 @@ export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS,
         putTerm.run(term, doc, entries.length < k ? 0 : tf(last.w, last.len, avgdl));
         listed++;
       });
-      db.prepare('UPDATE fts_topk_state SET built = 1, avgdl = ?, rows = ?, changed = 0').run(avgdl || 0, rows);
+      db.prepare('UPDATE fts_topk_state SET built = 1, avgdl = ?, rows = ?, changed = 0').run(
+        avgdl || 0,
+        rows,
+      );
       return listed;
     })
     .immediate();
@@ -112,14 +150,50 @@ export function buildTopK(db: Database.Database, { minDocs, k } = TOPK_DEFAULTS,
 
 // Porter stems again what it stemmed ("diffusion" → "diffus" → "diffu"), so a stored token is not
 // always its own query; some word with a common ending usually tokenizes to it.
-const SUFFIXES = ['', 'e', 's', 'es', 'ed', 'ing', 'ion', 'ions', 'al', 'ation', 'ity', 'ive', 'ment', 'ness', 'ous', 'er', 'ly', 'ic', 'ical', 'ize', 'ism', 'ist', 'ant', 'ent', 'ence', 'ance', 'able', 'ible'];
+const SUFFIXES = [
+  '',
+  'e',
+  's',
+  'es',
+  'ed',
+  'ing',
+  'ion',
+  'ions',
+  'al',
+  'ation',
+  'ity',
+  'ive',
+  'ment',
+  'ness',
+  'ous',
+  'er',
+  'ly',
+  'ic',
+  'ical',
+  'ize',
+  'ism',
+  'ist',
+  'ant',
+  'ent',
+  'ence',
+  'ance',
+  'able',
+  'ible',
+];
 
 /** For each stored token, a word the tokenizer turns into exactly that token (to query FTS5 with), when one is found. */
 function sourceWords(db: Database.Database, tokens: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const suffix of SUFFIXES) {
-    const stems = tokens.filter((t) => !found.has(t)).flatMap((t) => (t.endsWith('i') ? [t, `${t.slice(0, -1)}y`] : [t]).map((stem) => [t, stem + suffix] as const));
-    const tokenized = queryTokens(db, stems.map(([, word]) => word));
+    const stems = tokens
+      .filter((t) => !found.has(t))
+      .flatMap((t) =>
+        (t.endsWith('i') ? [t, `${t.slice(0, -1)}y`] : [t]).map((stem) => [t, stem + suffix] as const),
+      );
+    const tokenized = queryTokens(
+      db,
+      stems.map(([, word]) => word),
+    );
     stems.forEach(([t, word], i) => {
       if (tokenized[i] === t && !found.has(t)) found.set(t, word);
     });
@@ -130,7 +204,11 @@ function sourceWords(db: Database.Database, tokens: readonly string[]): Map<stri
 export type TopKUpkeep = 'fresh' | 'updated' | 'rebuilt';
 
 /** Brings the lists up to date with rows changed since the last upkeep (cheap), or rebuilds them when drift is large. */
-export function updateTopK(db: Database.Database, lists = TOPK_DEFAULTS, offload?: OffloadRanking): TopKUpkeep {
+export function updateTopK(
+  db: Database.Database,
+  lists = TOPK_DEFAULTS,
+  offload?: OffloadRanking,
+): TopKUpkeep {
   const st = statements(db);
   const state = st.state.get()!;
   if (state.built && !st.anyDirty.get()!.n) return 'fresh';
@@ -146,12 +224,22 @@ export function updateTopK(db: Database.Database, lists = TOPK_DEFAULTS, offload
 }
 
 function applyChanges(db: Database.Database, weights: number[], state: State): void {
-  const terms = new Map(statement<[], { token: string; docs: number; kth: number }>('SELECT token, docs, kth FROM fts_topk_term', db).all().map((t) => [t.token, t]));
+  const terms = new Map(
+    statement<[], { token: string; docs: number; kth: number }>(
+      'SELECT token, docs, kth FROM fts_topk_term',
+      db,
+    )
+      .all()
+      .map((t) => [t.token, t]),
+  );
   const listed = [...terms.keys()];
   const changedDocs = new Set<string>();
   const drop = statement('DELETE FROM fts_topk WHERE token = ? AND docid = ?', db);
   const put = statement('INSERT OR REPLACE INTO fts_topk (token, docid, w, len) VALUES (?, ?, ?, ?)', db);
-  const oldTexts = statement<[number, number], RowText>('SELECT docid, title, authors, abstract FROM fts_topk_dirty WHERE counted = 1 AND docid > ? ORDER BY docid LIMIT ?', db);
+  const oldTexts = statement<[number, number], RowText>(
+    'SELECT docid, title, authors, abstract FROM fts_topk_dirty WHERE counted = 1 AND docid > ? ORDER BY docid LIMIT ?',
+    db,
+  );
   const current = statement<[number, number], RowText & { sz: Buffer }>(
     `SELECT x.docid, p.title, p.authors, p.abstract, d.sz FROM fts_topk_dirty x JOIN Paper p ON p.rowid = x.docid JOIN fts_papers_docsize d ON d.id = x.docid
      WHERE x.docid > ? ORDER BY x.docid LIMIT ?`,
@@ -159,7 +247,11 @@ function applyChanges(db: Database.Database, weights: number[], state: State): v
   );
   const chunk = 2000; // rows tokenized together: each chunk costs one scratch-index seek per listed token
   // 1. Take out what the lists and counts hold for each row's previous text.
-  for (let after = 0, rows: RowText[]; (rows = oldTexts.all(after, chunk)).length; after = rows.at(-1)!.docid) {
+  for (
+    let after = 0, rows: RowText[];
+    (rows = oldTexts.all(after, chunk)).length;
+    after = rows.at(-1)!.docid
+  ) {
     for (const { docid, token } of tokenHits(db, rows, weights, listed)) {
       terms.get(token)!.docs--;
       changedDocs.add(token);
@@ -167,7 +259,11 @@ function applyChanges(db: Database.Database, weights: number[], state: State): v
     }
   }
   // 2. Put in each row's current text; it joins a list when its tf at the build's avgdl beats kth.
-  for (let after = 0, rows: (RowText & { sz: Buffer })[]; (rows = current.all(after, chunk)).length; after = rows.at(-1)!.docid) {
+  for (
+    let after = 0, rows: (RowText & { sz: Buffer })[];
+    (rows = current.all(after, chunk)).length;
+    after = rows.at(-1)!.docid
+  ) {
     const lengths = new Map(rows.map((r) => [r.docid, docTokens(r.sz)]));
     for (const { docid, token, w } of tokenHits(db, rows, weights, listed)) {
       const term = terms.get(token)!;

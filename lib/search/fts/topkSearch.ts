@@ -43,12 +43,26 @@ export interface TopKAnswer {
  * the lists cannot prove the answer (lists not up to date, a rare or multi-token word, a page
  * beyond the lists, a bound that does not separate, or fewer kept rows than the page needs).
  */
-export function topKSearch(db: Database.Database, words: readonly string[], offset: number, limit: number, cap: number, keep?: RowFilter): TopKPage | null {
+export function topKSearch(
+  db: Database.Database,
+  words: readonly string[],
+  offset: number,
+  limit: number,
+  cap: number,
+  keep?: RowFilter,
+): TopKPage | null {
   return topKAnswer(db, words, offset, limit, cap, keep).page;
 }
 
 /** topKSearch, and when `keep` leaves the page unproven, the unfiltered ranks the caller's fallback starts from. */
-export function topKAnswer(db: Database.Database, words: readonly string[], offset: number, limit: number, cap: number, keep?: RowFilter): TopKAnswer {
+export function topKAnswer(
+  db: Database.Database,
+  words: readonly string[],
+  offset: number,
+  limit: number,
+  cap: number,
+  keep?: RowFilter,
+): TopKAnswer {
   if (!words.length || words.length > 4) return { page: null };
   // One read snapshot: lists, counts and FTS5 statistics must describe the same state.
   return db.transaction(() => fromLists(db, words, offset, offset + limit, cap, keep))();
@@ -62,13 +76,18 @@ const ALL_KEPT_DOCS = 40_000;
  * when the rows above the floor cannot fill the page (then `keep` is not asked: rows at or below
  * the floor cannot be proven on this pass). Asks about no more rows than the page still lacks.
  */
-function keptRows<R extends { docid: number; score: number }>(ranked: readonly R[], need: number, floor: number, keep: RowFilter | undefined): R[] {
+function keptRows<R extends { docid: number; score: number }>(
+  ranked: readonly R[],
+  need: number,
+  floor: number,
+  keep: RowFilter | undefined,
+): R[] {
   const end = ranked.findIndex((r) => r.score <= floor);
   const above = end < 0 ? ranked : ranked.slice(0, end);
   if (!keep) return above.slice(0, need);
   if (above.length < need) return [];
   const out: R[] = [];
-  for (let i = 0; i < above.length && out.length < need; ) {
+  for (let i = 0; i < above.length && out.length < need;) {
     const ask = above.slice(i, i + need - out.length);
     i += ask.length;
     const kept = keep(ask.map((r) => r.docid));
@@ -90,7 +109,7 @@ function wantedWords(tokens: readonly string[]): (text: string) => string {
   return (text) => {
     const words: string[] = [];
     start.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = start.exec(text)); ) {
+    for (let m: RegExpExecArray | null; (m = start.exec(text));) {
       let [from, to] = [m.index, m.index + 1];
       while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
       while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
@@ -101,7 +120,14 @@ function wantedWords(tokens: readonly string[]): (text: string) => string {
   };
 }
 
-function fromLists(db: Database.Database, words: readonly string[], offset: number, need: number, cap: number, keep?: RowFilter): TopKAnswer {
+function fromLists(
+  db: Database.Database,
+  words: readonly string[],
+  offset: number,
+  need: number,
+  cap: number,
+  keep?: RowFilter,
+): TopKAnswer {
   const st = statements(db);
   const state = st.state.get()!;
   if (!state.built || !st.weights || st.anyDirty.get()!.n) return { page: null };
@@ -118,7 +144,9 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
   const found = new Map<number, { len: number; ws: (number | undefined)[] }>();
   tokens.forEach((t, i) => {
     for (const e of st.list.all(t!)) {
-      const row = found.get(e.docid) ?? found.set(e.docid, { len: e.len, ws: tokens.map(() => undefined) }).get(e.docid)!;
+      const row =
+        found.get(e.docid) ??
+        found.set(e.docid, { len: e.len, ws: tokens.map(() => undefined) }).get(e.docid)!;
       row.ws[i] = e.w;
     }
   });
@@ -126,12 +154,24 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
   const exact: { docid: number; score: number }[] = [];
   let partial: { docid: number; len: number; ws: (number | undefined)[]; bound: number }[] = [];
   for (const [docid, { len, ws }] of found) {
-    if (ws.every((w) => w !== undefined)) exact.push({ docid, score: bm25(idfs, ws as number[], len, avgdl) });
-    else partial.push({ docid, len, ws, bound: ws.reduce<number>((b, w, i) => b + (w === undefined ? unlisted[i]! : idfs[i]! * tf(w, len, avgdl)), 0) * SLACK });
+    if (ws.every((w) => w !== undefined))
+      exact.push({ docid, score: bm25(idfs, ws as number[], len, avgdl) });
+    else
+      partial.push({
+        docid,
+        len,
+        ws,
+        bound:
+          ws.reduce<number>(
+            (b, w, i) => b + (w === undefined ? unlisted[i]! : idfs[i]! * tf(w, len, avgdl)),
+            0,
+          ) * SLACK,
+      });
   }
   const inNoList = unlisted.reduce((a, b) => a + b, 0) * SLACK;
   partial.sort((a, b) => b.bound - a.bound);
-  const byRank = (a: { docid: number; score: number }, b: { docid: number; score: number }) => b.score - a.score || a.docid - b.docid;
+  const byRank = (a: { docid: number; score: number }, b: { docid: number; score: number }) =>
+    b.score - a.score || a.docid - b.docid;
   const wanted = wantedWords(tokens as string[]);
 
   // keep, counting the rows it is asked about: past a page's worth, `keep.all()` answers if cheap.
@@ -149,13 +189,19 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
   let page: { docid: number; score: number }[] = [];
   let unfiltered: number[] | undefined;
   const declined = (): TopKAnswer => ({ page: null, unfiltered });
-  for (let next = 0, keptOnly = false; ; ) {
+  for (let next = 0, keptOnly = false; ;) {
     exact.sort(byRank);
     // A word whose list holds every row containing it: the list is the whole answer.
     const complete = tokens.length === 1 && exact.length >= terms[0]!.docs;
     const blocking = complete ? -Infinity : Math.max(inNoList, partial[next]?.bound ?? 0);
     // The unfiltered page, proven while `partial` still holds every partial row.
-    if (keep && !unfiltered && !keptOnly && (complete || (exact.length >= need && exact[need - 1]!.score > blocking))) unfiltered = exact.slice(0, need).map((r) => r.docid);
+    if (
+      keep &&
+      !unfiltered &&
+      !keptOnly &&
+      (complete || (exact.length >= need && exact[need - 1]!.score > blocking))
+    )
+      unfiltered = exact.slice(0, need).map((r) => r.docid);
     page = keptRows(exact, need, blocking, ask);
     if (page.length >= need || complete) break;
     // Every kept row known: partial rows that are not kept cannot be on the page.
@@ -168,7 +214,12 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
     // Partial rows come best bound first: when those scored so far gave a page's worth of rows, or
     // HOPELESS_AFTER were looked at, and none beats the bound of rows in no list, later ones are
     // unlikely to (and the fallback is cheaper than trying).
-    if (next > 0 && (exact.length >= need || next >= HOPELESS_AFTER) && !exact.some((e) => e.score > inNoList)) return declined();
+    if (
+      next > 0 &&
+      (exact.length >= need || next >= HOPELESS_AFTER) &&
+      !exact.some((e) => e.score > inNoList)
+    )
+      return declined();
     const batch = partial.slice(next, next + BATCH);
     next += batch.length;
     // Most partial rows lack some word altogether: drop those with cheap doclist seeks, then
@@ -179,12 +230,22 @@ function fromLists(db: Database.Database, words: readonly string[], offset: numb
       if (!unknown.length) return;
       // The user's word, not the stored token: FTS5 tokenizes the query (and porter may stem a stem again).
       const phrase = `"${words[i]!.replace(/"/g, '""')}"`;
-      const has = new Set(st.having.all(phrase, JSON.stringify(unknown.map((p) => p.docid))).map((r) => r.docid));
+      const has = new Set(
+        st.having.all(phrase, JSON.stringify(unknown.map((p) => p.docid))).map((r) => r.docid),
+      );
       matching = matching.filter((p) => p.ws[i] !== undefined || has.has(p.docid));
     });
     const hits = new Map<string, number>();
-    const texts = matching.map((p) => st.text.get(p.docid)!).map((t) => ({ docid: t.docid, title: wanted(t.title), authors: wanted(t.authors), abstract: wanted(t.abstract) }));
-    for (const h of tokenHits(db, texts, st.weights, tokens as string[])) hits.set(`${h.docid} ${h.token}`, h.w);
+    const texts = matching
+      .map((p) => st.text.get(p.docid)!)
+      .map((t) => ({
+        docid: t.docid,
+        title: wanted(t.title),
+        authors: wanted(t.authors),
+        abstract: wanted(t.abstract),
+      }));
+    for (const h of tokenHits(db, texts, st.weights, tokens as string[]))
+      hits.set(`${h.docid} ${h.token}`, h.w);
     for (const p of matching) {
       const ws = p.ws.map((w, i) => w ?? hits.get(`${p.docid} ${tokens[i]}`));
       if (ws.some((w) => w === undefined)) return declined(); // FTS5 and the scratch tokenizer disagree: stay exact

@@ -25,7 +25,11 @@ export async function GET(request: NextRequest, { params }: Params) {
   const regenerate = request.nextUrl.searchParams.get('regenerate') === '1';
   if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) {
     const cached = getSummary(id, language);
-    if (cached) return NextResponse.json({ summary: summaryView(cached) }, { headers: { 'Cache-Control': 'no-cache' } });
+    if (cached)
+      return NextResponse.json(
+        { summary: summaryView(cached) },
+        { headers: { 'Cache-Control': 'no-cache' } },
+      );
     const job = jobProgress(id, language);
     return NextResponse.json({ summary: null, generating: job ? job.stage : null }, { status: 404 });
   }
@@ -45,7 +49,12 @@ export async function POST(request: NextRequest, { params }: Params) {
   return NextResponse.redirect(back, 303);
 }
 
-function stream(id: string, language: ReturnType<typeof languageOf>, client: string, regenerate: boolean): Response {
+function stream(
+  id: string,
+  language: ReturnType<typeof languageOf>,
+  client: string,
+  regenerate: boolean,
+): Response {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
   const body = new ReadableStream<Uint8Array>({
@@ -65,7 +74,10 @@ function stream(id: string, language: ReturnType<typeof languageOf>, client: str
         result = await requestSummary(id, language, { client, regenerate });
       } catch (e) {
         // The database stayed locked (a very long write elsewhere): nothing started, the reader may retry.
-        send({ type: 'error', message: `the generation could not be started (${e instanceof Error ? e.message : String(e)}); please try again` });
+        send({
+          type: 'error',
+          message: `the generation could not be started (${e instanceof Error ? e.message : String(e)}); please try again`,
+        });
         return close();
       }
       if (result.kind === 'cached') {
@@ -96,6 +108,10 @@ function stream(id: string, language: ReturnType<typeof languageOf>, client: str
     },
   });
   return new Response(body, {
-    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
   });
 }

@@ -8,10 +8,14 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
   const target = routeFromHeaders(request.headers);
-  if (target?.kind !== 'list') return new Response('Feeds exist for category lists, e.g. /arxiv/cs.CL/feed\n', { status: 404 });
+  if (target?.kind !== 'list')
+    return new Response('Feeds exist for category lists, e.g. /arxiv/cs.CL/feed\n', { status: 404 });
   const list = dayList(target.spec);
   if (!list.date) return new Response(`No papers for ${target.text}.\n`, { status: 404 });
-  const views = await loadPaperViews(list.entries.map((e) => e.id), { render: false });
+  const views = await loadPaperViews(
+    list.entries.map((e) => e.id),
+    { render: false },
+  );
   const byId = new Map(list.entries.map((e) => [e.id, e]));
   const origin = new URL(request.url).origin;
   const xml = atomFeed({
@@ -19,7 +23,10 @@ export async function GET(request: Request) {
     selfUrl: `${origin}/arxiv/${target.text}/feed`,
     alternateUrl: `${origin}/arxiv/${target.text}?date=${list.date}`,
     updated: `${list.date}T00:00:00Z`,
-    entries: views.map((v) => ({ ...v, listing: { date: list.date!, type: byId.get(v.id)!.type, category: byId.get(v.id)!.category } })),
+    entries: views.map((v) => ({
+      ...v,
+      listing: { date: list.date!, type: byId.get(v.id)!.type, category: byId.get(v.id)!.category },
+    })),
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }

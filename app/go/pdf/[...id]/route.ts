@@ -17,7 +17,10 @@ async function counted(params: Params['params']) {
 export async function GET(_request: Request, { params }: Params) {
   const parsed = await counted(params);
   if (!parsed) return new Response('Not an arXiv id.\n', { status: 404 });
-  return new Response(null, { status: 302, headers: { location: pdfUrl(parsed.id, parsed.version), 'cache-control': 'no-store' } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: pdfUrl(parsed.id, parsed.version), 'cache-control': 'no-store' },
+  });
 }
 
 export async function POST(_request: Request, { params }: Params) {
