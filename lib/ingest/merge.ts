@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { firstAnnounced } from '@/lib/arxiv/parse/listing';
 import type { ListingRecord, PaperRecord, RecordError } from '@/lib/arxiv/types';
-import type { PaperRow as StoredRow } from '@/lib/db/rows';
+import { stringList, type PaperRow as StoredRow } from '@/lib/db/rows';
 import { sqlDate } from '@/lib/db/sqlDate';
 import { accentsToUnicode } from '@/lib/render/texText';
 import { capPaper } from './caps';
@@ -62,7 +62,7 @@ function sourceOf(row: Omit<PaperRow, 'contentHash'>): SourceRow {
 function present(field: TextField, source: string | null): string | null {
   if (source === null || !source.includes('\\')) return source;
   if (field !== 'authors') return accentsToUnicode(source);
-  return JSON.stringify((JSON.parse(source) as string[]).map(accentsToUnicode));
+  return JSON.stringify(stringList(source).map(accentsToUnicode));
 }
 
 /** The row to store for source text: converted fields, and the source where it differs. */
