@@ -106,56 +106,62 @@ export class PaperStore {
     batchPapers: readonly PreparedPaper[],
     batchListings: readonly ListingRecord[],
   ): WriteCounts {
-    return this.db.transaction(() => {
-      // A list repeating the previous announcement day's belongs to that day (lib/ingest/days.ts).
-      const moved = batchListings.length ? this.days.repeats(batchListings) : undefined;
-      const { papers, listings } = moved?.size
-        ? moveDays(batchPapers, batchListings, moved)
-        : { papers: batchPapers, listings: batchListings };
-      const counts = zeroCounts();
-      const now = sqlDate(new Date());
-      const rowidsBefore = this.maxRowid.get()!.max;
-      for (const { record: r, announcedOn, fresh } of papers) {
-        const existing = this.select.get(r.id);
-        const merged = existing && mergePaper(existing, r, announcedOn);
-        const row = merged ? { ...merged, contentHash: hashRow(merged) } : fresh;
-        const changed = !existing || row.contentHash !== existing.contentHash;
-        if (!existing) {
-          if (!counts.inserted) this.setDeferredIndexing.run(1); // indexed after the loop
-          this.insert.run(row);
-        } else if (changed) this.update.run(row);
-        let versionsAdded = 0;
-        const versions = r.versions?.length ? r.versions : r.version ? [{ version: r.version }] : [];
-        for (const v of versions) {
-          versionsAdded += this.insertVersion.run(
-            r.id,
-            v.version,
-            sqlDate(v.submittedAt),
-            v.size ?? null,
+    // IMMEDIATE: the batch reads before it writes, and a deferred transaction whose read snapshot
+    // another process's commit has overtaken fails at its first write at once (SQLITE_BUSY, no
+    // waiting), as a Fetch from arXiv beside the worker and the other site process did under load.
+    // Taking the write lock first makes it wait its turn (busy_timeout) and read what it writes over.
+    return this.db
+      .transaction(() => {
+        // A list repeating the previous announcement day's belongs to that day (lib/ingest/days.ts).
+        const moved = batchListings.length ? this.days.repeats(batchListings) : undefined;
+        const { papers, listings } = moved?.size
+          ? moveDays(batchPapers, batchListings, moved)
+          : { papers: batchPapers, listings: batchListings };
+        const counts = zeroCounts();
+        const now = sqlDate(new Date());
+        const rowidsBefore = this.maxRowid.get()!.max;
+        for (const { record: r, announcedOn, fresh } of papers) {
+          const existing = this.select.get(r.id);
+          const merged = existing && mergePaper(existing, r, announcedOn);
+          const row = merged ? { ...merged, contentHash: hashRow(merged) } : fresh;
+          const changed = !existing || row.contentHash !== existing.contentHash;
+          if (!existing) {
+            if (!counts.inserted) this.setDeferredIndexing.run(1); // indexed after the loop
+            this.insert.run(row);
+          } else if (changed) this.update.run(row);
+          let versionsAdded = 0;
+          const versions = r.versions?.length ? r.versions : r.version ? [{ version: r.version }] : [];
+          for (const v of versions) {
+            versionsAdded += this.insertVersion.run(
+              r.id,
+              v.version,
+              sqlDate(v.submittedAt),
+              v.size ?? null,
+            ).changes;
+          }
+          if (!existing) counts.inserted++;
+          else if (changed || versionsAdded > 0) counts.updated++;
+          else counts.skipped++;
+          if (this.options.queueSearch && changed) this.queueSearch.run(r.id, now);
+        }
+        if (counts.inserted) {
+          for (const index of this.indexNewRows) index.run(rowidsBefore);
+          this.setDeferredIndexing.run(0);
+        }
+        for (const l of listings) {
+          counts.listings += this.insertListing.run(
+            l.paperId,
+            l.category,
+            archiveOf(l.category),
+            l.date,
+            l.type,
+            l.position,
           ).changes;
         }
-        if (!existing) counts.inserted++;
-        else if (changed || versionsAdded > 0) counts.updated++;
-        else counts.skipped++;
-        if (this.options.queueSearch && changed) this.queueSearch.run(r.id, now);
-      }
-      if (counts.inserted) {
-        for (const index of this.indexNewRows) index.run(rowidsBefore);
-        this.setDeferredIndexing.run(0);
-      }
-      for (const l of listings) {
-        counts.listings += this.insertListing.run(
-          l.paperId,
-          l.category,
-          archiveOf(l.category),
-          l.date,
-          l.type,
-          l.position,
-        ).changes;
-      }
-      // Lists show listed papers: a paper inserted without a listing is on none yet.
-      if (counts.updated || counts.listings) bumpDataVersion(this.db);
-      return counts;
-    })();
+        // Lists show listed papers: a paper inserted without a listing is on none yet.
+        if (counts.updated || counts.listings) bumpDataVersion(this.db);
+        return counts;
+      })
+      .immediate();
   }
 }

@@ -91,7 +91,7 @@ export function saveRendered(db: Database.Database, { rows, out }: Rendered): vo
       saveHtml.run(view.titleHtml, view.abstractHtml, RENDER_VERSION, view.id);
     }
     if (upgradedText) bumpDataVersion(db);
-  })();
+  }).immediate(); // it reads before it writes: see PaperStore.writeTransaction (lib/ingest/store.ts)
 }
 
 /**
