@@ -3,7 +3,7 @@
 // and runs every test file under tests/ with Node's test runner (TypeScript through tsx).
 // `npm test -- tests/render` runs only the files under that path.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfNeeded, generatePrismaClientIfNeeded } from './build-stamp';
@@ -58,20 +58,22 @@ if (!process.env.SKIP_BUILD) {
     process.exit(1);
   }
 }
+// Everything the tests write to the temporary directory (databases, PDFs, browser profiles) goes
+// into one directory per run, removed at the end: a run leaves nothing behind in /tmp.
+const runTmp = mkdtempSync(path.join(os.tmpdir(), 'coolpapers-test-'));
+const testEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', TMPDIR: runTmp };
 // One seeded database for every test that starts the app (tests/helpers/app.ts copies it).
-const template = path.join(mkdtempSync(path.join(os.tmpdir(), 'coolpapers-seed-')), 'seed.db');
+const template = path.join(runTmp, 'seed.db');
 step(
   'seeding the test database',
   process.execPath,
   ['--import', 'tsx', 'tests/helpers/seed-template.ts', template],
-  { ...process.env, NODE_ENV: 'test' },
+  testEnv,
 );
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, INGEST_ON_START: '0', NODE_ENV: 'test', SEED_TEMPLATE_DB: template },
-  },
+  { stdio: 'inherit', env: { ...testEnv, INGEST_ON_START: '0', SEED_TEMPLATE_DB: template } },
 );
+rmSync(runTmp, { recursive: true, force: true });
 process.exit(result.status ?? 1);

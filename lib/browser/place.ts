@@ -63,17 +63,45 @@ function savedPlace(): Place | null {
 
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 
+// Cards off screen have estimated heights (content-visibility) until the browser draws them, a
+// few frames after the jump, or later on a busy machine; fonts arriving can also move them. So the
+// card is held at its place until it has stayed there a while, the reader takes over, or time is up.
+const SETTLED_MS = 1500;
+const HOLD_LIMIT_MS = 10_000;
+const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
+/** Keeps `card` at `offset` px from the window's top; resolves once it first got there. */
+async function holdCard(card: HTMLElement, offset: number): Promise<void> {
+  let readerMoved = false;
+  const stop = () => (readerMoved = true);
+  for (const type of READER_INPUT) addEventListener(type, stop, { capture: true, once: true, passive: true });
+  const correct = () => {
+    const drift = card.getBoundingClientRect().top - offset;
+    if (Math.abs(drift) <= 1) return false;
+    window.scrollBy({ top: drift, behavior: 'instant' });
+    return true;
+  };
+  correct();
+  await frame();
+  void (async () => {
+    const start = performance.now();
+    let still = start;
+    while (!readerMoved && card.isConnected) {
+      // Corrects before it checks the time, so a long stall still ends with the card in place.
+      const now = performance.now();
+      if (correct()) still = now;
+      if (now - still > SETTLED_MS || now - start > HOLD_LIMIT_MS) break;
+      await frame();
+    }
+    for (const type of READER_INPUT) removeEventListener(type, stop, { capture: true });
+  })();
+}
+
 /** Puts the reader back where they were, if they came back to this list; call once per list shown. */
 export async function restorePlace(): Promise<void> {
   const place = cameBack() ? savedPlace() : null;
   if (!place) return;
   if (place.loaded > loadedCount()) await loadThrough(place.loaded);
   const card = document.getElementById(place.id);
-  if (!card) return;
-  // Cards off screen have estimated heights until drawn: settle over a few frames.
-  for (let i = 0; i < 3; i++) {
-    const drift = card.getBoundingClientRect().top - place.offset;
-    if (Math.abs(drift) > 1) window.scrollBy({ top: drift, behavior: 'instant' });
-    await frame();
-  }
+  if (card) await holdCard(card, place.offset);
 }

@@ -1,7 +1,7 @@
 // Fetch faults against a real HTTP server on loopback serving the shared arXiv files.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,8 +175,9 @@ test('API by id: HTTP 400 error entry fails the run with arXiv’s message; unkn
   assert.deepEqual([found.status, found.inserted], ['ok', 1]);
 });
 
-test('SIGKILL during an import, then a re-run, gives the database an uninterrupted run gives', async () => {
+test('SIGKILL during an import, then a re-run, gives the database an uninterrupted run gives', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sigkill-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const source = path.join(dir, 'kaggle.json');
   await writeSyntheticKaggle(source, 20_000);
   const run = (dbFile: string) =>
