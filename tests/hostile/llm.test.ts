@@ -16,7 +16,7 @@ import { renderMarkdown } from '@/lib/render';
 import { CUT_NOTE, requestSummary, type SummaryEvent } from '@/lib/summaries/queue';
 import { getSummary } from '@/lib/summaries/store';
 import { freshDb } from '../helpers/db';
-import { fakeAnswer, startFakeLlm, useFakeLlm, type FakeLlm } from '../summaries/fakeLlm';
+import { fakeAnswer, resetFakeLlm, startFakeLlm, useFakeLlm, type FakeLlm } from '../summaries/fakeLlm';
 
 let fake: FakeLlm;
 let dbFile: string;
@@ -70,18 +70,7 @@ after(async () => {
 beforeEach(async () => {
   ({ file: dbFile } = await freshDb());
   setEnv();
-  Object.assign(fake, {
-    mode: 'normal',
-    failuresLeft: 1,
-    retryAfter: '1',
-    atQuestion: 0,
-    answerChars: 0,
-    ignoreMaxTokens: false,
-    finishedAnswers: 0,
-    tokenDelayMs: 0,
-    firstTokenDelayMs: 0,
-  });
-  fake.requests.length = 0;
+  resetFakeLlm(fake);
 });
 
 const ask = [{ role: 'user' as const, content: 'What problem does this paper try to solve?' }];

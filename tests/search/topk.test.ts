@@ -13,7 +13,7 @@ import { FtsEngine } from '@/lib/search/fts/engine';
 import { parseQuery } from '@/lib/search/query';
 import { rankOnWorker } from '@/lib/search/fts/rankedListsThread';
 import { buildTopK, updateTopK } from '@/lib/search/fts/topk';
-import { topKSearch } from '@/lib/search/fts/topkSearch';
+import { topKAnswer } from '@/lib/search/fts/topkSearch';
 import { queryTokens } from '@/lib/search/fts/tokens';
 import { seedDatabase } from '@/tests/helpers/app';
 
@@ -73,7 +73,7 @@ function assertExact(): Record<number, number> {
   const answered: Record<number, number> = { 1: 0, 2: 0, 3: 0 };
   for (const q of QUERIES) {
     for (const offset of [0, 20, 100]) {
-      const fast = topKSearch(sqlite(), q.split(' '), offset, 20, 1000);
+      const fast = topKAnswer(sqlite(), q.split(' '), offset, 20, 1000).page;
       if (!fast) continue;
       answered[q.split(' ').length]!++;
       assert.deepEqual(fast.rowids, plain(q, offset, 20), `${q} @${offset}`);
@@ -130,9 +130,13 @@ test('the lists give the same pages as ORDER BY rank, or decline', () => {
   console.log('pages answered from the lists, by words:', answered);
   assert.ok(answered[1]! >= 20, JSON.stringify(answered));
   assert.ok(answered[2]! + answered[3]! >= 20, JSON.stringify(answered));
-  assert.equal(topKSearch(sqlite(), ['splatting'], 0, 20, 1000), null, 'a rare word takes the plain path');
   assert.equal(
-    topKSearch(sqlite(), ['learning'], 990, 20, 1000),
+    topKAnswer(sqlite(), ['splatting'], 0, 20, 1000).page,
+    null,
+    'a rare word takes the plain path',
+  );
+  assert.equal(
+    topKAnswer(sqlite(), ['learning'], 990, 20, 1000).page,
     null,
     'a page beyond the list takes the plain path',
   );
@@ -148,7 +152,7 @@ test('with the exact-word filter the lists give the pages of ORDER BY rank over 
       .map((w) => `"${w}"`)
       .join(' AND ');
     for (const offset of [0, 20, 100]) {
-      const fast = topKSearch(db, q.split(' '), offset, 20, 1000, rowsMatchingExact(db, exact));
+      const fast = topKAnswer(db, q.split(' '), offset, 20, 1000, rowsMatchingExact(db, exact)).page;
       if (!fast) continue;
       answered++;
       const plainExact = db
@@ -199,13 +203,19 @@ test('upkeep after inserts, edits and deletes keeps the lists exact without a re
   db.exec(`UPDATE Paper SET title = title || ' again' WHERE rowid = (SELECT min(rowid) + 7 FROM Paper)`);
   const learned = plain('learning', 0, 3);
   db.exec(`DELETE FROM Paper WHERE rowid IN (${learned.join(', ')})`);
-  assert.equal(topKSearch(db, ['learning'], 0, 20, 1000), null, 'changed rows not yet applied: plain path');
+  assert.equal(
+    topKAnswer(db, ['learning'], 0, 20, 1000).page,
+    null,
+    'changed rows not yet applied: plain path',
+  );
 
   assert.equal(updateTopK(db, LISTS), 'updated');
   const answered = assertExact();
   assert.ok(answered[1]! >= 20 && answered[2]! + answered[3]! >= 10, JSON.stringify(answered));
   assert.ok(
-    plain('learning', 0, 20).some((id) => topKSearch(db, ['learning'], 0, 20, 1000)!.rowids.includes(id)),
+    plain('learning', 0, 20).some((id) =>
+      topKAnswer(db, ['learning'], 0, 20, 1000).page!.rowids.includes(id),
+    ),
   );
   for (const { token, docs } of db
     .prepare<[], { token: string; docs: number }>('SELECT token, docs FROM fts_topk_term')

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openSqlite } from '@/lib/db';
 import { QUESTIONS } from '@/lib/llm/prompts';
 import { startApp, type RunningApp } from '../helpers/app';
-import { CHROMIUM_PATH, collectErrors, screenshot } from '../helpers/browser';
+import { collectErrors, launchBrowser, screenshot } from '../helpers/browser';
 import { fakeLlmEnv, startFakeLlm, type FakeLlm } from './fakeLlm';
 import { makePdf, samplePaper } from './pdfs';
 
@@ -34,21 +34,7 @@ before(async () => {
     .all() as Array<{ id: string; version: number }>;
   db.close();
   for (const p of papers) fake.pdfs.set(`${p.id}v${p.version}`, await makePdf(samplePaper()));
-  // launchBrowser() passes --user-data-dir, which playwright-core 1.65 rejects in launch();
-  // same flags without it until the shared helper is fixed.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

@@ -85,21 +85,32 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return body;
 }
 
+/** How the fake behaves until a test changes it. */
+const NORMAL: Omit<FakeLlm, keyof TestServer | 'requests' | 'pdfRequests' | 'pdfs'> = {
+  mode: 'normal',
+  failuresLeft: 1,
+  retryAfter: '1',
+  atQuestion: 0,
+  answerChars: 0,
+  ignoreMaxTokens: false,
+  finishedAnswers: 0,
+  tokenDelayMs: 0,
+  firstTokenDelayMs: 0,
+};
+
+/** Puts the fake back to answering normally and empties its log of chat requests. */
+export function resetFakeLlm(fake: FakeLlm): void {
+  Object.assign(fake, NORMAL);
+  fake.requests.length = 0;
+}
+
 export async function startFakeLlm(): Promise<FakeLlm> {
-  const state = {
+  const state: Omit<FakeLlm, keyof TestServer> = {
+    ...NORMAL,
     requests: [],
     pdfRequests: [],
-    mode: 'normal',
-    failuresLeft: 1,
-    retryAfter: '1',
-    atQuestion: 0,
-    answerChars: 0,
-    ignoreMaxTokens: false,
-    finishedAnswers: 0,
-    tokenDelayMs: 0,
-    firstTokenDelayMs: 0,
     pdfs: new Map(),
-  } as Omit<FakeLlm, keyof TestServer>;
+  };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (url.startsWith('/pdf/')) {

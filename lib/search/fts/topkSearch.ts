@@ -38,23 +38,14 @@ export interface TopKAnswer {
 }
 
 /**
- * The rowids of ranks [offset, offset + limit) of `MATCH word1 AND word2 …` ordered by bm25 —
- * with `keep`, of the rows it keeps, i.e. `… AND rowid IN (kept) ORDER BY rank` — or null when
+ * `page`: the rowids of ranks [offset, offset + limit) of `MATCH word1 AND word2 …` ordered by
+ * bm25 — with `keep`, of the rows it keeps, i.e. `… AND rowid IN (kept) ORDER BY rank` — or null when
  * the lists cannot prove the answer (lists not up to date, a rare or multi-token word, a page
  * beyond the lists, a bound that does not separate, or fewer kept rows than the page needs).
+ *
+ * With `keep`, when the page is left unproven, `unfiltered` holds the unfiltered ranks the lists
+ * did prove, where the caller's fallback starts.
  */
-export function topKSearch(
-  db: Database.Database,
-  words: readonly string[],
-  offset: number,
-  limit: number,
-  cap: number,
-  keep?: RowFilter,
-): TopKPage | null {
-  return topKAnswer(db, words, offset, limit, cap, keep).page;
-}
-
-/** topKSearch, and when `keep` leaves the page unproven, the unfiltered ranks the caller's fallback starts from. */
 export function topKAnswer(
   db: Database.Database,
   words: readonly string[],
